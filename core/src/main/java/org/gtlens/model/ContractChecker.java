@@ -1,0 +1,224 @@
+package org.gtlens.model;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
+
+/**
+ * Checks a model's signature against the representation contract (version 1) and reads its {@link ModelInfo}.
+ * Every tool relies on the contract's names and shapes, so a model is refused here, with the first problem
+ * named, rather than failing later on a missing tensor.
+ */
+public final class ContractChecker {
+
+    /** The contract version this reader understands. */
+    public static final String CONTRACT_VERSION = "1";
+    public static final String INPUT_NAME = "tokens";
+    public static final String FINAL_LOGPROBS = "logprobs";
+
+    private static final Pattern BLOCK_OUTPUT = Pattern.compile("block(\\d+)\\.([a-z]+)");
+
+    private ContractChecker() {
+    }
+
+    /**
+     * @param signature the model's declared inputs, outputs and metadata
+     * @param source    file name used in messages
+     * @param sizeBytes size of the model file
+     * @return the checked description of the model
+     * @throws ModelException naming the source and the first problem found
+     */
+    public static ModelInfo check(ModelSignature signature, String source, long sizeBytes) throws ModelException {
+        Map<String, String> meta = signature.metadata();
+        String contract = meta.get("gtlens.contract");
+        if (contract == null) {
+            List<String> missing = missingOutputs(signature, 1);
+            throw fail(source, "has no GT Lens contract metadata (gtlens.contract)"
+                    + (missing.isEmpty() ? "" : "; contract outputs missing: " + String.join(", ", missing)));
+        }
+        if (!CONTRACT_VERSION.equals(contract.trim())) {
+            throw fail(source, "follows contract version '" + contract + "', this reader understands version "
+                    + CONTRACT_VERSION);
+        }
+        int k = positiveInt(meta, "gtlens.k", source);
+        int heads = positiveInt(meta, "gtlens.heads", source);
+        int depth = positiveInt(meta, "gtlens.depth", source);
+        int t = positiveInt(meta, "gtlens.t", source);
+        int numTokens = positiveInt(meta, "gtlens.num_tokens", source);
+        if (k % heads != 0) {
+            throw fail(source, "has gtlens.k=" + k + " which is not divisible by gtlens.heads=" + heads);
+        }
+        Scaling scaling = Scaling.HEAD;
+        String scalingText = meta.get("gtlens.scaling");
+        if (scalingText != null && !scalingText.isBlank()) {
+            scaling = Scaling.fromContractName(scalingText.trim());
+            if (scaling == null) {
+                throw fail(source, "has gtlens.scaling='" + scalingText + "', expected 'head' or 'full'");
+            }
+        }
+        boolean fixedLength = "true".equalsIgnoreCase(String.valueOf(meta.get("gtlens.fixed_length")).trim());
+        List<String> vocab = vocab(meta.get("gtlens.vocab"), numTokens, source);
+
+        checkInput(signature, source, t);
+        List<String> missing = missingOutputs(signature, depth);
+        if (!missing.isEmpty()) {
+            throw fail(source, "lacks contract outputs: " + String.join(", ", missing));
+        }
+        checkNoExtraBlocks(signature, depth, source);
+
+        int d = k / heads;
+        long length = signature.inputs().get(INPUT_NAME).dim(1);
+        checkShape(signature, FINAL_LOGPROBS, source, length, numTokens);
+        for (int i = 0; i < depth; i++) {
+            checkShape(signature, Kind.ATTENTION.outputName(i), source, heads, length, length);
+            checkShape(signature, Kind.QUERIES.outputName(i), source, heads, length, d);
+            checkShape(signature, Kind.KEYS.outputName(i), source, heads, length, d);
+            checkShape(signature, Kind.VALUES.outputName(i), source, heads, length, d);
+            checkShape(signature, Kind.OUT.outputName(i), source, length, k);
+            checkShape(signature, Kind.LOGPROBS.outputName(i), source, length, numTokens);
+        }
+        String description = meta.getOrDefault("gtlens.description", "").trim();
+        return new ModelInfo(source, k, heads, depth, t, numTokens, vocab, scaling, description, fixedLength,
+                sizeBytes);
+    }
+
+    /** Every contract output name of a model of the given depth, in the order a reader fetches them. */
+    public static List<String> outputNames(int depth) {
+        List<String> names = new ArrayList<>();
+        names.add(FINAL_LOGPROBS);
+        for (int i = 0; i < depth; i++) {
+            for (Kind kind : Kind.values()) {
+                names.add(kind.outputName(i));
+            }
+        }
+        return names;
+    }
+
+    private static List<String> missingOutputs(ModelSignature signature, int depth) {
+        List<String> missing = new ArrayList<>();
+        for (String name : outputNames(depth)) {
+            if (!signature.outputs().containsKey(name)) {
+                missing.add(name);
+            }
+        }
+        return missing;
+    }
+
+    private static void checkNoExtraBlocks(ModelSignature signature, int depth, String source)
+            throws ModelException {
+        TreeSet<Integer> beyond = new TreeSet<>();
+        for (String name : signature.outputs().keySet()) {
+            Matcher m = BLOCK_OUTPUT.matcher(name);
+            if (m.matches() && Kind.fromContractName(m.group(2)) != null) {
+                int block = Integer.parseInt(m.group(1));
+                if (block >= depth) {
+                    beyond.add(block);
+                }
+            }
+        }
+        if (!beyond.isEmpty()) {
+            throw fail(source, "has outputs for block " + beyond.first() + " but gtlens.depth=" + depth);
+        }
+    }
+
+    private static void checkInput(ModelSignature signature, String source, int t)
+            throws ModelException {
+        TensorSpec input = signature.inputs().get(INPUT_NAME);
+        if (input == null) {
+            throw fail(source, "has no input named 'tokens' (inputs: " + new TreeSet<>(signature.inputs().keySet())
+                    + ")");
+        }
+        if (!"int64".equals(input.elementType()) || input.rank() != 2) {
+            throw fail(source, "declares input 'tokens' as " + input + ", expected int64[batch, length]");
+        }
+        long length = input.dim(1);
+        if (length >= 0 && length != t) {
+            throw fail(source, "declares input 'tokens' with length " + length + " but gtlens.t=" + t);
+        }
+    }
+
+    private static void checkShape(ModelSignature signature, String name, String source, long... dims)
+            throws ModelException {
+        TensorSpec spec = signature.outputs().get(name);
+        if (!"float".equals(spec.elementType())) {
+            throw fail(source, "declares output '" + name + "' as " + spec.elementType() + ", expected float");
+        }
+        if (spec.rank() != dims.length + 1) {
+            throw fail(source, "declares output '" + name + "' with shape " + spec.describe() + ", expected rank "
+                    + (dims.length + 1));
+        }
+        for (int i = 0; i < dims.length; i++) {
+            long declared = spec.dim(i + 1);
+            if (declared >= 0 && dims[i] >= 0 && declared != dims[i]) {
+                throw fail(source, "declares output '" + name + "' with shape " + spec.describe()
+                        + " but the metadata implies " + expected(dims));
+            }
+        }
+    }
+
+    private static String expected(long[] dims) {
+        StringBuilder b = new StringBuilder("[batch");
+        for (long d : dims) {
+            b.append(", ").append(d < 0 ? "length" : Long.toString(d));
+        }
+        return b.append(']').toString();
+    }
+
+    private static int positiveInt(Map<String, String> meta, String key, String source) throws ModelException {
+        String value = meta.get(key);
+        if (value == null) {
+            throw fail(source, "lacks metadata " + key);
+        }
+        try {
+            int parsed = Integer.parseInt(value.trim());
+            if (parsed > 0) {
+                return parsed;
+            }
+        } catch (NumberFormatException e) {
+            // fall through to the message below
+        }
+        throw fail(source, "has metadata " + key + "='" + value + "', expected a positive integer");
+    }
+
+    private static List<String> vocab(String json, int numTokens, String source) throws ModelException {
+        List<String> labels = new ArrayList<>(numTokens);
+        if (json == null || json.isBlank()) {
+            for (int i = 0; i < numTokens; i++) {
+                labels.add(Integer.toString(i));
+            }
+            return labels;
+        }
+        JsonArray array;
+        try {
+            JsonElement parsed = JsonParser.parseString(json);
+            if (!parsed.isJsonArray()) {
+                throw fail(source, "has gtlens.vocab that is not a JSON array of strings");
+            }
+            array = parsed.getAsJsonArray();
+        } catch (JsonParseException e) {
+            throw fail(source, "has gtlens.vocab that is not valid JSON");
+        }
+        if (array.size() != numTokens) {
+            throw fail(source, "has " + array.size() + " labels in gtlens.vocab but gtlens.num_tokens=" + numTokens);
+        }
+        for (JsonElement e : array) {
+            if (!e.isJsonPrimitive()) {
+                throw fail(source, "has gtlens.vocab that is not a JSON array of strings");
+            }
+            labels.add(e.getAsString());
+        }
+        return labels;
+    }
+
+    private static ModelException fail(String source, String problem) {
+        return new ModelException("Model " + source + " " + problem + ".");
+    }
+}

@@ -1,0 +1,246 @@
+package org.gtlens.model;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.FloatBuffer;
+import java.nio.LongBuffer;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+
+import ai.onnxruntime.NodeInfo;
+import ai.onnxruntime.OnnxTensor;
+import ai.onnxruntime.OnnxValue;
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
+import ai.onnxruntime.TensorInfo;
+import ai.onnxruntime.ValueInfo;
+
+/**
+ * A contract model opened in ONNX Runtime: the one place that owns native resources. It is checked against the
+ * contract when opened, is safe to run from several threads at once (KNIME executes nodes in parallel), and
+ * shares the single ONNX Runtime environment of the JVM.
+ */
+public final class GTransformer implements AutoCloseable {
+
+    /** Name of the default model as users see it. */
+    public static final String DEFAULT_MODEL_NAME = "built-in example model";
+    private static final String DEFAULT_MODEL_RESOURCE = "gtransformer.onnx";
+
+    private final OrtSession session;
+    private final ModelInfo info;
+
+    private GTransformer(OrtSession session, ModelInfo info) {
+        this.session = session;
+        this.info = info;
+    }
+
+    /** Opens a model file with one intra-op thread. */
+    public static GTransformer load(Path file) throws ModelException {
+        return load(file, 1);
+    }
+
+    /**
+     * Opens a model file. Weights stored as external data must sit in the model's folder or below it.
+     *
+     * @param intraOpThreads threads ONNX Runtime may use inside one run (1 is fastest for small batches)
+     */
+    public static GTransformer load(Path file, int intraOpThreads) throws ModelException {
+        String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
+        byte[] bytes;
+        try {
+            if (Files.isDirectory(file)) {
+                throw new ModelException("Model file " + file + " is a folder, not an ONNX file.");
+            }
+            bytes = Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            throw new ModelException("Model file " + file + " does not exist.");
+        } catch (IOException e) {
+            throw new ModelException("Model file " + file + " cannot be read: " + e.getMessage() + ".");
+        }
+        OnnxFileScanner.Scan scan = scanOrFail(bytes, name);
+        if (scan.externalLocations().isEmpty()) {
+            return open(bytes, null, name, intraOpThreads);
+        }
+        Path folder = file.toAbsolutePath().normalize().getParent();
+        for (String location : scan.externalLocations()) {
+            Path target = folder.resolve(location).normalize();
+            if (!target.startsWith(folder)) {
+                throw new ModelException("Model " + name + " refers to external data '" + location
+                        + "' outside its own folder " + folder + "; move the data next to the model.");
+            }
+            if (!Files.isRegularFile(target)) {
+                throw new ModelException("Model " + name + " refers to external data '" + location
+                        + "' which does not exist in " + folder + ".");
+            }
+        }
+        return open(null, file.toAbsolutePath().toString(), name, intraOpThreads);
+    }
+
+    /** Opens a model held in memory (e.g. carried by a KNIME port); external data is not possible then. */
+    public static GTransformer load(byte[] bytes, String name, int intraOpThreads) throws ModelException {
+        OnnxFileScanner.Scan scan = scanOrFail(bytes, name);
+        if (!scan.externalLocations().isEmpty()) {
+            throw new ModelException("Model " + name + " keeps its weights in external data file '"
+                    + scan.externalLocations().get(0) + "', which cannot be loaded from memory; open it as a file.");
+        }
+        return open(bytes, null, name, intraOpThreads);
+    }
+
+    /** Opens the built-in example model shipped inside this library. */
+    public static GTransformer loadDefault(int intraOpThreads) throws ModelException {
+        return load(defaultModelBytes(), DEFAULT_MODEL_NAME, intraOpThreads);
+    }
+
+    /** The bytes of the built-in example model. */
+    public static byte[] defaultModelBytes() throws ModelException {
+        try (InputStream in = GTransformer.class.getResourceAsStream(DEFAULT_MODEL_RESOURCE)) {
+            if (in == null) {
+                throw new ModelException("The built-in example model is missing from this build ("
+                        + DEFAULT_MODEL_RESOURCE + ").");
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new ModelException("The built-in example model cannot be read: " + e.getMessage() + ".", e);
+        }
+    }
+
+    private static OnnxFileScanner.Scan scanOrFail(byte[] bytes, String name) throws ModelException {
+        if (bytes.length == 0) {
+            throw new ModelException("Model file " + name + " is empty.");
+        }
+        try {
+            OnnxFileScanner.Scan scan = OnnxFileScanner.scan(bytes);
+            if (!scan.hasGraph()) {
+                throw new ModelException("Model file " + name + " is not an ONNX model (no graph found).");
+            }
+            return scan;
+        } catch (IllegalArgumentException e) {
+            throw new ModelException("Model file " + name + " is not an ONNX model (" + e.getMessage() + ").");
+        }
+    }
+
+    private static GTransformer open(byte[] bytes, String path, String name, int intraOpThreads)
+            throws ModelException {
+        if (intraOpThreads < 1) {
+            throw new IllegalArgumentException("intraOpThreads must be at least 1, got " + intraOpThreads);
+        }
+        OrtEnvironment env = OrtEnvironment.getEnvironment();
+        OrtSession session = null;
+        try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
+            options.setIntraOpNumThreads(intraOpThreads);
+            options.setInterOpNumThreads(1);
+            options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
+            session = bytes != null ? env.createSession(bytes, options) : env.createSession(path, options);
+            ModelSignature signature = new ModelSignature(specs(session.getInputInfo()),
+                    specs(session.getOutputInfo()), session.getMetadata().getCustomMetadata());
+            long size = bytes != null ? bytes.length : Files.size(Path.of(path));
+            ModelInfo info = ContractChecker.check(signature, name, size);
+            return new GTransformer(session, info);
+        } catch (OrtException e) {
+            closeQuietly(session);
+            throw new ModelException("Model file " + name + " cannot be opened by ONNX Runtime: "
+                    + firstLine(e.getMessage()) + ".", e);
+        } catch (ModelException | IOException | RuntimeException e) {
+            closeQuietly(session);
+            if (e instanceof ModelException me) {
+                throw me;
+            }
+            throw new ModelException("Model file " + name + " cannot be opened: " + e.getMessage() + ".", e);
+        }
+    }
+
+    private static Map<String, TensorSpec> specs(Map<String, NodeInfo> infos) {
+        Map<String, TensorSpec> specs = new LinkedHashMap<>();
+        for (Map.Entry<String, NodeInfo> e : infos.entrySet()) {
+            ValueInfo value = e.getValue().getInfo();
+            if (value instanceof TensorInfo tensor) {
+                specs.put(e.getKey(), new TensorSpec(elementType(tensor), tensor.getShape()));
+            } else {
+                specs.put(e.getKey(), new TensorSpec("non-tensor", new long[0]));
+            }
+        }
+        return specs;
+    }
+
+    private static String elementType(TensorInfo tensor) {
+        return switch (tensor.onnxType) {
+            case ONNX_TENSOR_ELEMENT_DATA_TYPE_FLOAT -> "float";
+            case ONNX_TENSOR_ELEMENT_DATA_TYPE_INT64 -> "int64";
+            default -> tensor.onnxType.name().replace("ONNX_TENSOR_ELEMENT_DATA_TYPE_", "").toLowerCase();
+        };
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "unknown error";
+        }
+        int nl = message.indexOf('\n');
+        return (nl < 0 ? message : message.substring(0, nl)).trim();
+    }
+
+    private static void closeQuietly(OrtSession session) {
+        if (session != null) {
+            try {
+                session.close();
+            } catch (OrtException ignored) {
+                // nothing more to release
+            }
+        }
+    }
+
+    /** The checked description of this model. */
+    public ModelInfo info() {
+        return info;
+    }
+
+    /**
+     * Runs one rectangular batch and copies the requested outputs into Java arrays.
+     *
+     * @param tokens  batch * length token ids, row-major (validated by the caller)
+     * @param batch   number of sequences
+     * @param length  tokens per sequence
+     * @param outputs contract output names to fetch
+     * @return the requested tensors by name, batch first
+     */
+    public Map<String, FloatTensor> run(long[] tokens, int batch, int length, Collection<String> outputs)
+            throws ModelException {
+        if ((long) batch * length != tokens.length) {
+            throw new IllegalArgumentException(tokens.length + " tokens do not make a batch of " + batch + " x "
+                    + length);
+        }
+        OrtEnvironment env = OrtEnvironment.getEnvironment();
+        Set<String> requested = new LinkedHashSet<>(outputs);
+        Map<String, FloatTensor> result = new LinkedHashMap<>();
+        try (OnnxTensor input = OnnxTensor.createTensor(env, LongBuffer.wrap(tokens), new long[] {batch, length});
+                OrtSession.Result out = session.run(Map.of(ContractChecker.INPUT_NAME, input), requested)) {
+            for (Map.Entry<String, OnnxValue> e : out) {
+                OnnxTensor tensor = (OnnxTensor) e.getValue();
+                long[] shape = tensor.getInfo().getShape();
+                int[] dims = new int[shape.length];
+                for (int i = 0; i < shape.length; i++) {
+                    dims[i] = Math.toIntExact(shape[i]);
+                }
+                FloatBuffer buffer = tensor.getFloatBuffer();
+                float[] data = new float[buffer.remaining()];
+                buffer.get(data);
+                result.put(e.getKey(), new FloatTensor(data, dims));
+            }
+        } catch (OrtException e) {
+            throw new ModelException("Model " + info.source() + " failed to run on a batch of " + batch
+                    + " sequences of length " + length + ": " + firstLine(e.getMessage()) + ".", e);
+        }
+        return result;
+    }
+
+    @Override
+    public void close() {
+        closeQuietly(session);
+    }
+}

@@ -1,0 +1,106 @@
+package org.gtlens.repr;
+
+import java.util.List;
+import java.util.Map;
+
+import org.gtlens.model.ContractChecker;
+import org.gtlens.model.FloatTensor;
+import org.gtlens.model.Kind;
+import org.gtlens.model.ModelInfo;
+
+/**
+ * Everything extracted from one batch of equal-length sequences, with accessors that hand out each sequence's
+ * matrices by block, head and kind. Memory is that of one batch; callers consume it and let it go.
+ */
+public final class BatchResult {
+
+    private final ModelInfo info;
+    private final List<Sequence> sequences;
+    private final Map<String, FloatTensor> tensors;
+    private final int length;
+
+    BatchResult(ModelInfo info, List<Sequence> sequences, Map<String, FloatTensor> tensors) {
+        this.info = info;
+        this.sequences = List.copyOf(sequences);
+        this.tensors = Map.copyOf(tensors);
+        this.length = sequences.isEmpty() ? 0 : sequences.get(0).length();
+    }
+
+    public ModelInfo info() {
+        return info;
+    }
+
+    public List<Sequence> sequences() {
+        return sequences;
+    }
+
+    public int size() {
+        return sequences.size();
+    }
+
+    public Sequence sequence(int index) {
+        return sequences.get(index);
+    }
+
+    /** Tokens per sequence in this batch (the same for all of them). */
+    public int length() {
+        return length;
+    }
+
+    /** True when this batch holds the tensors of {@code kind}. */
+    public boolean has(Kind kind) {
+        return tensors.containsKey(kind.outputName(0));
+    }
+
+    /** A whole batch tensor by its contract name (e.g. {@code block0.attention} or {@code logprobs}). */
+    public FloatTensor tensor(String name) {
+        FloatTensor tensor = tensors.get(name);
+        if (tensor == null) {
+            throw new IllegalArgumentException("tensor " + name + " was not extracted in this batch");
+        }
+        return tensor;
+    }
+
+    /**
+     * One matrix of one sequence.
+     *
+     * @param head ignored for block-level kinds (out, logprobs)
+     */
+    public Matrix matrix(int seq, Kind kind, int block, int head) {
+        FloatTensor t = tensor(kind.outputName(block));
+        int base = seq * t.itemSize();
+        if (kind.perHead()) {
+            int rows = t.dim(2);
+            int cols = t.dim(3);
+            return new Matrix(rows, cols, t.data(), base + head * rows * cols);
+        }
+        return new Matrix(t.dim(1), t.dim(2), t.data(), base);
+    }
+
+    /** The final log-probabilities of one sequence, [L, V]. */
+    public Matrix finalLogprobs(int seq) {
+        FloatTensor t = tensor(ContractChecker.FINAL_LOGPROBS);
+        return new Matrix(t.dim(1), t.dim(2), t.data(), seq * t.itemSize());
+    }
+
+    /** The predicted next token and its probability at every position of one sequence. */
+    public Prediction prediction(int seq) {
+        Matrix logprobs = finalLogprobs(seq);
+        int[] next = new int[logprobs.rows()];
+        float[] prob = new float[logprobs.rows()];
+        for (int r = 0; r < logprobs.rows(); r++) {
+            int best = 0;
+            float bestValue = logprobs.get(r, 0);
+            for (int c = 1; c < logprobs.cols(); c++) {
+                float v = logprobs.get(r, c);
+                if (v > bestValue) {
+                    bestValue = v;
+                    best = c;
+                }
+            }
+            next[r] = best;
+            prob[r] = (float) Math.exp(bestValue);
+        }
+        return new Prediction(next, prob);
+    }
+}

@@ -1,0 +1,60 @@
+package org.gtlens.table;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/**
+ * A file that appears only when complete: written to a temporary sibling and renamed on {@link #commit()}, deleted
+ * on {@link #close()} otherwise. An interrupted run therefore never leaves a half-written table behind.
+ */
+public final class AtomicOutput implements AutoCloseable {
+
+    private final Path target;
+    private final Path temp;
+    private final BufferedWriter writer;
+    private boolean committed;
+
+    public AtomicOutput(Path target) throws IOException {
+        this.target = target;
+        Path dir = target.toAbsolutePath().getParent();
+        this.temp = Files.createTempFile(dir, "." + target.getFileName(), ".part");
+        this.writer = Files.newBufferedWriter(temp, StandardCharsets.UTF_8);
+    }
+
+    public Writer writer() {
+        return writer;
+    }
+
+    public Path target() {
+        return target;
+    }
+
+    /** Flushes and moves the finished file into place. */
+    public void commit() throws IOException {
+        writer.close();
+        try {
+            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+        committed = true;
+    }
+
+    /** Discards the temporary file unless {@link #commit()} ran. */
+    @Override
+    public void close() throws IOException {
+        if (!committed) {
+            try {
+                writer.close();
+            } finally {
+                Files.deleteIfExists(temp);
+            }
+        }
+    }
+}

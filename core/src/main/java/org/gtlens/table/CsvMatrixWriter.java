@@ -1,0 +1,53 @@
+package org.gtlens.table;
+
+import java.io.IOException;
+import java.io.Writer;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.gtlens.model.Kind;
+import org.gtlens.repr.Matrix;
+import org.gtlens.repr.Sequence;
+
+/**
+ * Streams the matrix layout to CSV: one line per matrix row with columns {@code c0..c(w-1)}; a matrix narrower
+ * than {@code w} leaves its remaining cells empty.
+ */
+public final class CsvMatrixWriter implements MatrixRowSink, AutoCloseable {
+
+    private final CSVPrinter printer;
+    private final int width;
+
+    /** @param width number of value columns, see {@link Layouts#matrixWidth} */
+    public CsvMatrixWriter(Writer out, int width) throws IOException {
+        this.width = width;
+        this.printer = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setRecordSeparator('\n').get());
+        for (String h : new String[] {"sequence", "block", "head", "kind", "row", "row_label"}) {
+            printer.print(h);
+        }
+        for (int c = 0; c < width; c++) {
+            printer.print("c" + c);
+        }
+        printer.println();
+    }
+
+    @Override
+    public void row(Sequence sequence, int block, int head, Kind kind, int row, String rowLabel, Matrix matrix)
+            throws IOException {
+        printer.print(sequence.id());
+        printer.print(block);
+        printer.print(head < 0 ? "" : Integer.toString(head));
+        printer.print(kind.contractName());
+        printer.print(row);
+        printer.print(rowLabel);
+        for (int c = 0; c < width; c++) {
+            printer.print(c < matrix.cols() ? Float.toString(matrix.get(row, c)) : "");
+        }
+        printer.println();
+    }
+
+    @Override
+    public void close() throws IOException {
+        printer.flush();
+    }
+}

@@ -1,0 +1,56 @@
+package org.gtlens.table;
+
+import java.io.IOException;
+import java.io.Writer;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.gtlens.model.ModelInfo;
+import org.gtlens.repr.BatchResult;
+import org.gtlens.repr.Prediction;
+import org.gtlens.repr.Sequence;
+
+/**
+ * Streams one line per sequence: its tokens, the predicted next token after the whole sequence with its label and
+ * probability, and the predictions at every position (space separated), the answer most users want first.
+ */
+public final class CsvPredictionWriter implements AutoCloseable {
+
+    public static final String[] HEADER = {"sequence", "tokens", "next_token", "next_label", "next_probability",
+        "predicted_tokens", "predicted_probabilities"};
+
+    private final CSVPrinter printer;
+
+    public CsvPredictionWriter(Writer out) throws IOException {
+        this.printer = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setRecordSeparator('\n').get());
+        printer.printRecord((Object[]) HEADER);
+    }
+
+    /** Writes the prediction of every sequence of the batch. */
+    public void write(BatchResult batch) throws IOException {
+        ModelInfo info = batch.info();
+        for (int s = 0; s < batch.size(); s++) {
+            Sequence sequence = batch.sequence(s);
+            Prediction p = batch.prediction(s);
+            StringBuilder tokens = new StringBuilder();
+            StringBuilder probs = new StringBuilder();
+            for (int i = 0; i < p.length(); i++) {
+                tokens.append(i == 0 ? "" : " ").append(p.nextToken(i));
+                probs.append(i == 0 ? "" : " ").append(p.probability(i));
+            }
+            printer.print(sequence.id());
+            printer.print(sequence.tokensText());
+            printer.print(p.last());
+            printer.print(info.tokenLabel(p.last()));
+            printer.print(Float.toString(p.lastProbability()));
+            printer.print(tokens);
+            printer.print(probs);
+            printer.println();
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        printer.flush();
+    }
+}

@@ -1,0 +1,82 @@
+package org.gtlens.table;
+
+import java.io.IOException;
+import java.util.Set;
+
+import org.gtlens.model.Kind;
+import org.gtlens.model.ModelInfo;
+import org.gtlens.repr.BatchResult;
+import org.gtlens.repr.Labels;
+import org.gtlens.repr.Matrix;
+import org.gtlens.repr.Sequence;
+
+/**
+ * Walks a batch in a fixed, documented order (sequence, block, kind, head, row, column) and emits it in the long
+ * or the matrix layout. Kinds come in contract order whatever order the caller named them in.
+ */
+public final class Layouts {
+
+    private Layouts() {
+    }
+
+    /** Emits one row per value. */
+    public static void writeLong(BatchResult batch, Set<Kind> kinds, LongRowSink sink) throws IOException {
+        ModelInfo info = batch.info();
+        for (int s = 0; s < batch.size(); s++) {
+            Sequence sequence = batch.sequence(s);
+            int[] tokens = sequence.tokens();
+            for (int block = 0; block < info.depth(); block++) {
+                for (Kind kind : Kind.values()) {
+                    if (!kinds.contains(kind)) {
+                        continue;
+                    }
+                    String[] rowLabels = Labels.rowLabels(info, kind, tokens);
+                    String[] colLabels = Labels.colLabels(info, kind, tokens);
+                    int heads = kind.perHead() ? info.heads() : 1;
+                    for (int head = 0; head < heads; head++) {
+                        Matrix m = batch.matrix(s, kind, block, head);
+                        int headOut = kind.perHead() ? head : -1;
+                        for (int r = 0; r < m.rows(); r++) {
+                            for (int c = 0; c < m.cols(); c++) {
+                                sink.row(sequence, block, headOut, kind, r, c, rowLabels[r], colLabels[c], m.get(r, c));
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /** Emits one row per matrix row. */
+    public static void writeMatrix(BatchResult batch, Set<Kind> kinds, MatrixRowSink sink) throws IOException {
+        ModelInfo info = batch.info();
+        for (int s = 0; s < batch.size(); s++) {
+            Sequence sequence = batch.sequence(s);
+            int[] tokens = sequence.tokens();
+            for (int block = 0; block < info.depth(); block++) {
+                for (Kind kind : Kind.values()) {
+                    if (!kinds.contains(kind)) {
+                        continue;
+                    }
+                    String[] rowLabels = Labels.rowLabels(info, kind, tokens);
+                    int heads = kind.perHead() ? info.heads() : 1;
+                    for (int head = 0; head < heads; head++) {
+                        Matrix m = batch.matrix(s, kind, block, head);
+                        for (int r = 0; r < m.rows(); r++) {
+                            sink.row(sequence, block, kind.perHead() ? head : -1, kind, r, rowLabels[r], m);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /** Number of value columns the matrix layout needs for these kinds: the widest matrix any of them has. */
+    public static int matrixWidth(ModelInfo info, Set<Kind> kinds) {
+        int width = 0;
+        for (Kind kind : kinds) {
+            width = Math.max(width, Labels.columns(info, kind, info.t()));
+        }
+        return width;
+    }
+}

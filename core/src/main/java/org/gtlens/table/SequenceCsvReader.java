@@ -1,0 +1,160 @@
+package org.gtlens.table;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.gtlens.GtLensException;
+import org.gtlens.repr.Sequence;
+import org.gtlens.repr.SequenceSource;
+
+/**
+ * Reads sequences from a CSV file with a header, one sequence per row, streaming. A sequence is either one column
+ * holding "4,5,5,5,4" or "4 5 5 5 4", or several integer columns (all columns when no column is named and the
+ * file has more than one). Sequence ids are the 0-based data row numbers; messages also give the file line.
+ */
+public final class SequenceCsvReader implements SequenceSource, AutoCloseable {
+
+    private static final Pattern SEPARATORS = Pattern.compile("[\\s,;]+");
+
+    private final String fileName;
+    private final CSVParser parser;
+    private final Iterator<CSVRecord> records;
+    private final List<Integer> columns;
+    private final List<String> columnNames;
+    private long index;
+
+    /**
+     * @param column the column holding the sequence, or null: the only column, or all columns as integer columns
+     */
+    public SequenceCsvReader(Path file, String column) throws IOException, GtLensException {
+        this.fileName = String.valueOf(file.getFileName());
+        Reader reader;
+        try {
+            reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw new GtLensException("Input file " + file + " does not exist.");
+        } catch (IOException e) {
+            throw new GtLensException("Input file " + file + " cannot be read: " + e.getMessage() + ".");
+        }
+        try {
+            this.parser = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true)
+                    .setIgnoreEmptyLines(true).get().parse(reader);
+        } catch (IOException | IllegalArgumentException e) {
+            reader.close();
+            throw new GtLensException("Input file " + fileName + " is not a readable CSV file with a header: "
+                    + e.getMessage() + ".");
+        }
+        Map<String, Integer> header = parser.getHeaderMap();
+        if (header == null || header.isEmpty()) {
+            parser.close();
+            throw new GtLensException("Input file " + fileName + " is empty; it needs a header row and one sequence "
+                    + "per row.");
+        }
+        this.columns = new ArrayList<>();
+        this.columnNames = new ArrayList<>();
+        if (column != null) {
+            Integer i = header.get(column);
+            if (i == null) {
+                parser.close();
+                throw new GtLensException("Input file " + fileName + " has no column '" + column
+                        + "' (columns: " + String.join(", ", parser.getHeaderNames()) + ").");
+            }
+            columns.add(i);
+            columnNames.add(column);
+        } else {
+            for (String name : parser.getHeaderNames()) {
+                columns.add(header.get(name));
+                columnNames.add(name);
+            }
+        }
+        this.records = parser.iterator();
+    }
+
+    @Override
+    public Sequence next() throws IOException, GtLensException {
+        CSVRecord record;
+        try {
+            if (!records.hasNext()) {
+                if (index == 0) {
+                    throw new GtLensException("Input file " + fileName + " has no sequences (only a header).");
+                }
+                return null;
+            }
+            record = records.next();
+        } catch (java.io.UncheckedIOException | IllegalStateException e) {
+            throw new GtLensException("Input file " + fileName + " is not valid CSV after data row " + index
+                    + ": " + e.getMessage() + ".");
+        }
+        long line = record.getRecordNumber() + 1;
+        int[] tokens = columns.size() == 1 ? parseOne(record, line) : parseColumns(record, line);
+        return new Sequence(Long.toString(index++), tokens);
+    }
+
+    private int[] parseOne(CSVRecord record, long line) throws GtLensException {
+        String text = value(record, 0, line).trim();
+        if (text.startsWith("[") && text.endsWith("]")) {
+            text = text.substring(1, text.length() - 1).trim();
+        }
+        if (text.isEmpty()) {
+            throw new GtLensException(where(line, 0) + " is empty: sequence " + index + " has no tokens.");
+        }
+        String[] parts = SEPARATORS.split(text);
+        int[] tokens = new int[parts.length];
+        for (int i = 0; i < parts.length; i++) {
+            tokens[i] = parseToken(parts[i], line, 0, i);
+        }
+        return tokens;
+    }
+
+    private int[] parseColumns(CSVRecord record, long line) throws GtLensException {
+        int[] tokens = new int[columns.size()];
+        for (int c = 0; c < tokens.length; c++) {
+            String text = value(record, c, line).trim();
+            if (text.isEmpty()) {
+                throw new GtLensException(where(line, c) + " is missing a value (sequence " + index + ", position "
+                        + c + ").");
+            }
+            tokens[c] = parseToken(text, line, c, c);
+        }
+        return tokens;
+    }
+
+    private String value(CSVRecord record, int c, long line) throws GtLensException {
+        int i = columns.get(c);
+        if (i >= record.size()) {
+            throw new GtLensException(where(line, c) + " is missing: the row has only " + record.size()
+                    + " fields.");
+        }
+        return record.get(i);
+    }
+
+    private int parseToken(String text, long line, int c, int position) throws GtLensException {
+        try {
+            return Integer.parseInt(text.trim());
+        } catch (NumberFormatException e) {
+            throw new GtLensException(where(line, c) + ": '" + text + "' at position " + position + " of sequence "
+                    + index + " is not an integer token.");
+        }
+    }
+
+    private String where(long line, int c) {
+        return "Input file " + fileName + " line " + line + ", column '" + columnNames.get(c) + "'";
+    }
+
+    @Override
+    public void close() throws IOException {
+        parser.close();
+    }
+}

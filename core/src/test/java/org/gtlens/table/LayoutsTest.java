@@ -1,0 +1,178 @@
+package org.gtlens.table;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.List;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.gtlens.model.GTransformer;
+import org.gtlens.model.Kind;
+import org.gtlens.repr.BatchResult;
+import org.gtlens.repr.Extractor;
+import org.gtlens.repr.Sequence;
+import org.gtlens.testing.Project;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Long and matrix layouts carry every value with labels a reader understands, for any model shape. */
+class LayoutsTest {
+
+    @TempDir
+    Path dir;
+
+    private static List<CSVRecord> parse(String csv) throws IOException {
+        return CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(new StringReader(csv))
+                .getRecords();
+    }
+
+    @Test
+    void longLayoutHasOneRowPerValueWithLabels() throws Exception {
+        try (GTransformer model = GTransformer.loadDefault(1)) {
+            BatchResult batch = new Extractor(model, EnumSet.allOf(Kind.class), 8)
+                    .extract(List.of(new Sequence("seed", new int[] {4, 5, 5, 5, 4})));
+            StringWriter out = new StringWriter();
+            try (CsvLongWriter w = new CsvLongWriter(out)) {
+                Layouts.writeLong(batch, EnumSet.allOf(Kind.class), w);
+            }
+            List<CSVRecord> rows = parse(out.toString());
+            // per block: attention h*L*L + 3 * h*L*d + L*k + L*V
+            int perBlock = 3 * 25 + 3 * 3 * 5 * 2 + 5 * 6 + 5 * 10;
+            assertEquals(2 * perBlock, rows.size());
+            CSVRecord first = rows.get(0);
+            assertEquals("seed", first.get("sequence"));
+            assertEquals("attention", first.get("kind"));
+            assertEquals("Out 0: 4", first.get("row_label"));
+            assertEquals("In 0: 4", first.get("col_label"));
+            assertEquals(batch.matrix(0, Kind.ATTENTION, 0, 0).get(0, 0), Float.parseFloat(first.get("value")));
+            CSVRecord lastOut = rows.stream().filter(r -> r.get("kind").equals("out")).reduce((a, b) -> b).get();
+            assertEquals("", lastOut.get("head"));
+            assertEquals("1", lastOut.get("block"));
+            assertEquals("e5", lastOut.get("col_label"));
+            CSVRecord lp = rows.get(rows.size() - 1);
+            assertEquals("logprobs", lp.get("kind"));
+            assertEquals("Pos 4: 4", lp.get("row_label"));
+            assertEquals("9", lp.get("col_label"));
+            assertEquals(batch.finalLogprobs(0).get(4, 9), Float.parseFloat(lp.get("value")));
+            CSVRecord att = rows.stream().filter(r -> r.get("kind").equals("attention") && r.get("block").equals("1")
+                    && r.get("head").equals("2") && r.get("row").equals("3") && r.get("col").equals("1")).findFirst()
+                    .get();
+            assertEquals(batch.matrix(0, Kind.ATTENTION, 1, 2).get(3, 1), Float.parseFloat(att.get("value")));
+        }
+    }
+
+    @Test
+    void matrixLayoutUsesVocabLabelsAndPadsNarrowKinds() throws Exception {
+        try (GTransformer model = GTransformer.load(Project.models("second/second.onnx"))) {
+            BatchResult batch = new Extractor(model, EnumSet.allOf(Kind.class), 8)
+                    .extract(List.of(new Sequence("a", new int[] {1, 2, 3}), new Sequence("b", new int[] {3, 2, 1})));
+            EnumSet<Kind> kinds = EnumSet.of(Kind.QUERIES, Kind.LOGPROBS);
+            int width = Layouts.matrixWidth(model.info(), kinds);
+            assertEquals(12, width);
+            StringWriter out = new StringWriter();
+            try (CsvMatrixWriter w = new CsvMatrixWriter(out, width)) {
+                Layouts.writeMatrix(batch, kinds, w);
+            }
+            List<CSVRecord> rows = parse(out.toString());
+            // per sequence and block: queries h*L rows + logprobs L rows
+            assertEquals(2 * 3 * (2 * 3 + 3), rows.size());
+            CSVRecord q = rows.get(0);
+            assertEquals("queries", q.get("kind"));
+            assertEquals("0", q.get("head"));
+            assertEquals("", q.get("c4"), "a head has 4 dimensions; the rest is empty");
+            assertFalse(q.get("c3").isEmpty());
+            String token = model.info().tokenLabel(1);
+            assertEquals("Pos 0: " + token, q.get("row_label"));
+        }
+    }
+
+    @Test
+    void predictionsNameTheNextToken() throws Exception {
+        try (GTransformer model = GTransformer.loadDefault(1)) {
+            BatchResult batch = new Extractor(model, EnumSet.noneOf(Kind.class), 8)
+                    .extract(List.of(new Sequence("0", new int[] {4, 5, 5, 5, 4})));
+            StringWriter out = new StringWriter();
+            try (CsvPredictionWriter w = new CsvPredictionWriter(out)) {
+                w.write(batch);
+            }
+            CSVRecord r = parse(out.toString()).get(0);
+            assertEquals("4,5,5,5,4", r.get("tokens"));
+            assertEquals(Integer.toString(batch.prediction(0).last()), r.get("next_token"));
+            assertEquals(5, r.get("predicted_tokens").split(" ").length);
+            float p = Float.parseFloat(r.get("next_probability"));
+            assertTrue(p > 0 && p <= 1);
+        }
+    }
+
+    @Test
+    void atomicOutputLeavesNothingUnlessCommitted() throws Exception {
+        Path target = dir.resolve("t.csv");
+        try (AtomicOutput out = new AtomicOutput(target)) {
+            out.writer().write("half");
+        }
+        assertFalse(Files.exists(target));
+        try (var files = Files.list(dir)) {
+            assertEquals(0, files.count(), "no temporary file is left");
+        }
+        try (AtomicOutput out = new AtomicOutput(target)) {
+            out.writer().write("whole");
+            out.commit();
+        }
+        assertEquals("whole", Files.readString(target));
+    }
+
+    @Test
+    void readsSequencesInEveryFormat() throws Exception {
+        Path a = Files.writeString(dir.resolve("a.csv"), "id,seq\nx,\"4,5,5,5,4\"\ny,4 5 5 5 4\nz,[1 2 3]\n");
+        try (SequenceCsvReader r = new SequenceCsvReader(a, "seq")) {
+            assertEquals("4,5,5,5,4", r.next().tokensText());
+            assertEquals("4,5,5,5,4", r.next().tokensText());
+            Sequence third = r.next();
+            assertEquals("2", third.id());
+            assertEquals("1,2,3", third.tokensText());
+            assertEquals(null, r.next());
+        }
+        Path b = Files.writeString(dir.resolve("b.csv"), "t0,t1,t2\n1,2,3\n4,5,6\n");
+        try (SequenceCsvReader r = new SequenceCsvReader(b, null)) {
+            assertEquals("1,2,3", r.next().tokensText());
+            assertEquals("4,5,6", r.next().tokensText());
+        }
+    }
+
+    @Test
+    void refusesBadInputFilesNamingFileLineColumnAndValue() throws Exception {
+        Path bad = Files.writeString(dir.resolve("bad.csv"), "seq\n1 2 3\n1 x 3\n");
+        try (SequenceCsvReader r = new SequenceCsvReader(bad, "seq")) {
+            r.next();
+            String msg = assertThrows(org.gtlens.GtLensException.class, r::next).getMessage();
+            assertTrue(msg.contains("bad.csv") && msg.contains("line 3") && msg.contains("'seq'")
+                    && msg.contains("'x'") && msg.contains("position 1"), msg);
+        }
+        String missing = assertThrows(org.gtlens.GtLensException.class,
+                () -> new SequenceCsvReader(bad, "tokens")).getMessage();
+        assertTrue(missing.contains("no column 'tokens'") && missing.contains("seq"), missing);
+        Path empty = Files.writeString(dir.resolve("empty.csv"), "");
+        assertTrue(assertThrows(org.gtlens.GtLensException.class, () -> new SequenceCsvReader(empty, null))
+                .getMessage().contains("empty"));
+        Path header = Files.writeString(dir.resolve("header.csv"), "seq\n");
+        try (SequenceCsvReader r = new SequenceCsvReader(header, null)) {
+            assertTrue(assertThrows(org.gtlens.GtLensException.class, r::next).getMessage().contains("no sequences"));
+        }
+        Path gap = Files.writeString(dir.resolve("gap.csv"), "a,b\n1,\n");
+        try (SequenceCsvReader r = new SequenceCsvReader(gap, null)) {
+            String msg = assertThrows(org.gtlens.GtLensException.class, r::next).getMessage();
+            assertTrue(msg.contains("column 'b'") && msg.contains("missing a value"), msg);
+        }
+        assertTrue(assertThrows(org.gtlens.GtLensException.class,
+                () -> new SequenceCsvReader(dir.resolve("none.csv"), null)).getMessage().contains("does not exist"));
+    }
+}
