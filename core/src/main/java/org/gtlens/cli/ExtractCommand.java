@@ -1,0 +1,132 @@
+package org.gtlens.cli;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.gtlens.GtLensException;
+import org.gtlens.model.GTransformer;
+import org.gtlens.model.Kind;
+import org.gtlens.repr.SequenceSource;
+import org.gtlens.table.SequenceCsvReader;
+
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code gtlens extract}: token sequences in, representation and prediction tables out. */
+@Command(name = "extract", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Extract every inner representation of the model for token sequences.",
+            "Writes DIR/representations.csv (long layout: sequence,block,head,kind,row,col,row_label,col_label,value;"
+                    + " or one row per matrix row with --layout matrix) and DIR/predictions.csv (the predicted next "
+                    + "token of each sequence). Files appear only when the run completes."})
+final class ExtractCommand implements Callable<Integer> {
+
+    @Mixin
+    ModelOptions model;
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Input input;
+
+    static final class Input {
+        @Option(names = "--tokens", paramLabel = "T1,T2,...", required = true,
+                description = "A sequence of token ids, e.g. 4,5,5,5,4 (repeat for more sequences).")
+        List<String> tokens;
+
+        @Option(names = "--input", paramLabel = "FILE.csv", required = true,
+                description = "CSV with a header and one sequence per row: \"4,5,5,5,4\", \"4 5 5 5 4\" or one "
+                        + "integer column per position.")
+        Path file;
+    }
+
+    @Option(names = "--column", paramLabel = "NAME",
+            description = "Column of --input holding the sequences (default: the only column, or all columns as "
+                    + "positions).")
+    String column;
+
+    @Option(names = "--out", paramLabel = "DIR", required = true, description = "Output folder.")
+    Path out;
+
+    @Option(names = "--layout", paramLabel = "long|matrix", defaultValue = "long",
+            converter = LayoutConverter.class, description = "Table layout (default: ${DEFAULT-VALUE}).")
+    ExtractionJob.Layout layout;
+
+    @Option(names = "--kinds", paramLabel = "K1,K2", converter = KindList.class,
+            description = "Kinds to extract: attention,queries,keys,values,out,logprobs (default: all).")
+    Set<Kind> kinds;
+
+    @Option(names = "--batch", paramLabel = "N", defaultValue = "256",
+            description = "Sequences per ONNX Runtime call (default: ${DEFAULT-VALUE}).")
+    int batch;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        if (batch < 1) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--batch must be at least 1");
+        }
+        if (column != null && input.file == null) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--column needs --input");
+        }
+        Set<Kind> chosen = kinds == null ? EnumSet.allOf(Kind.class) : kinds;
+        OutputFolder.prepare(out);
+        AtomicBoolean interrupted = new AtomicBoolean();
+        Thread hook = new Thread(() -> interrupted.set(true));
+        Runtime.getRuntime().addShutdownHook(hook);
+        try (GTransformer m = model.open()) {
+            ExtractionJob job = new ExtractionJob(m, chosen, batch, layout);
+            long n;
+            if (input.file != null) {
+                long total = countDataLines(input.file);
+                try (SequenceCsvReader reader = new SequenceCsvReader(input.file, column);
+                        ProgressDisplay progress = new ProgressDisplay(total, System.err)) {
+                    n = job.run(reader, out, progress, interrupted::get);
+                }
+            } else {
+                n = job.run(SequenceSource.of(TokenLists.parse(input.tokens)), out, done -> {
+                }, interrupted::get);
+            }
+            spec.commandLine().getOut().println("Extracted " + n + " sequence" + (n == 1 ? "" : "s") + " into "
+                    + out.resolve(ExtractionJob.REPRESENTATIONS) + " and " + out.resolve(ExtractionJob.PREDICTIONS));
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // the JVM is already exiting; nothing to undo
+            }
+        }
+        return 0;
+    }
+
+    private static long countDataLines(Path file) throws GtLensException {
+        try (var lines = Files.lines(file, StandardCharsets.UTF_8)) {
+            return Math.max(0, lines.filter(l -> !l.isBlank()).count() - 1);
+        } catch (IOException | java.io.UncheckedIOException e) {
+            throw new GtLensException("Input file " + file + " cannot be read: " + e.getMessage() + ".");
+        }
+    }
+
+    /** Accepts long or matrix in any case. */
+    static final class LayoutConverter implements picocli.CommandLine.ITypeConverter<ExtractionJob.Layout> {
+        @Override
+        public ExtractionJob.Layout convert(String value) {
+            try {
+                return ExtractionJob.Layout.valueOf(value.trim().toUpperCase(java.util.Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new picocli.CommandLine.TypeConversionException("'" + value + "' is not a layout; choose long "
+                        + "or matrix");
+            }
+        }
+    }
+}

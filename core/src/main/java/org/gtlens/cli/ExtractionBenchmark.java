@@ -1,0 +1,103 @@
+package org.gtlens.cli;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Random;
+
+import org.gtlens.GtLensException;
+import org.gtlens.model.GTransformer;
+import org.gtlens.model.Kind;
+import org.gtlens.model.ModelInfo;
+import org.gtlens.repr.Extractor;
+import org.gtlens.repr.Sequence;
+import org.gtlens.repr.SequenceSource;
+import org.gtlens.table.SequenceCsvReader;
+
+/**
+ * Measures extraction speed: every tensor of the contract into Java arrays at a given batch size, and the whole
+ * pipeline from a CSV of sequences to the long CSV. Figures are printed, never asserted.
+ */
+final class ExtractionBenchmark {
+
+    private final GTransformer model;
+
+    ExtractionBenchmark(GTransformer model) {
+        this.model = model;
+    }
+
+    /** Random sequences of the model's full length, the same for a given seed (the PyTorch script uses its own). */
+    static List<Sequence> randomSequences(ModelInfo info, int n, long seed) {
+        Random random = new Random(seed);
+        List<Sequence> list = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            int[] tokens = new int[info.t()];
+            for (int p = 0; p < tokens.length; p++) {
+                tokens[p] = random.nextInt(info.numTokens());
+            }
+            list.add(new Sequence(Integer.toString(i), tokens));
+        }
+        return list;
+    }
+
+    /**
+     * Sequences per second extracting every contract tensor at {@code batchSize}: median over {@code rounds} rounds
+     * of {@code sequences} sequences each, after one warm-up round.
+     */
+    double extractSeqPerSecond(int batchSize, int sequences, int rounds) throws IOException, GtLensException {
+        List<Sequence> input = randomSequences(model.info(), sequences, 42);
+        Extractor extractor = new Extractor(model, EnumSet.allOf(Kind.class), batchSize);
+        long[] sink = new long[1];
+        Extractor.BatchConsumer consume = b -> sink[0] += b.size();
+        extractor.run(SequenceSource.of(input), consume, Extractor.ProgressListener.NONE, () -> false);
+        double[] rates = new double[rounds];
+        for (int r = 0; r < rounds; r++) {
+            long t0 = System.nanoTime();
+            extractor.run(SequenceSource.of(input), consume, Extractor.ProgressListener.NONE, () -> false);
+            rates[r] = sequences / ((System.nanoTime() - t0) / 1e9);
+        }
+        Arrays.sort(rates);
+        return rates[rounds / 2];
+    }
+
+    /** Writes {@code n} random sequences as a one-column CSV ("4,5,5,5,4"). */
+    static Path writeSequenceCsv(ModelInfo info, int n, Path file) throws IOException {
+        Random random = new Random(11);
+        try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            w.write("tokens\n");
+            StringBuilder line = new StringBuilder();
+            for (int i = 0; i < n; i++) {
+                line.setLength(0);
+                line.append('"');
+                for (int p = 0; p < info.t(); p++) {
+                    line.append(p == 0 ? "" : ",").append(random.nextInt(info.numTokens()));
+                }
+                w.write(line.append("\"\n").toString());
+            }
+        }
+        return file;
+    }
+
+    /** Result of an end-to-end run: sequences per second and bytes written. */
+    record EndToEnd(double seqPerSecond, long representationBytes) {
+    }
+
+    /** Sequences per second from a CSV of sequences to representations.csv and predictions.csv on disk. */
+    EndToEnd endToEnd(Path csv, Path outDir, EnumSet<Kind> kinds, int batchSize) throws IOException, GtLensException {
+        ExtractionJob job = new ExtractionJob(model, kinds, batchSize, ExtractionJob.Layout.LONG);
+        long t0 = System.nanoTime();
+        long n;
+        try (SequenceCsvReader reader = new SequenceCsvReader(csv, null)) {
+            n = job.run(reader, outDir, Extractor.ProgressListener.NONE, () -> false);
+        }
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        long bytes = Files.size(outDir.resolve(ExtractionJob.REPRESENTATIONS));
+        return new EndToEnd(n / seconds, bytes);
+    }
+}

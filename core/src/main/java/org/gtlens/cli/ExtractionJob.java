@@ -1,0 +1,74 @@
+package org.gtlens.cli;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Set;
+import java.util.function.BooleanSupplier;
+
+import org.gtlens.GtLensException;
+import org.gtlens.model.GTransformer;
+import org.gtlens.model.Kind;
+import org.gtlens.repr.Extractor;
+import org.gtlens.repr.SequenceSource;
+import org.gtlens.table.AtomicOutput;
+import org.gtlens.table.CsvLongWriter;
+import org.gtlens.table.CsvMatrixWriter;
+import org.gtlens.table.CsvPredictionWriter;
+import org.gtlens.table.Layouts;
+
+/**
+ * Streams sequences through a model into {@code representations.csv} and {@code predictions.csv}. Both files
+ * appear only when the whole run succeeded; an error or an interrupt leaves neither.
+ */
+final class ExtractionJob {
+
+    static final String REPRESENTATIONS = "representations.csv";
+    static final String PREDICTIONS = "predictions.csv";
+
+    /** The table layout of representations.csv. */
+    enum Layout {
+        LONG, MATRIX
+    }
+
+    private final GTransformer model;
+    private final Set<Kind> kinds;
+    private final int batchSize;
+    private final Layout layout;
+
+    ExtractionJob(GTransformer model, Set<Kind> kinds, int batchSize, Layout layout) {
+        this.model = model;
+        this.kinds = kinds;
+        this.batchSize = batchSize;
+        this.layout = layout;
+    }
+
+    /** Runs the job and returns the number of sequences written. */
+    long run(SequenceSource input, Path outDir, Extractor.ProgressListener progress, BooleanSupplier cancelled)
+            throws IOException, GtLensException {
+        Extractor extractor = new Extractor(model, kinds, batchSize);
+        try (AtomicOutput reprFile = new AtomicOutput(outDir.resolve(REPRESENTATIONS));
+                AtomicOutput predFile = new AtomicOutput(outDir.resolve(PREDICTIONS))) {
+            CsvPredictionWriter predictions = new CsvPredictionWriter(predFile.writer());
+            long n;
+            if (layout == Layout.LONG) {
+                CsvLongWriter out = new CsvLongWriter(reprFile.writer());
+                n = extractor.run(input, batch -> {
+                    Layouts.writeLong(batch, kinds, out);
+                    predictions.write(batch);
+                }, progress, cancelled);
+                out.close();
+            } else {
+                CsvMatrixWriter out = new CsvMatrixWriter(reprFile.writer(), Layouts.matrixWidth(model.info(), kinds));
+                n = extractor.run(input, batch -> {
+                    Layouts.writeMatrix(batch, kinds, out);
+                    predictions.write(batch);
+                }, progress, cancelled);
+                out.close();
+            }
+            predictions.close();
+            reprFile.commit();
+            predFile.commit();
+            return n;
+        }
+    }
+}

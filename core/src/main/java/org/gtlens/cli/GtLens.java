@@ -1,0 +1,90 @@
+package org.gtlens.cli;
+
+import java.io.PrintWriter;
+
+import org.gtlens.GtLensException;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * The {@code gtlens} command: the same pipeline as the KNIME nodes for a terminal, a script or a server. Exit code 0
+ * on success, 2 on a usage error, 1 on any other failure with one line on stderr that names the problem.
+ */
+@Command(name = "gtlens", mixinStandardHelpOptions = true, versionProvider = GtLens.Version.class,
+        description = "Look inside a GTransformer exported to ONNX: extract every inner representation and draw "
+                + "it as heatmaps.",
+        subcommands = {InspectCommand.class, ExtractCommand.class,
+            CommandLine.HelpCommand.class})
+public final class GtLens implements Runnable {
+
+    /** Exit code of a failure that is not a usage error. */
+    public static final int FAILURE = 1;
+    /** Exit code of a usage error. */
+    public static final int USAGE = 2;
+
+    @Option(names = "--verbose", scope = CommandLine.ScopeType.INHERIT,
+            description = "Print stack traces of failures (for bug reports).")
+    boolean verbose;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: choose one of "
+                + String.join(", ", spec.subcommands().keySet()) + ".");
+    }
+
+    public static void main(String[] args) {
+        System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /** Runs the command line with the given streams and returns the exit code (for tests and embedding). */
+    public static int execute(String[] args, PrintWriter out, PrintWriter err) {
+        GtLens top = new GtLens();
+        CommandLine cli = new CommandLine(top);
+        cli.setOut(out);
+        cli.setErr(err);
+        cli.setParameterExceptionHandler((e, a) -> {
+            err.println("gtlens: " + e.getMessage());
+            CommandLine.Model.CommandSpec s = e.getCommandLine().getCommandSpec();
+            err.println("Try '" + s.qualifiedName() + " --help' for more information.");
+            return USAGE;
+        });
+        cli.setExecutionExceptionHandler((e, c, parsed) -> {
+            boolean verbose = isVerbose(args);
+            if (e instanceof GtLensException) {
+                err.println("gtlens: " + e.getMessage());
+            } else {
+                err.println("gtlens: unexpected error: " + e + (verbose ? "" : " (run with --verbose for details)"));
+            }
+            if (verbose) {
+                e.printStackTrace(err);
+            }
+            err.flush();
+            return FAILURE;
+        });
+        cli.setExitCodeExceptionMapper(e -> FAILURE);
+        return cli.execute(args);
+    }
+
+    private static boolean isVerbose(String[] args) {
+        for (String a : args) {
+            if (a.equals("--verbose")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Reads the version from the jar manifest, so it always matches the build. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = GtLens.class.getPackage().getImplementationVersion();
+            return new String[] {"gtlens " + (v == null ? "(development build)" : v)};
+        }
+    }
+}

@@ -1,0 +1,32 @@
+package org.gtlens.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.gtlens.GtLensException;
+
+/** Makes sure an output folder exists and can be written before any work starts, so a run never fails at the end. */
+final class OutputFolder {
+
+    private OutputFolder() {
+    }
+
+    static Path prepare(Path dir) throws GtLensException {
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new GtLensException("Output folder " + dir + " cannot be created: " + e.getMessage() + ".");
+        }
+        if (!Files.isDirectory(dir)) {
+            throw new GtLensException("Output folder " + dir + " is a file, not a folder.");
+        }
+        try {
+            Path probe = Files.createTempFile(dir, ".gtlens", ".probe");
+            Files.delete(probe);
+        } catch (IOException e) {
+            throw new GtLensException("Output folder " + dir + " is not writable.");
+        }
+        return dir;
+    }
+}

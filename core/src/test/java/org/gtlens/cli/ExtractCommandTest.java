@@ -1,0 +1,131 @@
+package org.gtlens.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.gtlens.testing.Project;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The extract and inspect commands as a user calls them: files, exit codes and one-line errors. */
+class ExtractCommandTest {
+
+    @TempDir
+    Path dir;
+
+    private static List<CSVRecord> read(Path file) throws Exception {
+        try (Reader r = Files.newBufferedReader(file)) {
+            return CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(r).getRecords();
+        }
+    }
+
+    @Test
+    void inspectPrintsTheSummary() {
+        CliRun run = CliRun.of("inspect");
+        assertEquals(0, run.exit(), run.err());
+        assertTrue(run.out().contains("depth:       2") && run.out().contains("built-in example model"), run.out());
+        run = CliRun.of("inspect", "--model", Project.models("second/second.onnx").toString());
+        assertEquals(0, run.exit(), run.err());
+        assertTrue(run.out().contains("depth:       3") && run.out().contains("scaling:     full"), run.out());
+    }
+
+    @Test
+    void extractsTokensInBothLayouts() throws Exception {
+        Path out = dir.resolve("out");
+        CliRun run = CliRun.of("extract", "--tokens", "4,5,5,5,4", "--tokens", "1 2 3 4 5", "--out", out.toString());
+        assertEquals(0, run.exit(), run.err());
+        List<CSVRecord> rows = read(out.resolve("representations.csv"));
+        assertEquals(2 * 2 * (75 + 90 + 30 + 50), rows.size());
+        assertEquals("1", rows.get(rows.size() - 1).get("sequence"));
+        List<CSVRecord> preds = read(out.resolve("predictions.csv"));
+        assertEquals(2, preds.size());
+        assertEquals("1,2,3,4,5", preds.get(1).get("tokens"));
+
+        Path m = dir.resolve("m");
+        run = CliRun.of("extract", "--tokens", "4,5,5,5,4", "--out", m.toString(), "--layout", "matrix", "--kinds",
+                "attention,logprobs");
+        assertEquals(0, run.exit(), run.err());
+        List<CSVRecord> matrix = read(m.resolve("representations.csv"));
+        assertEquals(2 * (3 * 5 + 5), matrix.size());
+        assertTrue(matrix.get(0).isMapped("c9"));
+    }
+
+    @Test
+    void extractsFromACsvFile() throws Exception {
+        Path in = Files.writeString(dir.resolve("in.csv"), "id,seq\na,\"4,5,5,5,4\"\nb,1 2 3\n");
+        Path out = dir.resolve("o");
+        CliRun run = CliRun.of("extract", "--model", Project.models("second/second.onnx").toString(), "--input",
+                in.toString(), "--column", "seq", "--out", out.toString(), "--kinds", "out");
+        assertEquals(0, run.exit(), run.err());
+        List<CSVRecord> rows = read(out.resolve("representations.csv"));
+        assertEquals(3 * (5 * 8 + 3 * 8), rows.size());
+    }
+
+    @Test
+    void userMistakesGiveOneLineAndExitCodes() throws Exception {
+        Path out = dir.resolve("x");
+        CliRun bad = CliRun.of("extract", "--tokens", "4,5,12,5,4", "--out", out.toString());
+        assertEquals(1, bad.exit());
+        assertEquals("gtlens: Sequence 0 has token 12 at position 2, outside the vocabulary 0..9.", bad.errorLine());
+        assertFalse(Files.exists(out.resolve("representations.csv")), "no half-written file");
+        try (var files = Files.list(out)) {
+            assertEquals(0, files.count(), "no temporary file left");
+        }
+
+        CliRun tooLong = CliRun.of("extract", "--tokens", "1,2,3,4,5,6", "--out", out.toString());
+        assertEquals(1, tooLong.exit());
+        assertTrue(tooLong.errorLine().contains("6 tokens"), tooLong.err());
+
+        CliRun word = CliRun.of("extract", "--tokens", "1,two,3", "--out", out.toString());
+        assertEquals(1, word.exit());
+        assertTrue(word.errorLine().contains("'two' at position 1"), word.err());
+
+        CliRun noModel = CliRun.of("inspect", "--model", dir.resolve("missing.onnx").toString());
+        assertEquals(1, noModel.exit());
+        assertTrue(noModel.errorLine().contains("missing.onnx does not exist"), noModel.err());
+
+        Path text = Files.writeString(dir.resolve("fake.onnx"), "hello");
+        CliRun notOnnx = CliRun.of("inspect", "--model", text.toString());
+        assertEquals(1, notOnnx.exit());
+        assertTrue(notOnnx.errorLine().contains("fake.onnx") && notOnnx.errorLine().contains("not an ONNX model"),
+                notOnnx.err());
+
+        Path empty = Files.writeString(dir.resolve("empty.csv"), "tokens\n");
+        CliRun emptyInput = CliRun.of("extract", "--input", empty.toString(), "--out", out.toString());
+        assertEquals(1, emptyInput.exit());
+        assertTrue(emptyInput.errorLine().contains("no sequences"), emptyInput.err());
+
+        CliRun missingColumn = CliRun.of("extract", "--input", empty.toString(), "--column", "nope", "--out",
+                out.toString());
+        assertEquals(1, missingColumn.exit());
+        assertTrue(missingColumn.errorLine().contains("no column 'nope'"), missingColumn.err());
+
+        Path file = Files.writeString(dir.resolve("afile"), "x");
+        CliRun notFolder = CliRun.of("extract", "--tokens", "1,2", "--out", file.toString());
+        assertEquals(1, notFolder.exit());
+        assertTrue(notFolder.errorLine().contains("afile"), notFolder.err());
+    }
+
+    @Test
+    void usageErrorsExitWithTwo() {
+        assertEquals(2, CliRun.of("extract", "--out", "x").exit(), "no input");
+        assertEquals(2, CliRun.of("extract", "--tokens", "1", "--input", "a.csv", "--out", "x").exit());
+        CliRun kind = CliRun.of("extract", "--tokens", "1", "--out", "x", "--kinds", "attn");
+        assertEquals(2, kind.exit());
+        assertTrue(kind.err().contains("'attn' is not a kind"), kind.err());
+        assertEquals(2, CliRun.of("frobnicate").exit());
+        assertEquals(2, CliRun.of().exit());
+        assertEquals(0, CliRun.of("--version").exit());
+        CliRun help = CliRun.of("extract", "--help");
+        assertEquals(0, help.exit());
+        assertTrue(help.out().contains("--layout"));
+    }
+}
