@@ -15,7 +15,7 @@ import picocli.CommandLine.Option;
 @Command(name = "gtlens", mixinStandardHelpOptions = true, versionProvider = GtLens.Version.class,
         description = "Look inside a GTransformer exported to ONNX: extract every inner representation and draw "
                 + "it as heatmaps.",
-        subcommands = {InspectCommand.class, ExtractCommand.class,
+        subcommands = {InspectCommand.class, ExtractCommand.class, BenchCommand.class,
             CommandLine.HelpCommand.class})
 public final class GtLens implements Runnable {
 

@@ -1,0 +1,93 @@
+package org.gtlens.chart;
+
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import javax.imageio.ImageIO;
+
+import org.jfree.svg.SVGGraphics2D;
+import org.jfree.svg.SVGHints;
+import org.jfree.svg.ViewBox;
+
+/**
+ * Turns a figure into a raster image, PNG bytes or an SVG document, without a display (works with
+ * {@code java.awt.headless=true}). Stateless and safe to call from several threads.
+ */
+public final class HeatmapRenderer {
+
+    private HeatmapRenderer() {
+    }
+
+    /** The figure as an RGB image of {@code layout size x scale factor} pixels. */
+    public static BufferedImage toImage(HeatmapGrid grid, ChartOptions options) {
+        return toImage(FigureLayout.compute(grid, options));
+    }
+
+    public static BufferedImage toImage(FigureLayout layout) {
+        double s = layout.options().scaleFactor();
+        int w = (int) Math.ceil(layout.width() * s);
+        int h = (int) Math.ceil(layout.height() * s);
+        BufferedImage image = new BufferedImage(Math.max(1, w), Math.max(1, h), BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        try {
+            if (s != 1.0) {
+                g.scale(s, s);
+            }
+            HeatmapPainter.paint(g, layout);
+        } finally {
+            g.dispose();
+        }
+        return image;
+    }
+
+    /** The figure as PNG bytes. */
+    public static byte[] toPng(HeatmapGrid grid, ChartOptions options) {
+        return png(toImage(grid, options));
+    }
+
+    /** Encodes an image as PNG (fast row-difference filter and deflate; standard 8-bit RGB). */
+    public static byte[] png(BufferedImage image) {
+        return PngEncoder.encode(image);
+    }
+
+    /** Encodes with ImageIO's own PNG writer (slower; kept to cross-check the fast encoder). */
+    static byte[] pngImageIo(BufferedImage image) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(64 * 1024);
+        try {
+            ImageIO.write(image, "png", bytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException("PNG encoding failed", e);
+        }
+        return bytes.toByteArray();
+    }
+
+    /** Writes the figure as a PNG file. */
+    public static void writePng(HeatmapGrid grid, ChartOptions options, Path file) throws IOException {
+        Files.write(file, toPng(grid, options));
+    }
+
+    /**
+     * The figure as a standalone SVG document in logical pixels; every label is a {@code <text>} element, so the
+     * values can be searched and copied.
+     */
+    public static String toSvg(HeatmapGrid grid, ChartOptions options) {
+        FigureLayout layout = FigureLayout.compute(grid, options);
+        SVGGraphics2D g = new SVGGraphics2D(layout.width(), layout.height());
+        g.setRenderingHint(SVGHints.KEY_DRAW_STRING_TYPE, SVGHints.VALUE_DRAW_STRING_TYPE_STANDARD);
+        HeatmapPainter.paint(g, layout);
+        // No DOCTYPE: SVG 2 has none, and the SVG 1.1 DTD would make XML parsers fetch it from the network.
+        // A viewBox lets browsers and editors scale the figure without losing its proportions.
+        return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                + g.getSVGElement(null, true, new ViewBox(0, 0, layout.width(), layout.height()), null, null) + "\n";
+    }
+
+    /** Writes the figure as an SVG file (UTF-8). */
+    public static void writeSvg(HeatmapGrid grid, ChartOptions options, Path file) throws IOException {
+        Files.writeString(file, toSvg(grid, options));
+    }
+}

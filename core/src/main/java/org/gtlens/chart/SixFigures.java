@@ -1,0 +1,167 @@
+package org.gtlens.chart;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+import org.gtlens.model.Kind;
+import org.gtlens.model.ModelInfo;
+import org.gtlens.repr.BatchResult;
+import org.gtlens.repr.Labels;
+import org.gtlens.repr.Matrix;
+
+/**
+ * The notebook's six figures of one sequence, for any contract model: attention maps, query, key and value matrices
+ * (blocks as rows, heads as columns), out matrices and next-token probabilities (one panel per block). Tick labels
+ * carry the token at each position and the model's vocabulary; only the kinds that were extracted are built.
+ */
+public final class SixFigures {
+
+    /** Figure names in drawing order (attention, queries, keys, values, out, probabilities). */
+    public static final List<String> NAMES = List.of("attention_maps", "query_matrices", "key_matrices",
+            "value_matrices", "out_matrices", "prob_matrices");
+
+    private static final Kind[] ORDER = {Kind.ATTENTION, Kind.QUERIES, Kind.KEYS, Kind.VALUES, Kind.OUT,
+        Kind.LOGPROBS};
+    /** Block-level figures put at most this many panels in a row. */
+    static final int MAX_BLOCKS_PER_ROW = 6;
+    /** Width to height ratio (in cells) that block-level figures aim for: a landscape page or screen. */
+    static final double TARGET_ASPECT = 1.5;
+
+    private SixFigures() {
+    }
+
+    /** The figure name of a kind, e.g. {@code value_matrices} for VALUES. */
+    public static String name(Kind kind) {
+        return NAMES.get(index(kind));
+    }
+
+    /** What a figure title calls a kind, e.g. "Value matrices". */
+    public static String displayName(Kind kind) {
+        return switch (kind) {
+            case ATTENTION -> "Attention maps";
+            case QUERIES -> "Query matrices";
+            case KEYS -> "Key matrices";
+            case VALUES -> "Value matrices";
+            case OUT -> "Out matrices";
+            case LOGPROBS -> "Next-token probabilities";
+        };
+    }
+
+    /**
+     * How a kind is drawn by default: a sequential scale for attention and probabilities (three decimals for the
+     * latter), a diverging scale centred at 0 for the signed queries, keys, values and outputs. Ranges follow the
+     * data, so that weak structure stays visible; {@link ChartOptions#withFixedRange} makes sequences comparable.
+     */
+    public static ChartOptions defaultOptions(Kind kind) {
+        ChartOptions o = ChartOptions.defaults();
+        return switch (kind) {
+            case ATTENTION -> o.withScale(ChartOptions.ScaleMode.SEQUENTIAL);
+            case LOGPROBS -> o.withScale(ChartOptions.ScaleMode.SEQUENTIAL).withDecimals(3);
+            case QUERIES, KEYS, VALUES, OUT -> o.withScale(ChartOptions.ScaleMode.DIVERGING);
+        };
+    }
+
+    /** The figures of sequence {@code seq} of a batch, for every kind the batch holds. */
+    public static List<Figure> build(BatchResult batch, int seq) {
+        Set<Kind> kinds = EnumSet.noneOf(Kind.class);
+        for (Kind k : Kind.values()) {
+            if (batch.has(k)) {
+                kinds.add(k);
+            }
+        }
+        return build(batch.info(), batch.sequence(seq).tokens(), kinds,
+                (kind, block, head) -> batch.matrix(seq, kind, block, head));
+    }
+
+    /** The figures of one sequence for the given kinds, with matrices taken from {@code source}. */
+    public static List<Figure> build(ModelInfo info, int[] tokens, Set<Kind> kinds, MatrixSource source) {
+        List<Figure> figures = new ArrayList<>();
+        for (Kind kind : ORDER) {
+            if (kinds.contains(kind)) {
+                figures.add(figure(info, tokens, kind, source));
+            }
+        }
+        return figures;
+    }
+
+    /** One figure; LOGPROBS becomes probabilities (exp of each block's log-probabilities). */
+    public static Figure figure(ModelInfo info, int[] tokens, Kind kind, MatrixSource source) {
+        String[] rows = Labels.rowLabels(info, kind, tokens);
+        String[] cols = Labels.colLabels(info, kind, tokens);
+        String title = displayName(kind) + " · sequence " + sequenceText(info, tokens);
+        HeatmapGrid grid;
+        if (kind.perHead()) {
+            HeatmapPanelData[][] panels = new HeatmapPanelData[info.depth()][info.heads()];
+            for (int b = 0; b < info.depth(); b++) {
+                for (int h = 0; h < info.heads(); h++) {
+                    panels[b][h] = HeatmapPanelData.of("Block " + b + " · Head " + h, source.matrix(kind, b, h),
+                            rows, cols);
+                }
+            }
+            grid = HeatmapGrid.of(title, panels, Labels.rowAxisTitle(kind), Labels.colAxisTitle(kind));
+        } else {
+            List<HeatmapPanelData> panels = new ArrayList<>();
+            for (int b = 0; b < info.depth(); b++) {
+                Matrix m = source.matrix(kind, b, 0);
+                if (kind == Kind.LOGPROBS) {
+                    m = exp(m);
+                }
+                panels.add(HeatmapPanelData.of("Block " + b, m, rows, cols));
+            }
+            grid = HeatmapGrid.wrap(title, panels, blocksPerRow(info.depth(), rows.length, cols.length), Labels.rowAxisTitle(kind),
+                    Labels.colAxisTitle(kind));
+        }
+        return new Figure(name(kind), kind, grid);
+    }
+
+    /** The tokens as the seed writes them ("4,5,5,5,4"), with the model's labels when it has them. */
+    public static String sequenceText(ModelInfo info, int[] tokens) {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < tokens.length; i++) {
+            b.append(i == 0 ? "" : ",").append(info.tokenLabel(tokens[i]));
+        }
+        return b.toString();
+    }
+
+    /**
+     * Panels per row for {@code depth} block panels of {@code rows x cols} cells: balanced rows (6 blocks give 3+3,
+     * not 4+2) whose overall shape is closest to {@link #TARGET_ASPECT}, so that neither a wide vocabulary nor a
+     * long sequence makes a strip.
+     */
+    static int blocksPerRow(int depth, int rows, int cols) {
+        int best = 1;
+        double bestScore = Double.POSITIVE_INFINITY;
+        for (int gridRows = 1; gridRows <= depth; gridRows++) {
+            int perRow = (depth + gridRows - 1) / gridRows;
+            if (perRow > MAX_BLOCKS_PER_ROW || (gridRows > 1 && perRow == (depth + gridRows - 2) / (gridRows - 1))) {
+                continue;
+            }
+            double aspect = (double) (perRow * Math.max(1, cols)) / (gridRows * Math.max(1, rows));
+            double score = Math.max(aspect / TARGET_ASPECT, TARGET_ASPECT / aspect);
+            if (score < bestScore) {
+                bestScore = score;
+                best = perRow;
+            }
+        }
+        return best;
+    }
+
+    private static Matrix exp(Matrix m) {
+        float[] v = m.toArray();
+        for (int i = 0; i < v.length; i++) {
+            v[i] = (float) Math.exp(v[i]);
+        }
+        return Matrix.of(m.rows(), m.cols(), v);
+    }
+
+    private static int index(Kind kind) {
+        for (int i = 0; i < ORDER.length; i++) {
+            if (ORDER[i] == kind) {
+                return i;
+            }
+        }
+        throw new IllegalArgumentException(kind.toString());
+    }
+}

@@ -1,0 +1,174 @@
+package org.gtlens.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+
+import org.gtlens.model.GTransformer;
+import org.gtlens.model.Kind;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code gtlens bench}: prints the figures behind the README's speed claims, measured in this run, next to
+ * PyTorch eager and matplotlib on the same weights and inputs where Python is available.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Measure extraction speed (batch 1 and 1024, every tensor into Java arrays), end-to-end CSV "
+                + "throughput, peak heap for a large input under -Xmx256m, and rendering time of the six figures, "
+                + "next to PyTorch eager and matplotlib measured in the same run."})
+final class BenchCommand implements Callable<Integer> {
+
+    @Mixin
+    ModelOptions model;
+
+    @Option(names = "--json", description = "Print one JSON object instead of a table.")
+    boolean json;
+
+    @Option(names = "--quick", description = "Fewer and smaller runs (a smoke test of the benchmark itself).")
+    boolean quick;
+
+    @Option(names = "--no-python", description = "Skip the PyTorch and matplotlib baselines.")
+    boolean noPython;
+
+    @Option(names = "--heap-sequences", paramLabel = "N", defaultValue = "1000000",
+            description = "Sequences for the peak-heap run under -Xmx256m (default: ${DEFAULT-VALUE}; 0 skips it).")
+    int heapSequences;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        JsonObject result = new JsonObject();
+        result.addProperty("java", System.getProperty("java.version"));
+        result.addProperty("cores", Runtime.getRuntime().availableProcessors());
+        result.addProperty("intra_op_threads", model.threads);
+        Path models = PythonScript.findModelsDir();
+        Path work = Files.createTempDirectory("gtlens-bench");
+        try (GTransformer m = model.open()) {
+            result.addProperty("model", m.info().source());
+            ExtractionBenchmark bench = new ExtractionBenchmark(m);
+
+            err.println("bench: extraction at batch 1 and 1024...");
+            JsonObject extract = new JsonObject();
+            extract.addProperty("1", round(bench.extractSeqPerSecond(1, quick ? 500 : 5000, quick ? 3 : 5)));
+            extract.addProperty("1024", round(bench.extractSeqPerSecond(1024, quick ? 4096 : 65536, quick ? 3 : 5)));
+            result.add("extract_seq_per_s", extract);
+
+            if (!noPython && models != null && model.model == null) {
+                err.println("bench: PyTorch eager get_representations on the same weights...");
+                try {
+                    JsonObject torch = PythonScript.run(models.resolve("bench_torch.py"), 900,
+                            "--threads", Integer.toString(model.threads), "--runs", quick ? "3" : "7",
+                            "--min-seqs", quick ? "256" : "2048");
+                    result.add("torch_seq_per_s", torch.get("torch_seq_per_s"));
+                    result.addProperty("torch_version", torch.get("torch_version").getAsString());
+                    JsonObject ratio = new JsonObject();
+                    for (String b : List.of("1", "1024")) {
+                        double ours = extract.get(b).getAsDouble();
+                        double theirs = torch.getAsJsonObject("torch_seq_per_s").get(b).getAsDouble();
+                        ratio.addProperty(b, Math.round(ours / theirs * 10) / 10.0);
+                    }
+                    result.add("speedup_vs_torch", ratio);
+                } catch (IOException e) {
+                    result.addProperty("torch_skipped", e.getMessage());
+                }
+            } else {
+                result.addProperty("torch_skipped", noPython ? "--no-python" : models == null
+                        ? "models/ folder not found (run from the repository)"
+                        : "PyTorch weights exist only for the built-in model");
+            }
+
+            int e2eN = quick ? 20_000 : 200_000;
+            err.println("bench: end to end, " + e2eN + " sequences from CSV to long CSV...");
+            Path csv = ExtractionBenchmark.writeSequenceCsv(m.info(), e2eN, work.resolve("sequences.csv"));
+            JsonObject e2e = new JsonObject();
+            ExtractionBenchmark.EndToEnd all = bench.endToEnd(csv, Files.createDirectories(work.resolve("all")),
+                    EnumSet.allOf(Kind.class), 256);
+            e2e.addProperty("all_kinds", round(all.seqPerSecond()));
+            ExtractionBenchmark.EndToEnd attention = bench.endToEnd(csv,
+                    Files.createDirectories(work.resolve("attention")), EnumSet.of(Kind.ATTENTION), 256);
+            e2e.addProperty("attention_only", round(attention.seqPerSecond()));
+            result.add("end_to_end_seq_per_s", e2e);
+            result.addProperty("end_to_end_sequences", e2eN);
+            result.addProperty("end_to_end_csv_mb_all_kinds", round(all.representationBytes() / 1e6));
+
+            if (heapSequences > 0 && model.model == null) {
+                err.println("bench: peak heap for " + heapSequences + " sequences under -Xmx256m...");
+                result.add("heap_probe", heapProbe(m, work, heapSequences));
+            }
+            result.add("render", renderFigures(m, models));
+        } finally {
+            deleteTree(work);
+        }
+        if (json) {
+            out.println(new Gson().toJson(result));
+        } else {
+            out.println(new GsonBuilder().setPrettyPrinting().create().toJson(result));
+        }
+        return 0;
+    }
+
+    private JsonObject renderFigures(GTransformer m, Path models) {
+        JsonObject render = new JsonObject();
+        render.addProperty("skipped", "chart benchmark not built yet");
+        return render;
+    }
+
+    private static JsonObject heapProbe(GTransformer m, Path work, int n) throws IOException, InterruptedException {
+        Path csv = ExtractionBenchmark.writeSequenceCsv(m.info(), n, work.resolve("heap.csv"));
+        Path out = Files.createDirectories(work.resolve("heap"));
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"),
+                HeapProbe.class.getName(), csv.toString(), out.toString(), "attention"));
+        Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        p.waitFor(30, TimeUnit.MINUTES);
+        JsonObject probe = new JsonObject();
+        probe.addProperty("sequences", n);
+        probe.addProperty("xmx", "256m");
+        probe.addProperty("kinds", "attention (long layout to disk) + predictions");
+        if (p.exitValue() != 0 || text.isEmpty()) {
+            probe.addProperty("failed", "exit " + p.exitValue());
+            return probe;
+        }
+        JsonObject r = JsonParser.parseString(text.lines().reduce((a, b) -> b).orElse("{}")).getAsJsonObject();
+        probe.addProperty("peak_heap_mb", round(r.get("peak_heap_bytes").getAsLong() / 1048576.0));
+        probe.addProperty("seconds", round(r.get("seconds").getAsDouble()));
+        probe.addProperty("representations_mb", round(Files.size(out.resolve(ExtractionJob.REPRESENTATIONS)) / 1e6));
+        return probe;
+    }
+
+    private static double round(double v) {
+        return Math.round(v * 10) / 10.0;
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+}

@@ -1,0 +1,50 @@
+package org.gtlens.chart;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.List;
+
+import org.gtlens.model.GTransformer;
+import org.gtlens.model.Kind;
+import org.gtlens.repr.BatchResult;
+import org.gtlens.repr.Extractor;
+import org.gtlens.repr.Sequence;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The rendering benchmark runs and renders what it claims; its timings are printed, never asserted (speed is shown
+ * by {@code gtlens bench}).
+ */
+class ChartBenchmarkTest {
+
+    @Test
+    void sixSyntheticFiguresRenderFast() {
+        Synthetic s = Synthetic.defaultShape();
+        ChartBenchmark.Timing t = ChartBenchmark.measure(
+                () -> SixFigures.build(s.info, s.tokens, s.allKinds(), s.source()), 15);
+        System.out.println("chart benchmark (synthetic 4,5,5,5,4): " + t);
+        assertEquals(6, t.figures());
+        assertTrue(t.pngBytes() > 10_000);
+    }
+
+    @Test
+    void sixFiguresOfTheDefaultModelRenderFastAndAreSaved() throws Exception {
+        try (GTransformer model = SixFiguresTest.defaultModelOrSkip()) {
+            BatchResult b = new Extractor(model, EnumSet.allOf(Kind.class), 1)
+                    .extract(new Sequence("0", new int[] {4, 5, 5, 5, 4}));
+            ChartBenchmark.Timing t = ChartBenchmark.measure(b, 0, 15);
+            System.out.println("chart benchmark (default model, 4,5,5,5,4): " + t);
+            assertEquals(6, t.figures());
+            List<Path> files = ChartBenchmark.writeAll(b, 0, Path.of("target", "chart-benchmark"));
+            assertEquals(SixFigures.NAMES.stream().map(n -> n + ".png").toList(),
+                    files.stream().map(p -> p.getFileName().toString()).toList());
+            for (Path p : files) {
+                assertTrue(Files.size(p) > 1000);
+            }
+        }
+    }
+}
