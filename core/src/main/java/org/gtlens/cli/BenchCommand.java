@@ -18,8 +18,12 @@ import com.google.gson.GsonBuilder;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 
+import org.gtlens.chart.ChartBenchmark;
 import org.gtlens.model.GTransformer;
 import org.gtlens.model.Kind;
+import org.gtlens.repr.BatchResult;
+import org.gtlens.repr.Extractor;
+import org.gtlens.repr.Sequence;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -118,7 +122,8 @@ final class BenchCommand implements Callable<Integer> {
                 err.println("bench: peak heap for " + heapSequences + " sequences under -Xmx256m...");
                 result.add("heap_probe", heapProbe(m, work, heapSequences));
             }
-            result.add("render", renderFigures(m, models));
+            err.println("bench: rendering the six figures of [4,5,5,5,4]...");
+            renderFigures(m, models, result);
         } finally {
             deleteTree(work);
         }
@@ -130,10 +135,26 @@ final class BenchCommand implements Callable<Integer> {
         return 0;
     }
 
-    private JsonObject renderFigures(GTransformer m, Path models) {
-        JsonObject render = new JsonObject();
-        render.addProperty("skipped", "chart benchmark not built yet");
-        return render;
+    private void renderFigures(GTransformer m, Path models, JsonObject result) throws Exception {
+        int[] seed = m.info().t() >= 5 ? new int[] {4, 5, 5, 5, 4} : new int[] {0};
+        BatchResult batch = new Extractor(m, EnumSet.allOf(Kind.class), 1).extract(new Sequence("0", seed));
+        ChartBenchmark.Timing timing = ChartBenchmark.measure(batch, 0, quick ? 5 : 21);
+        result.addProperty("render_six_figures_ms", round(timing.warmMedianMs()));
+        result.addProperty("render_six_figures_cold_ms", round(timing.coldMs()));
+        if (noPython || models == null || model.model != null) {
+            result.addProperty("matplotlib_skipped", noPython ? "--no-python" : "needs the repository's models/ "
+                    + "folder and the built-in model");
+            return;
+        }
+        try {
+            JsonObject mpl = PythonScript.run(models.resolve("seed_figures.py"), 900, "--bench", quick ? "3" : "7");
+            JsonObject times = mpl.getAsJsonObject("matplotlib_six_figures_ms");
+            result.add("matplotlib_six_figures_ms", times);
+            double warm = times.get("median_warm").getAsDouble();
+            result.addProperty("render_speedup_vs_matplotlib", round(warm / timing.warmMedianMs()));
+        } catch (IOException e) {
+            result.addProperty("matplotlib_skipped", e.getMessage());
+        }
     }
 
     private static JsonObject heapProbe(GTransformer m, Path work, int n) throws IOException, InterruptedException {

@@ -15,7 +15,8 @@ import picocli.CommandLine.Option;
 @Command(name = "gtlens", mixinStandardHelpOptions = true, versionProvider = GtLens.Version.class,
         description = "Look inside a GTransformer exported to ONNX: extract every inner representation and draw "
                 + "it as heatmaps.",
-        subcommands = {InspectCommand.class, ExtractCommand.class, BenchCommand.class,
+        subcommands = {DemoCommand.class, InspectCommand.class, ExtractCommand.class, RenderCommand.class,
+            BenchCommand.class,
             CommandLine.HelpCommand.class})
 public final class GtLens implements Runnable {
 

@@ -227,16 +227,24 @@ public final class GTransformer implements AutoCloseable {
                 for (int i = 0; i < shape.length; i++) {
                     dims[i] = Math.toIntExact(shape[i]);
                 }
-                FloatBuffer buffer = tensor.getFloatBuffer();
-                float[] data = new float[buffer.remaining()];
-                buffer.get(data);
-                result.put(e.getKey(), new FloatTensor(data, dims));
+                result.put(e.getKey(), new FloatTensor(toArray(tensor.getFloatBuffer()), dims));
             }
         } catch (OrtException e) {
             throw new ModelException("Model " + info.source() + " failed to run on a batch of " + batch
                     + " sequences of length " + length + ": " + firstLine(e.getMessage()) + ".", e);
         }
         return result;
+    }
+
+    /** The values of a buffer; ONNX Runtime's heap copy is taken over as it is when it is a plain array. */
+    private static float[] toArray(FloatBuffer buffer) {
+        if (buffer.hasArray() && buffer.arrayOffset() == 0 && buffer.position() == 0
+                && buffer.array().length == buffer.remaining()) {
+            return buffer.array();
+        }
+        float[] data = new float[buffer.remaining()];
+        buffer.get(data);
+        return data;
     }
 
     @Override

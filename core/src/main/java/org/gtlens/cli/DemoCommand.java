@@ -1,0 +1,81 @@
+package org.gtlens.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import org.gtlens.model.GTransformer;
+import org.gtlens.model.Kind;
+import org.gtlens.model.ModelInfo;
+import org.gtlens.repr.BatchResult;
+import org.gtlens.repr.Extractor;
+import org.gtlens.repr.Prediction;
+import org.gtlens.repr.Sequence;
+import org.gtlens.repr.SequenceSource;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code gtlens demo}: the whole pipeline once, on the built-in model and the seed's example sequence. */
+@Command(name = "demo", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Run the main job once: on the default model and the example [4,5,5,5,4], print the model "
+                + "summary and the predicted next tokens, write the six figures (PNG) and the tables (CSV) into "
+                + "./gtlens-out/."})
+final class DemoCommand implements Callable<Integer> {
+
+    @Mixin
+    ModelOptions model;
+
+    @Option(names = "--tokens", paramLabel = "T1,T2,...", defaultValue = "4,5,5,5,4",
+            description = "The sequence (default: ${DEFAULT-VALUE}).")
+    String tokens;
+
+    @Option(names = "--out", paramLabel = "DIR", defaultValue = "gtlens-out",
+            description = "Output folder (default: ${DEFAULT-VALUE}).")
+    Path out;
+
+    @Mixin
+    FigureOptions figures;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        figures.validate(spec.commandLine());
+        PrintWriter stdout = spec.commandLine().getOut();
+        OutputFolder.prepare(out);
+        try (GTransformer m = model.open()) {
+            ModelInfo info = m.info();
+            stdout.println(info.summary());
+            stdout.println();
+            Sequence sequence = TokenLists.parse("0", tokens);
+            new ExtractionJob(m, EnumSet.allOf(Kind.class), 1, ExtractionJob.Layout.LONG)
+                    .run(SequenceSource.of(List.of(sequence)), out, done -> {
+                    }, () -> false);
+            BatchResult batch = new Extractor(m, EnumSet.allOf(Kind.class), 1).extract(sequence);
+            Prediction p = batch.prediction(0);
+            stdout.println("sequence:    " + sequence.tokensText());
+            StringBuilder next = new StringBuilder();
+            for (int i = 0; i < p.length(); i++) {
+                next.append(String.format("  after position %d (%s): %s  p=%.3f%n", i,
+                        info.tokenLabel(sequence.token(i)), info.tokenLabel(p.nextToken(i)), p.probability(i)));
+            }
+            stdout.print("predicted next tokens:\n" + next);
+            stdout.println("next token:  " + info.tokenLabel(p.last()) + String.format(" (p=%.3f)",
+                    p.lastProbability()));
+            stdout.println();
+            stdout.println("wrote " + out.resolve(ExtractionJob.REPRESENTATIONS));
+            stdout.println("wrote " + out.resolve(ExtractionJob.PREDICTIONS));
+            for (Path f : FigureWriter.write(batch, 0, out, figures)) {
+                stdout.println("wrote " + f);
+            }
+        }
+        return 0;
+    }
+}

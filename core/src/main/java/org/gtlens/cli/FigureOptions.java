@@ -1,0 +1,81 @@
+package org.gtlens.cli;
+
+import java.util.Locale;
+
+import org.gtlens.chart.ChartOptions;
+import org.gtlens.chart.Figure;
+
+import picocli.CommandLine.Option;
+
+/** Options shared by the commands that draw figures. */
+final class FigureOptions {
+
+    /** Image formats the renderer writes. */
+    enum Format {
+        PNG, SVG;
+
+        String extension() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    @Option(names = "--format", paramLabel = "png|svg", defaultValue = "png", converter = FormatConverter.class,
+            description = "Image format (default: ${DEFAULT-VALUE}).")
+    Format format = Format.PNG;
+
+    @Option(names = "--scale", paramLabel = "X", defaultValue = "1",
+            description = "Scale factor for high-resolution images, e.g. 2 (default: ${DEFAULT-VALUE}).")
+    double scale = 1;
+
+    @Option(names = "--range", paramLabel = "shared|panel", defaultValue = "shared",
+            description = "Colour range shared across a figure or fitted per panel (default: ${DEFAULT-VALUE}).")
+    String range = "shared";
+
+    @Option(names = "--labels", paramLabel = "auto|on|off", defaultValue = "auto",
+            description = "Value labels in the cells; auto hides them when cells are too small (default: "
+                    + "${DEFAULT-VALUE}).")
+    String labels = "auto";
+
+    @Option(names = "--flip-rows", description = "Draw row 0 at the bottom instead of the top.")
+    boolean flipRows;
+
+    /** The figure's own defaults with the user's choices applied. */
+    ChartOptions optionsFor(Figure figure) {
+        ChartOptions o = figure.defaultOptions().withScaleFactor(scale).withFlipRows(flipRows);
+        o = o.withRange("panel".equalsIgnoreCase(range) ? ChartOptions.RangeMode.PER_PANEL
+                : ChartOptions.RangeMode.SHARED);
+        return o.withValueLabels(switch (labels.toLowerCase(Locale.ROOT)) {
+            case "on" -> ChartOptions.LabelMode.ON;
+            case "off" -> ChartOptions.LabelMode.OFF;
+            default -> ChartOptions.LabelMode.AUTO;
+        });
+    }
+
+    /** Checks the free-text options, naming the wrong value. */
+    void validate(picocli.CommandLine cli) {
+        if (!(scale > 0 && scale <= 8)) {
+            throw new picocli.CommandLine.ParameterException(cli, "--scale must be between 0 and 8, got " + scale);
+        }
+        if (!range.equalsIgnoreCase("shared") && !range.equalsIgnoreCase("panel")) {
+            throw new picocli.CommandLine.ParameterException(cli, "--range must be shared or panel, got '" + range
+                    + "'");
+        }
+        if (!labels.matches("(?i)auto|on|off")) {
+            throw new picocli.CommandLine.ParameterException(cli, "--labels must be auto, on or off, got '" + labels
+                    + "'");
+        }
+    }
+
+    /** Accepts png or svg in any case. */
+    static final class FormatConverter implements picocli.CommandLine.ITypeConverter<Format> {
+        @Override
+        public Format convert(String value) {
+            try {
+                return Format.valueOf(value.trim().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new picocli.CommandLine.TypeConversionException("'" + value + "' is not a format; choose png "
+                        + "or svg");
+            }
+        }
+    }
+}

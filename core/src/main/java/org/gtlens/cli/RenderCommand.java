@@ -1,0 +1,60 @@
+package org.gtlens.cli;
+
+import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+
+import org.gtlens.model.GTransformer;
+import org.gtlens.model.Kind;
+import org.gtlens.repr.BatchResult;
+import org.gtlens.repr.Extractor;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code gtlens render}: the heatmap figures of one sequence. */
+@Command(name = "render", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Draw the figures of one sequence: attention_maps, query_matrices, key_matrices, "
+                + "value_matrices, out_matrices, prob_matrices (one file each, for the chosen kinds)."})
+final class RenderCommand implements Callable<Integer> {
+
+    @Mixin
+    ModelOptions model;
+
+    @Option(names = "--tokens", paramLabel = "T1,T2,...", required = true,
+            description = "The sequence, e.g. 4,5,5,5,4.")
+    String tokens;
+
+    @Option(names = "--out", paramLabel = "DIR", required = true, description = "Output folder.")
+    Path out;
+
+    @Option(names = "--kinds", paramLabel = "K1,K2", converter = KindList.class,
+            description = "Kinds to draw: attention,queries,keys,values,out,logprobs (default: all).")
+    Set<Kind> kinds;
+
+    @Mixin
+    FigureOptions figures;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        figures.validate(spec.commandLine());
+        Set<Kind> chosen = kinds == null ? EnumSet.allOf(Kind.class) : kinds;
+        OutputFolder.prepare(out);
+        try (GTransformer m = model.open()) {
+            BatchResult batch = new Extractor(m, chosen, 1).extract(TokenLists.parse("0", tokens));
+            List<Path> files = FigureWriter.write(batch, 0, out, figures);
+            for (Path f : files) {
+                spec.commandLine().getOut().println(f);
+            }
+        }
+        return 0;
+    }
+}
