@@ -2,20 +2,17 @@ package org.gtlens.model;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.FloatBuffer;
-import java.nio.LongBuffer;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.Collection;
+import java.util.List;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
 
 import ai.onnxruntime.NodeInfo;
 import ai.onnxruntime.OnnxTensor;
-import ai.onnxruntime.OnnxValue;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
@@ -35,6 +32,8 @@ public final class GTransformer implements AutoCloseable {
 
     private final OrtSession session;
     private final ModelInfo info;
+    /** Buffers of recent runs, at most one per thread that ran at the same time. */
+    private final ConcurrentLinkedQueue<RunBuffers> idle = new ConcurrentLinkedQueue<>();
 
     private GTransformer(OrtSession session, ModelInfo info) {
         this.session = session;
@@ -209,46 +208,50 @@ public final class GTransformer implements AutoCloseable {
      * @param outputs contract output names to fetch
      * @return the requested tensors by name, batch first
      */
-    public Map<String, FloatTensor> run(long[] tokens, int batch, int length, Collection<String> outputs)
+    public Map<String, FloatTensor> run(long[] tokens, int batch, int length, List<String> outputs)
             throws ModelException {
         if ((long) batch * length != tokens.length) {
             throw new IllegalArgumentException(tokens.length + " tokens do not make a batch of " + batch + " x "
                     + length);
         }
-        OrtEnvironment env = OrtEnvironment.getEnvironment();
-        Set<String> requested = new LinkedHashSet<>(outputs);
-        Map<String, FloatTensor> result = new LinkedHashMap<>();
-        try (OnnxTensor input = OnnxTensor.createTensor(env, LongBuffer.wrap(tokens), new long[] {batch, length});
-                OrtSession.Result out = session.run(Map.of(ContractChecker.INPUT_NAME, input), requested)) {
-            for (Map.Entry<String, OnnxValue> e : out) {
-                OnnxTensor tensor = (OnnxTensor) e.getValue();
-                long[] shape = tensor.getInfo().getShape();
-                int[] dims = new int[shape.length];
-                for (int i = 0; i < shape.length; i++) {
-                    dims[i] = Math.toIntExact(shape[i]);
-                }
-                result.put(e.getKey(), new FloatTensor(toArray(tensor.getFloatBuffer()), dims));
+        RunBuffers buffers = null;
+        try {
+            buffers = takeBuffers(batch, length, outputs);
+            OnnxTensor input = buffers.input(tokens);
+            try (OrtSession.Result ignored = session.run(Map.of(ContractChecker.INPUT_NAME, input), Set.of(),
+                    buffers.pinned())) {
+                Map<String, FloatTensor> result = buffers.copyOut();
+                idle.offer(buffers);
+                buffers = null;
+                return result;
             }
         } catch (OrtException e) {
             throw new ModelException("Model " + info.source() + " failed to run on a batch of " + batch
                     + " sequences of length " + length + ": " + firstLine(e.getMessage()) + ".", e);
+        } finally {
+            if (buffers != null) {
+                buffers.close();
+            }
         }
-        return result;
     }
 
-    /** The values of a buffer; ONNX Runtime's heap copy is taken over as it is when it is a plain array. */
-    private static float[] toArray(FloatBuffer buffer) {
-        if (buffer.hasArray() && buffer.arrayOffset() == 0 && buffer.position() == 0
-                && buffer.array().length == buffer.remaining()) {
-            return buffer.array();
+    /** Buffers of the right shape from the idle pool, or new ones; a pooled set of another shape is released. */
+    private RunBuffers takeBuffers(int batch, int length, List<String> outputs) throws OrtException {
+        RunBuffers pooled = idle.poll();
+        if (pooled != null) {
+            if (pooled.fits(batch, length, outputs)) {
+                return pooled;
+            }
+            pooled.close();
         }
-        float[] data = new float[buffer.remaining()];
-        buffer.get(data);
-        return data;
+        return new RunBuffers(OrtEnvironment.getEnvironment(), info, batch, length, outputs);
     }
 
     @Override
     public void close() {
+        for (RunBuffers buffers = idle.poll(); buffers != null; buffers = idle.poll()) {
+            buffers.close();
+        }
         closeQuietly(session);
     }
 }

@@ -1,0 +1,113 @@
+package org.gtlens.model;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.FloatBuffer;
+import java.nio.LongBuffer;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import ai.onnxruntime.OnnxTensor;
+import ai.onnxruntime.OnnxValue;
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+
+/**
+ * Native input and output buffers for one batch shape, handed to ONNX Runtime as pinned outputs so a run allocates
+ * nothing and creates no tensor objects; reused for every batch of the same shape. One instance serves one run at a
+ * time. Output shapes come from the contract, so they are known before the run.
+ */
+final class RunBuffers implements AutoCloseable {
+
+    final int batch;
+    final int length;
+    final List<String> outputs;
+    private final LongBuffer input;
+    private final OnnxTensor inputTensor;
+    private final Map<String, OnnxValue> pinned = new LinkedHashMap<>();
+    private final Map<String, FloatBuffer> buffers = new LinkedHashMap<>();
+    private final Map<String, int[]> shapes = new LinkedHashMap<>();
+
+    RunBuffers(OrtEnvironment env, ModelInfo info, int batch, int length, List<String> outputs) throws OrtException {
+        this.batch = batch;
+        this.length = length;
+        this.outputs = List.copyOf(outputs);
+        this.input = ByteBuffer.allocateDirect(batch * length * Long.BYTES).order(ByteOrder.nativeOrder())
+                .asLongBuffer();
+        try {
+            this.inputTensor = OnnxTensor.createTensor(env, input, new long[] {batch, length});
+            for (String name : outputs) {
+                int[] shape = shapeOf(info, name, batch, length);
+                long[] dims = new long[shape.length];
+                int n = 1;
+                for (int i = 0; i < shape.length; i++) {
+                    dims[i] = shape[i];
+                    n = Math.multiplyExact(n, shape[i]);
+                }
+                FloatBuffer buffer = ByteBuffer.allocateDirect(n * Float.BYTES).order(ByteOrder.nativeOrder())
+                        .asFloatBuffer();
+                buffers.put(name, buffer);
+                shapes.put(name, shape);
+                pinned.put(name, OnnxTensor.createTensor(env, buffer, dims));
+            }
+        } catch (OrtException | RuntimeException e) {
+            close();
+            throw e;
+        }
+    }
+
+    /** The contract shape of an output for a batch of the given size and length. */
+    static int[] shapeOf(ModelInfo info, String name, int batch, int length) {
+        if (name.equals(ContractChecker.FINAL_LOGPROBS)) {
+            return new int[] {batch, length, info.numTokens()};
+        }
+        Kind kind = Kind.fromContractName(name.substring(name.indexOf('.') + 1));
+        if (kind == null) {
+            throw new IllegalArgumentException("not a contract output: " + name);
+        }
+        return switch (kind) {
+            case ATTENTION -> new int[] {batch, info.heads(), length, length};
+            case QUERIES, KEYS, VALUES -> new int[] {batch, info.heads(), length, info.headDim()};
+            case OUT -> new int[] {batch, length, info.k()};
+            case LOGPROBS -> new int[] {batch, length, info.numTokens()};
+        };
+    }
+
+    boolean fits(int batch, int length, List<String> outputs) {
+        return this.batch == batch && this.length == length && this.outputs.equals(outputs);
+    }
+
+    OnnxTensor input(long[] tokens) {
+        input.clear();
+        input.put(tokens);
+        input.clear();
+        return inputTensor;
+    }
+
+    Map<String, OnnxValue> pinned() {
+        return pinned;
+    }
+
+    /** Copies every output into fresh Java arrays the caller may keep. */
+    Map<String, FloatTensor> copyOut() {
+        Map<String, FloatTensor> result = new LinkedHashMap<>();
+        for (Map.Entry<String, FloatBuffer> e : buffers.entrySet()) {
+            FloatBuffer buffer = e.getValue();
+            float[] data = new float[buffer.capacity()];
+            buffer.get(0, data);
+            result.put(e.getKey(), new FloatTensor(data, shapes.get(e.getKey())));
+        }
+        return result;
+    }
+
+    @Override
+    public void close() {
+        if (inputTensor != null) {
+            inputTensor.close();
+        }
+        for (OnnxValue value : pinned.values()) {
+            value.close();
+        }
+    }
+}
