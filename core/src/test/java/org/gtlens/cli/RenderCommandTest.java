@@ -1,0 +1,84 @@
+package org.gtlens.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import javax.imageio.ImageIO;
+import javax.xml.parsers.DocumentBuilderFactory;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+
+import org.gtlens.testing.Project;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** render, demo and bench as a user runs them. */
+class RenderCommandTest {
+
+    private static final List<String> NAMES = List.of("attention_maps", "query_matrices", "key_matrices",
+            "value_matrices", "out_matrices", "prob_matrices");
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void rendersSixPngsAndSvgs() throws Exception {
+        CliRun run = CliRun.of("render", "--tokens", "4,5,5,5,4", "--out", dir.resolve("png").toString(), "--scale",
+                "2");
+        assertEquals(0, run.exit(), run.err());
+        for (String name : NAMES) {
+            BufferedImage image = ImageIO.read(dir.resolve("png").resolve(name + ".png").toFile());
+            assertTrue(image.getWidth() > 300 && image.getHeight() > 200, name);
+        }
+        run = CliRun.of("render", "--model", Project.models("second/second.onnx").toString(), "--tokens", "1,2,3",
+                "--out", dir.resolve("svg").toString(), "--format", "svg", "--kinds", "attention,logprobs");
+        assertEquals(0, run.exit(), run.err());
+        try (var files = Files.list(dir.resolve("svg"))) {
+            assertEquals(List.of("attention_maps.svg", "prob_matrices.svg"),
+                    files.map(p -> p.getFileName().toString()).sorted().toList());
+        }
+        assertEquals("svg", DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                .parse(dir.resolve("svg/attention_maps.svg").toFile()).getDocumentElement().getNodeName());
+    }
+
+    @Test
+    void renderRefusesBadOptions() {
+        CliRun bad = CliRun.of("render", "--tokens", "4,5", "--out", dir.toString(), "--format", "gif");
+        assertEquals(2, bad.exit());
+        assertTrue(bad.err().contains("'gif' is not a format"), bad.err());
+        CliRun token = CliRun.of("render", "--tokens", "4,50", "--out", dir.toString());
+        assertEquals(1, token.exit());
+        assertEquals("gtlens: Sequence 0 has token 50 at position 1, outside the vocabulary 0..9.", token.errorLine());
+    }
+
+    @Test
+    void demoWritesFiguresAndTablesAndPrintsPredictions() throws Exception {
+        Path out = dir.resolve("demo");
+        CliRun run = CliRun.of("demo", "--out", out.toString());
+        assertEquals(0, run.exit(), run.err());
+        assertTrue(run.out().contains("next token:") && run.out().contains("depth:       2"), run.out());
+        for (String name : NAMES) {
+            assertTrue(Files.size(out.resolve(name + ".png")) > 1000, name);
+        }
+        assertTrue(Files.readString(out.resolve("predictions.csv")).contains("\"4,5,5,5,4\""));
+        assertTrue(Files.lines(out.resolve("representations.csv")).count() > 400);
+    }
+
+    @Test
+    void benchPrintsTheFiguresItPromises() {
+        CliRun run = CliRun.of("bench", "--json", "--quick", "--no-python", "--heap-sequences", "0");
+        assertEquals(0, run.exit(), run.err());
+        JsonObject json = JsonParser.parseString(run.out().strip()).getAsJsonObject();
+        JsonObject extract = json.getAsJsonObject("extract_seq_per_s");
+        assertTrue(extract.get("1").getAsDouble() > 0 && extract.get("1024").getAsDouble() > 0, run.out());
+        assertTrue(json.get("render_six_figures_ms").getAsDouble() > 0, run.out());
+        assertTrue(json.getAsJsonObject("end_to_end_seq_per_s").get("all_kinds").getAsDouble() > 0, run.out());
+        assertEquals("--no-python", json.get("torch_skipped").getAsString());
+    }
+}

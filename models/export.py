@@ -1,0 +1,341 @@
+"""Export a former-style GTransformer state dict to ONNX following the GT Lens contract.
+
+    /usr/bin/python3 models/export.py STATE_DICT.pt OUT.onnx --k 6 --heads 3 --depth 2 --t 5 \
+        --num-tokens 10 [--scaling head|full] [--vocab '["a","b",...]' | --vocab-file F] \
+        [--description "..."] [--fixed-length]
+
+The contract (shared/docs/onnx-contract.md) fixes the input name ``tokens`` (int64
+[batch, length]), the output names ``logprobs`` and ``block{i}.attention|queries|keys|values|
+out|logprobs``, their declared shapes and the ``gtlens.*`` metadata. Readers find everything by
+name, so this script's job is to make the file say exactly that and nothing invented:
+
+* torch 1.13 declares made-up symbolic dims (``Transposeblock0.keys_dim_1``) where the real
+  dims are static or are the input's ``length``; they are rewritten to ``batch``, ``length``
+  (or t when ``--fixed-length``) and the integers h, d, k, V;
+* the result is checked with ``onnx.checker`` (full check) and strict shape inference;
+* a state dict that does not fit the configuration fails with one line naming the tensor.
+
+``gtlens.vocab`` is always written: the given labels, or "0".."V-1" when none are given (the
+contract's default, made explicit so readers need no special case).
+"""
+
+import argparse
+import json
+import os
+import sys
+
+import torch
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+
+from gtransformer import Config, GTransformer, contract_names, contract_shapes  # noqa: E402
+
+OPSET = 17
+CONTRACT_VERSION = 1
+
+
+class ExportError(Exception):
+    """A problem the user can fix; main() prints it as one line without a traceback."""
+
+
+class _ContractOutputs(GTransformer):
+    """The model with the contract tensors as its outputs, so initializers keep former's names."""
+
+    def forward(self, tokens):
+        return tuple(self.get_representations(tokens).values())
+
+
+# ---------------------------------------------------------------------------- state dict
+
+
+def load_state_dict(path):
+    """Read a state dict (or a pickled module, whose state dict is taken) onto the CPU."""
+    if not os.path.isfile(path):
+        raise ExportError(f"{path} does not exist")
+    try:
+        obj = torch.load(path, map_location="cpu")
+    except Exception as e:  # a pickle of a class that is not importable here, a zip that is not torch's, ...
+        raise ExportError(f"cannot read {path} with torch.load: {type(e).__name__}: {e}".replace("\n", " ")) from None
+    if isinstance(obj, torch.nn.Module):
+        obj = obj.state_dict()
+    if not isinstance(obj, dict) or not all(isinstance(v, torch.Tensor) for v in obj.values()):
+        raise ExportError(f"{path} does not hold a state dict (a dict of parameter name -> tensor)")
+    return strip_data_parallel_prefix(dict(obj))
+
+
+def strip_data_parallel_prefix(state):
+    """Drop the ``module.`` that nn.DataParallel puts before every key, if every key has it."""
+    if state and all(key.startswith("module.") for key in state):
+        return {key[len("module."):]: value for key, value in state.items()}
+    return state
+
+
+def _responsible(key, config):
+    """The configuration values a tensor's shape or existence depends on, for error messages."""
+    c = config
+    if key.startswith("token_embedding."):
+        return f"num_tokens={c.num_tokens}, k={c.k}"
+    if key.startswith("pos_embedding."):
+        return f"t={c.t}, k={c.k}"
+    if key == "toprobs.weight":
+        return f"num_tokens={c.num_tokens}, k={c.k}"
+    if key == "toprobs.bias":
+        return f"num_tokens={c.num_tokens}"
+    return f"k={c.k}"
+
+
+def _block_index(key):
+    parts = key.split(".")
+    if len(parts) > 1 and parts[0] == "tblocks" and parts[1].isdigit():
+        return int(parts[1])
+    return None
+
+
+def check_state_dict(state, config, source="the state dict"):
+    """Raise ExportError with one line for the first tensor that does not fit ``config``.
+
+    Checked in the model's own parameter order, so the message names the earliest culprit;
+    ``heads`` and ``scaling`` leave no trace in the weights and cannot be checked here.
+    """
+    expected = GTransformer.from_config(config).state_dict()
+    for key, tensor in expected.items():
+        if key not in state:
+            i = _block_index(key)
+            why = f"depth={config.depth}" if i is not None else "former's GTransformer layout"
+            raise ExportError(f"{source} has no tensor {key}, which the configuration ({why}) needs")
+        got = list(state[key].shape)
+        if got != list(tensor.shape):
+            raise ExportError(
+                f"{key} has shape {got} in {source} but the configuration "
+                f"({_responsible(key, config)}) needs {list(tensor.shape)}"
+            )
+    unexpected = [key for key in state if key not in expected]
+    if unexpected:
+        key = unexpected[0]
+        i = _block_index(key)
+        why = f"depth={config.depth}" if i is not None and i >= config.depth else "this GTransformer"
+        more = f" (and {len(unexpected) - 1} more)" if len(unexpected) > 1 else ""
+        raise ExportError(f"{source} has tensor {key}{more}, which the configuration ({why}) does not have")
+
+
+def build_model(state, config, source="the state dict"):
+    """A contract-output model carrying ``state``, after check_state_dict has vouched for it."""
+    check_state_dict(state, config, source)
+    model = _ContractOutputs(config.k, config.heads, config.depth, config.t, config.num_tokens, config.scaling)
+    model.load_state_dict(state, strict=True)
+    return model.eval()
+
+
+# ---------------------------------------------------------------------------- ONNX
+
+
+def _set_dims(value_info, dims):
+    """Overwrite the declared shape of a graph input/output with names and integers."""
+    shape = value_info.type.tensor_type.shape
+    del shape.dim[:]
+    for dim in dims:
+        new = shape.dim.add()
+        if isinstance(dim, int):
+            new.dim_value = dim
+        else:
+            new.dim_param = dim
+
+
+def fix_declared_shapes(model, config, fixed_length):
+    """Declare exactly the contract's shapes, replacing the names torch made up."""
+    length = config.t if fixed_length else "length"
+    _set_dims(model.graph.input[0], ["batch", length])
+    shapes = contract_shapes(config, "batch", length)
+    for output in model.graph.output:
+        _set_dims(output, shapes[output.name])
+    # Intermediate annotations may carry torch's names too; shape inference recomputes them.
+    del model.graph.value_info[:]
+
+
+def name_transposed_weights(model, state):
+    """Rename the ``onnx::MatMul_123`` initializers torch makes of Linear weights.
+
+    Constant folding stores each Linear weight transposed under a made-up name; giving it
+    the state dict key plus ``.T`` lets anyone (and the tests) trace every number in the
+    graph back to the state dict. Only exact transposes are renamed.
+    """
+    import numpy as np
+    from onnx import numpy_helper
+
+    transposed = {key: value.detach().numpy().T for key, value in state.items() if value.dim() == 2}
+    renames = {}
+    taken = {init.name for init in model.graph.initializer}
+    for init in model.graph.initializer:
+        if not init.name.startswith("onnx::"):
+            continue
+        array = numpy_helper.to_array(init)
+        for key, value in transposed.items():
+            new = f"{key}.T"
+            if new not in taken and value.shape == array.shape and np.array_equal(value, array):
+                renames[init.name] = new
+                taken.add(new)
+                init.name = new
+                break
+    for node in model.graph.node:
+        for j, name in enumerate(node.input):
+            if name in renames:
+                node.input[j] = renames[name]
+
+
+def set_metadata(model, config, vocab, description, fixed_length):
+    """Fill ``metadata_props`` with the ``gtlens.*`` keys of the contract."""
+    props = {
+        "gtlens.contract": str(CONTRACT_VERSION),
+        "gtlens.k": str(config.k),
+        "gtlens.heads": str(config.heads),
+        "gtlens.depth": str(config.depth),
+        "gtlens.t": str(config.t),
+        "gtlens.num_tokens": str(config.num_tokens),
+        "gtlens.scaling": config.scaling,
+        "gtlens.vocab": json.dumps(vocab if vocab is not None else [str(i) for i in range(config.num_tokens)]),
+    }
+    if description:
+        props["gtlens.description"] = " ".join(description.split())  # one line, as the contract says
+    if fixed_length:
+        props["gtlens.fixed_length"] = "true"
+    del model.metadata_props[:]
+    for key, value in props.items():
+        entry = model.metadata_props.add()
+        entry.key, entry.value = key, value
+
+
+def verify(model):
+    """onnx.checker (full) and strict shape inference: what a reader's runtime will also do."""
+    import onnx
+
+    onnx.checker.check_model(model, full_check=True)
+    onnx.shape_inference.infer_shapes(model, check_type=True, strict_mode=True)
+
+
+def check_vocab(vocab, config):
+    if vocab is None:
+        return None
+    if not isinstance(vocab, list) or not all(isinstance(v, str) for v in vocab):
+        raise ExportError("the vocabulary must be a JSON array of strings")
+    if len(vocab) != config.num_tokens:
+        raise ExportError(f"the vocabulary has {len(vocab)} labels but the configuration (num_tokens={config.num_tokens}) needs {config.num_tokens}")
+    return vocab
+
+
+def export(state, out_path, config, vocab=None, description=None, fixed_length=False, source="the state dict"):
+    """Export ``state`` (a state dict, or a path to one) as a contract ONNX file; return the ModelProto."""
+    import onnx
+
+    if isinstance(state, str):
+        state, source = load_state_dict(state), state
+    vocab = check_vocab(vocab, config)
+    model = build_model(state, config, source)
+
+    names = contract_names(config.depth)
+    example = (torch.arange(2 * config.t) % config.num_tokens).view(2, config.t)
+    dynamic = {0: "batch"} if fixed_length else {0: "batch", 1: "length"}
+    out_dynamic = {0: "batch"} if fixed_length else None
+    dynamic_axes = {"tokens": dynamic}
+    for name in names:
+        dynamic_axes[name] = out_dynamic or _length_axes(name)
+
+    out_dir = os.path.dirname(os.path.abspath(out_path))
+    os.makedirs(out_dir, exist_ok=True)
+    with torch.no_grad():
+        torch.onnx.export(
+            model,
+            (example,),
+            out_path,
+            opset_version=OPSET,
+            input_names=["tokens"],
+            output_names=names,
+            dynamic_axes=dynamic_axes,
+            do_constant_folding=True,
+        )
+    proto = onnx.load(out_path)
+    _check_output_names(proto, names)
+    name_transposed_weights(proto, state)
+    fix_declared_shapes(proto, config, fixed_length)
+    set_metadata(proto, config, vocab, description, fixed_length)
+    proto.doc_string = "GT Lens contract 1 GTransformer" + (f": {description}" if description else "")
+    verify(proto)
+    onnx.save(proto, out_path)
+    return proto
+
+
+def _length_axes(name):
+    """Which axes of a contract output are batch and length (attention has length twice)."""
+    kind = name.rsplit(".", 1)[-1]
+    if kind == "attention":
+        return {0: "batch", 2: "length", 3: "length"}
+    if kind in ("queries", "keys", "values"):
+        return {0: "batch", 2: "length"}
+    return {0: "batch", 1: "length"}
+
+
+def _check_output_names(proto, names):
+    got = [o.name for o in proto.graph.output]
+    if got != names:
+        raise ExportError(f"the exported graph has outputs {got}, expected {names}")
+
+
+# ---------------------------------------------------------------------------- CLI
+
+
+def _parse_args(argv):
+    p = argparse.ArgumentParser(description="Export a former GTransformer state dict to a GT Lens ONNX model.")
+    p.add_argument("state_dict", help="file saved with torch.save(model.state_dict(), ...)")
+    p.add_argument("out", help="ONNX file to write")
+    p.add_argument("--k", type=int, required=True, help="embedding width (former: emb)")
+    p.add_argument("--heads", type=int, required=True)
+    p.add_argument("--depth", type=int, required=True)
+    p.add_argument("--t", type=int, required=True, help="maximum sequence length (former: seq_length)")
+    p.add_argument("--num-tokens", type=int, required=True)
+    p.add_argument("--scaling", choices=("head", "full"), default="head",
+                   help="head: q.k/sqrt(k/heads) (former since May 2024); full: q.k/sqrt(k) (former before)")
+    vocab = p.add_mutually_exclusive_group()
+    vocab.add_argument("--vocab", help="JSON array of num_tokens labels")
+    vocab.add_argument("--vocab-file", help="file with a JSON array of labels, or one label per line")
+    p.add_argument("--description", help="one line on what the model was trained on")
+    p.add_argument("--fixed-length", action="store_true", help="input length fixed at t instead of 1..t")
+    return p.parse_args(argv)
+
+
+def _read_vocab(args):
+    if args.vocab is not None:
+        try:
+            return json.loads(args.vocab)
+        except json.JSONDecodeError as e:
+            raise ExportError(f"--vocab is not valid JSON: {e}") from None
+    if args.vocab_file is not None:
+        try:
+            with open(args.vocab_file, encoding="utf-8") as f:
+                text = f.read()
+        except OSError as e:
+            raise ExportError(f"cannot read {args.vocab_file}: {e.strerror}") from None
+        if text.lstrip().startswith("["):
+            try:
+                return json.loads(text)
+            except json.JSONDecodeError as e:
+                raise ExportError(f"{args.vocab_file} is not valid JSON: {e}") from None
+        return text.rstrip("\n").split("\n")
+    return None
+
+
+def main(argv=None):
+    args = _parse_args(argv)
+    try:
+        try:
+            config = Config(args.k, args.heads, args.depth, args.t, args.num_tokens, args.scaling)
+        except ValueError as e:
+            raise ExportError(str(e)) from None
+        proto = export(args.state_dict, args.out, config, _read_vocab(args), args.description, args.fixed_length)
+    except ExportError as e:
+        print(f"error: {e}", file=sys.stderr)
+        return 1
+    print(f"wrote {args.out}: {len(proto.graph.output)} outputs, {len(proto.graph.node)} nodes, opset {OPSET}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,67 @@
+"""Shared checks: does an ONNX model say exactly what the contract says, for its config?"""
+
+import json
+import os
+
+import onnx
+from onnx import TensorProto
+
+from gtransformer import contract_names, contract_shapes
+
+MODELS = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+DEFAULT_PT = os.path.join(MODELS, "gtransformer.pt")
+DEFAULT_ONNX = os.path.join(MODELS, "gtransformer.onnx")
+DEFAULT_REF = os.path.join(MODELS, "reference")
+SECOND_DIR = os.path.join(MODELS, "second")
+SECOND_PT = os.path.join(SECOND_DIR, "second.pt")
+SECOND_ONNX = os.path.join(SECOND_DIR, "second.onnx")
+SECOND_VOCAB = ["<pad>", "a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k"]
+
+
+def declared_dims(value_info):
+    """Declared dims as ints and names; an undeclared dim shows as None (never allowed here)."""
+    dims = []
+    for dim in value_info.type.tensor_type.shape.dim:
+        if dim.HasField("dim_value"):
+            dims.append(dim.dim_value)
+        elif dim.HasField("dim_param"):
+            dims.append(dim.dim_param)
+        else:
+            dims.append(None)
+    return dims
+
+
+def metadata(model):
+    return {p.key: p.value for p in model.metadata_props}
+
+
+def assert_follows_contract(model, config, fixed_length=False, vocab=None):
+    """Input, every output (names, order, types, declared dims) and metadata, as the contract says."""
+    length = config.t if fixed_length else "length"
+
+    assert [i.name for i in model.graph.input] == ["tokens"]
+    tokens = model.graph.input[0]
+    assert tokens.type.tensor_type.elem_type == TensorProto.INT64
+    assert declared_dims(tokens) == ["batch", length]
+
+    names = contract_names(config.depth)
+    assert [o.name for o in model.graph.output] == names
+    expected = contract_shapes(config, "batch", length)
+    for output in model.graph.output:
+        assert output.type.tensor_type.elem_type == TensorProto.FLOAT, output.name
+        assert declared_dims(output) == expected[output.name], output.name
+
+    meta = metadata(model)
+    assert meta["gtlens.contract"] == "1"
+    for key in ("k", "heads", "depth", "t", "num_tokens"):
+        assert meta[f"gtlens.{key}"] == str(getattr(config, key)), key
+    assert meta["gtlens.scaling"] == config.scaling
+    labels = json.loads(meta["gtlens.vocab"])
+    assert labels == (vocab if vocab is not None else [str(i) for i in range(config.num_tokens)])
+    assert ("gtlens.fixed_length" in meta) == fixed_length
+    if fixed_length:
+        assert meta["gtlens.fixed_length"] == "true"
+    assert model.opset_import[0].version == 17
+
+    onnx.checker.check_model(model, full_check=True)
+    onnx.shape_inference.infer_shapes(model, check_type=True, strict_mode=True)

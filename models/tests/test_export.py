@@ -1,0 +1,91 @@
+"""The exported files follow the ONNX contract and carry exactly the committed weights."""
+
+import json
+
+import numpy as np
+import onnx
+import pytest
+import torch
+from onnx import numpy_helper
+
+from export import export, load_state_dict
+from helpers import (DEFAULT_ONNX, DEFAULT_PT, SECOND_ONNX, SECOND_PT, SECOND_VOCAB, assert_follows_contract,
+                     metadata)
+from reference import config_from_onnx
+
+
+@pytest.fixture(scope="module")
+def default_config():
+    return config_from_onnx(DEFAULT_ONNX)
+
+
+@pytest.fixture(scope="module")
+def reexported(tmp_path_factory, default_config):
+    """The committed weights exported again, as a user of export.py would."""
+    out = tmp_path_factory.mktemp("export") / "gtransformer.onnx"
+    description = metadata(onnx.load(DEFAULT_ONNX))["gtlens.description"]
+    export(DEFAULT_PT, str(out), default_config, description=description)
+    return onnx.load(str(out))
+
+
+def test_default_config_is_the_toy_model(default_config):
+    assert default_config.as_dict() == dict(k=6, heads=3, depth=2, t=5, num_tokens=10, scaling="head")
+
+
+def test_committed_onnx_follows_contract(default_config):
+    model = onnx.load(DEFAULT_ONNX)
+    assert_follows_contract(model, default_config)
+    assert "toy" in metadata(model)["gtlens.description"].lower()
+
+
+def test_reexport_follows_contract(reexported, default_config):
+    assert_follows_contract(reexported, default_config)
+
+
+def test_reexport_reproduces_committed_onnx(reexported):
+    """Same weights, same graph, same metadata: the committed file is what export.py makes."""
+    committed = onnx.load(DEFAULT_ONNX)
+    assert reexported.graph.SerializeToString() == committed.graph.SerializeToString()
+    assert metadata(reexported) == metadata(committed)
+
+
+def test_graph_weights_are_the_state_dict(reexported):
+    """Every initializer is a state dict tensor (Linear weights stored transposed as KEY.T), and
+    every state dict tensor is in the graph."""
+    state = load_state_dict(DEFAULT_PT)
+    seen = set()
+    for init in reexported.graph.initializer:
+        array = numpy_helper.to_array(init)
+        key = init.name[:-2] if init.name.endswith(".T") else init.name
+        assert key in state, f"initializer {init.name} is not from the state dict"
+        expected = state[key].numpy()
+        np.testing.assert_array_equal(array, expected.T if init.name.endswith(".T") else expected)
+        seen.add(key)
+    assert seen == set(state)
+
+
+def test_second_config_follows_contract(tmp_path):
+    config = config_from_onnx(SECOND_ONNX)
+    assert config.as_dict() == dict(k=8, heads=2, depth=3, t=7, num_tokens=12, scaling="full")
+    assert_follows_contract(onnx.load(SECOND_ONNX), config, vocab=SECOND_VOCAB)
+
+    out = tmp_path / "second.onnx"
+    export(SECOND_PT, str(out), config, vocab=SECOND_VOCAB)
+    assert_follows_contract(onnx.load(str(out)), config, vocab=SECOND_VOCAB)
+
+
+def test_fixed_length_export(tmp_path):
+    config = config_from_onnx(SECOND_ONNX)
+    out = tmp_path / "fixed.onnx"
+    export(SECOND_PT, str(out), config, vocab=SECOND_VOCAB, fixed_length=True)
+    assert_follows_contract(onnx.load(str(out)), config, fixed_length=True, vocab=SECOND_VOCAB)
+
+
+def test_export_from_in_memory_state_dict(tmp_path, default_config):
+    """The function accepts a state dict too, with the DataParallel 'module.' prefix."""
+    state = {f"module.{k}": v for k, v in torch.load(DEFAULT_PT).items()}
+    from export import strip_data_parallel_prefix
+
+    out = tmp_path / "m.onnx"
+    proto = export(strip_data_parallel_prefix(state), str(out), default_config)
+    assert json.loads(metadata(proto)["gtlens.vocab"]) == [str(i) for i in range(10)]
