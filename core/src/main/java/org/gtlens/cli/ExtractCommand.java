@@ -8,6 +8,8 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.gtlens.GtLensException;
@@ -82,7 +84,16 @@ final class ExtractCommand implements Callable<Integer> {
         Set<Kind> chosen = kinds == null ? EnumSet.allOf(Kind.class) : kinds;
         OutputFolder.prepare(out);
         AtomicBoolean interrupted = new AtomicBoolean();
-        Thread hook = new Thread(() -> interrupted.set(true));
+        CountDownLatch finished = new CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            // Ctrl-C or kill: stop after the current batch and give the run time to remove its temporary files.
+            interrupted.set(true);
+            try {
+                finished.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
         Runtime.getRuntime().addShutdownHook(hook);
         try (GTransformer m = model.open()) {
             ExtractionJob job = new ExtractionJob(m, chosen, batch, layout);
@@ -100,6 +111,7 @@ final class ExtractCommand implements Callable<Integer> {
             spec.commandLine().getOut().println("Extracted " + n + " sequence" + (n == 1 ? "" : "s") + " into "
                     + out.resolve(ExtractionJob.REPRESENTATIONS) + " and " + out.resolve(ExtractionJob.PREDICTIONS));
         } finally {
+            finished.countDown();
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);
             } catch (IllegalStateException shuttingDown) {
