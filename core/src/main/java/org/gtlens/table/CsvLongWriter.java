@@ -11,8 +11,8 @@ import org.gtlens.repr.Sequence;
 
 /**
  * Streams the long layout to CSV: one line per value, written as it arrives. Quoting is commons-csv's; because
- * consecutive values share their sequence, block, head, kind, row and labels, those fields are quoted once per
- * matrix row and reused, which keeps a table of hundreds of millions of values fast to write.
+ * consecutive values share their sequence, block, head, kind, row and labels, each label and id is quoted once per
+ * sequence and reused, which keeps a table of hundreds of millions of values fast to write.
  */
 public final class CsvLongWriter implements LongRowSink, AutoCloseable {
 
@@ -24,12 +24,15 @@ public final class CsvLongWriter implements LongRowSink, AutoCloseable {
 
     private final Writer out;
     private final Map<String, String> quotedLabels = new IdentityHashMap<>();
-    private final StringBuilder line = new StringBuilder(128);
+    private static final int FLUSH_AT = 1 << 16;
+    private final StringBuilder buffer = new StringBuilder(FLUSH_AT + 256);
     private Sequence lastSequence;
     private int lastBlock = -1;
     private int lastHead = -2;
     private Kind lastKind;
     private int lastRow = -1;
+    private final StringBuilder prefix = new StringBuilder(64);
+    private String quotedId;
     private String rowPrefix;
     private String quotedRowLabel;
 
@@ -44,26 +47,45 @@ public final class CsvLongWriter implements LongRowSink, AutoCloseable {
             String colLabel, float value) throws IOException {
         if (sequence != lastSequence) {
             quotedLabels.clear();
+            quotedId = FORMAT.format(sequence.id());
         }
         if (sequence != lastSequence || block != lastBlock || head != lastHead || kind != lastKind || row != lastRow) {
-            rowPrefix = FORMAT.format(sequence.id(), block, head < 0 ? "" : Integer.toString(head),
-                    kind.contractName(), row) + ",";
-            quotedRowLabel = FORMAT.format(rowLabel);
+            prefix.setLength(0);
+            prefix.append(quotedId).append(',').append(block).append(',');
+            if (head >= 0) {
+                prefix.append(head);
+            }
+            prefix.append(',').append(kind.contractName()).append(',').append(row).append(',');
+            rowPrefix = prefix.toString();
+            quotedRowLabel = quote(rowLabel);
             lastSequence = sequence;
             lastBlock = block;
             lastHead = head;
             lastKind = kind;
             lastRow = row;
         }
-        String quotedColLabel = quotedLabels.computeIfAbsent(colLabel, FORMAT::format);
-        line.setLength(0);
-        line.append(rowPrefix).append(col).append(',').append(quotedRowLabel).append(',').append(quotedColLabel)
+        String quotedColLabel = quote(colLabel);
+        buffer.append(rowPrefix).append(col).append(',').append(quotedRowLabel).append(',').append(quotedColLabel)
                 .append(',').append(value).append('\n');
-        out.append(line);
+        if (buffer.length() >= FLUSH_AT) {
+            flushBuffer();
+        }
     }
 
+    /** The label as commons-csv quotes it; labels repeat, so each is quoted once per sequence. */
+    private String quote(String label) {
+        return quotedLabels.computeIfAbsent(label, FORMAT::format);
+    }
+
+    private void flushBuffer() throws IOException {
+        out.append(buffer);
+        buffer.setLength(0);
+    }
+
+    /** Writes what is buffered and flushes the underlying writer (which stays open). */
     @Override
     public void close() throws IOException {
+        flushBuffer();
         out.flush();
     }
 }
