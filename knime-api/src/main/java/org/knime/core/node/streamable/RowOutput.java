@@ -29,4 +29,12 @@ public abstract class RowOutput extends PortOutput {
     }
 
     public abstract void close() throws InterruptedException;
+
+    /**
+     * Thrown by {@link RowOutput#push(DataRow)} when the output is closed: all consumers have read enough rows
+     * (e.g. a row filter taking the first rows) or there is no consumer at all (an unconnected port in streaming).
+     */
+    @SuppressWarnings("serial")
+    public static class OutputClosedException extends RuntimeException {
+    }
 }

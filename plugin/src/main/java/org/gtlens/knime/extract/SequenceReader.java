@@ -1,0 +1,226 @@
+package org.gtlens.knime.extract;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.gtlens.repr.InputException;
+import org.gtlens.repr.SequenceValidator;
+import org.knime.core.data.DataCell;
+import org.knime.core.data.DataColumnSpec;
+import org.knime.core.data.DataRow;
+import org.knime.core.data.DataTableSpec;
+import org.knime.core.data.DataType;
+import org.knime.core.data.LongValue;
+import org.knime.core.data.StringValue;
+import org.knime.core.data.collection.CollectionDataValue;
+import org.knime.core.node.InvalidSettingsException;
+
+/**
+ * Turns one input row into the token ids of a sequence: from a text column ("4,5,5,5,4" or "4 5 5 5 4"), a list
+ * column of integers, or several integer columns (one per position; missing cells at the end shorten the
+ * sequence). Every problem is reported as one sentence naming the row ID, and where it applies the position and
+ * the value.
+ */
+final class SequenceReader {
+
+    /** A row the model cannot take. */
+    static final class BadRowException extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        BadRowException(final String message) {
+            super(message);
+        }
+    }
+
+    private final int[] m_columns;
+
+    private final String[] m_names;
+
+    private final boolean m_single;
+
+    private final SequenceValidator m_validator;
+
+    private SequenceReader(final int[] columns, final String[] names, final boolean single,
+        final SequenceValidator validator) {
+        m_columns = columns;
+        m_names = names;
+        m_single = single;
+        m_validator = validator;
+    }
+
+    /**
+     * Checks the settings against the input spec (configure time).
+     *
+     * @param settings the node settings
+     * @param spec the input table spec
+     * @param validator checks tokens against the model (null at configure time)
+     * @return a reader
+     * @throws InvalidSettingsException naming the missing or unsuitable column
+     */
+    static SequenceReader create(final ExtractSettings settings, final DataTableSpec spec,
+        final SequenceValidator validator) throws InvalidSettingsException {
+        if (!settings.columnsMode()) {
+            String name = settings.m_column.getStringValue();
+            if (name == null || name.isEmpty()) {
+                name = guessColumn(spec);
+            }
+            int i = spec.findColumnIndex(name);
+            if (i < 0) {
+                throw new InvalidSettingsException("The sequence column '" + name
+                    + "' does not exist in the input table; choose another one in the dialog.");
+            }
+            DataType type = spec.getColumnSpec(i).getType();
+            if (!isSequenceType(type)) {
+                throw new InvalidSettingsException("The sequence column '" + name + "' holds " + type.getName()
+                    + "; it must hold text such as \"4,5,5,5,4\" or a list of integers.");
+            }
+            return new SequenceReader(new int[]{i}, new String[]{name}, true, validator);
+        }
+        List<String> names = settings.tokenColumns();
+        if (names.isEmpty()) {
+            for (DataColumnSpec c : spec) {
+                if (c.getType().isCompatible(LongValue.class)) {
+                    names.add(c.getName());
+                }
+            }
+            if (names.isEmpty()) {
+                throw new InvalidSettingsException(
+                    "The input table has no integer columns to read tokens from; choose a sequence column instead.");
+            }
+        }
+        int[] idx = new int[names.size()];
+        for (int k = 0; k < idx.length; k++) {
+            idx[k] = spec.findColumnIndex(names.get(k));
+            if (idx[k] < 0) {
+                throw new InvalidSettingsException("The token column '" + names.get(k)
+                    + "' does not exist in the input table.");
+            }
+            DataType type = spec.getColumnSpec(idx[k]).getType();
+            if (!type.isCompatible(LongValue.class)) {
+                throw new InvalidSettingsException("The token column '" + names.get(k) + "' holds " + type.getName()
+                    + "; token columns must hold integers.");
+            }
+        }
+        return new SequenceReader(idx, names.toArray(new String[0]), false, validator);
+    }
+
+    /** @return the first text or list column, for a node dropped without settings */
+    static String guessColumn(final DataTableSpec spec) throws InvalidSettingsException {
+        for (DataColumnSpec c : spec) {
+            if (isSequenceType(c.getType())) {
+                return c.getName();
+            }
+        }
+        throw new InvalidSettingsException(
+            "The input table has no text or list column holding sequences; add one (e.g. \"4,5,5,5,4\").");
+    }
+
+    static boolean isSequenceType(final DataType type) {
+        if (type.isCollectionType()) {
+            DataType e = type.getCollectionElementType();
+            return e == null || e.isCompatible(LongValue.class);
+        }
+        return type.isCompatible(StringValue.class);
+    }
+
+    /** @return the name of the single sequence column (single mode) */
+    String columnName() {
+        return m_names[0];
+    }
+
+    /**
+     * @param row an input row
+     * @return its tokens, checked against the model
+     * @throws BadRowException when the row holds no sequence the model can take
+     */
+    int[] read(final DataRow row) throws BadRowException {
+        String id = row.getKey().getString();
+        int[] tokens = m_single ? readSingle(row, id) : readColumns(row, id);
+        if (m_validator != null) {
+            try {
+                m_validator.check(id, tokens);
+            } catch (InputException e) {
+                throw new BadRowException("Row " + e.getMessage().replaceFirst("^Sequence ", ""));
+            }
+        }
+        return tokens;
+    }
+
+    private int[] readSingle(final DataRow row, final String id) throws BadRowException {
+        DataCell cell = row.getCell(m_columns[0]);
+        if (cell.isMissing()) {
+            throw new BadRowException("Row " + id + " has a missing value in the sequence column '" + m_names[0]
+                + "'.");
+        }
+        if (cell instanceof CollectionDataValue coll) {
+            List<Integer> tokens = new ArrayList<>();
+            int pos = 0;
+            for (DataCell e : coll) {
+                tokens.add(token(e, id, pos++));
+            }
+            return tokens.stream().mapToInt(Integer::intValue).toArray();
+        }
+        String text = ((StringValue)cell).getStringValue().trim();
+        if (text.startsWith("[") && text.endsWith("]")) {
+            text = text.substring(1, text.length() - 1).trim();
+        }
+        if (text.isEmpty()) {
+            return new int[0];
+        }
+        String[] parts = text.split("[,;\\s]+");
+        int[] tokens = new int[parts.length];
+        for (int p = 0; p < parts.length; p++) {
+            try {
+                tokens[p] = Integer.parseInt(parts[p]);
+            } catch (NumberFormatException e) {
+                throw new BadRowException("Row " + id + " has value '" + parts[p] + "' at position " + p
+                    + ", which is not an integer token.");
+            }
+        }
+        return tokens;
+    }
+
+    private int[] readColumns(final DataRow row, final String id) throws BadRowException {
+        int n = m_columns.length;
+        while (n > 0 && row.getCell(m_columns[n - 1]).isMissing()) {
+            n--;
+        }
+        if (n == 0) {
+            throw new BadRowException("Row " + id + " has missing values in all token columns.");
+        }
+        int[] tokens = new int[n];
+        for (int p = 0; p < n; p++) {
+            DataCell c = row.getCell(m_columns[p]);
+            if (c.isMissing()) {
+                throw new BadRowException("Row " + id + " has a missing value at position " + p + " (column '"
+                    + m_names[p] + "') before the end of its sequence.");
+            }
+            tokens[p] = token(c, id, p);
+        }
+        return tokens;
+    }
+
+    private static int token(final DataCell c, final String id, final int pos) throws BadRowException {
+        if (c.isMissing()) {
+            throw new BadRowException("Row " + id + " has a missing value at position " + pos + ".");
+        }
+        if (c instanceof LongValue l) {
+            long v = l.getLongValue();
+            if (v < Integer.MIN_VALUE || v > Integer.MAX_VALUE) {
+                throw new BadRowException("Row " + id + " has token " + v + " at position " + pos
+                    + ", far outside the vocabulary.");
+            }
+            return (int)v;
+        }
+        if (c instanceof StringValue s) {
+            try {
+                return Integer.parseInt(s.getStringValue().trim());
+            } catch (NumberFormatException e) {
+                throw new BadRowException("Row " + id + " has value '" + s.getStringValue() + "' at position " + pos
+                    + ", which is not an integer token.");
+            }
+        }
+        throw new BadRowException("Row " + id + " has value '" + c + "' at position " + pos
+            + ", which is not an integer token.");
+    }
+}

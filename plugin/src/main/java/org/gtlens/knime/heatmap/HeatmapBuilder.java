@@ -1,0 +1,306 @@
+package org.gtlens.knime.heatmap;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+import org.gtlens.chart.HeatmapGrid;
+import org.gtlens.chart.HeatmapPanelData;
+import org.gtlens.model.Kind;
+import org.gtlens.repr.Labels;
+import org.knime.core.data.DataCell;
+import org.knime.core.data.DataRow;
+import org.knime.core.data.DataTableSpec;
+import org.knime.core.data.DataType;
+import org.knime.core.data.DoubleValue;
+import org.knime.core.data.StringValue;
+import org.knime.core.node.InvalidSettingsException;
+
+/**
+ * Turns a long-layout table into a grid of heatmaps: rows are filtered by kind and source row, grouped into panels
+ * by the two facet columns, and values that land on the same cell of a panel are averaged (so an unfiltered table
+ * gives the mean over all source rows). Memory grows with the number of distinct cells, not with the table.
+ */
+final class HeatmapBuilder {
+
+    static final String KIND_COLUMN = "Kind";
+
+    static final String SOURCE_COLUMN = "Row ID of source";
+
+    static final String ROW_LABEL_COLUMN = "Row label";
+
+    static final String COLUMN_LABEL_COLUMN = "Column label";
+
+    /** Column indices resolved against a spec. */
+    record Columns(int kind, int source, int facetRows, int facetCols, int row, int col, int value, int rowLabel,
+        int colLabel) {
+    }
+
+    private static final class Panel {
+        final Map<Long, double[]> m_cells = new HashMap<>();
+
+        final Map<Integer, String> m_rowLabels = new HashMap<>();
+
+        final Map<Integer, String> m_colLabels = new HashMap<>();
+
+        int m_rows;
+
+        int m_cols;
+    }
+
+    private final HeatmapSettings m_settings;
+
+    private final Columns m_columns;
+
+    private final String m_kind;
+
+    /** The chosen kind, also when the table has no Kind column (then it only names the figure and its axes). */
+    private final String m_kindName;
+
+    private final String m_source;
+
+    private final Map<List<String>, Panel> m_panels = new LinkedHashMap<>();
+
+    private long m_used;
+
+    private final java.util.Set<String> m_sources = new java.util.HashSet<>();
+
+    private boolean m_manySources;
+
+    HeatmapBuilder(final HeatmapSettings settings, final DataTableSpec spec) throws InvalidSettingsException {
+        m_settings = settings;
+        m_columns = resolve(settings, spec);
+        m_kind = m_columns.kind() >= 0 ? settings.kind() : null;
+        m_kindName = settings.kind();
+        m_source = settings.sourceRow();
+    }
+
+    /**
+     * Checks the settings against a spec (configure time).
+     *
+     * @param settings the settings
+     * @param spec the input spec
+     * @return the resolved columns
+     * @throws InvalidSettingsException naming a missing column or one of the wrong type
+     */
+    static Columns resolve(final HeatmapSettings settings, final DataTableSpec spec) throws InvalidSettingsException {
+        int row = numeric(spec, settings.m_rowCol.getStringValue(), "row");
+        int col = numeric(spec, settings.m_colCol.getStringValue(), "column");
+        int value = numeric(spec, settings.m_valueCol.getStringValue(), "value");
+        int facetRows = facet(spec, HeatmapSettings.column(settings.m_facetRows), "facet rows");
+        int facetCols = facet(spec, HeatmapSettings.column(settings.m_facetCols), "facet columns");
+        int source = spec.findColumnIndex(SOURCE_COLUMN);
+        if (settings.sourceRow() != null && source < 0) {
+            throw new InvalidSettingsException("Source row '" + settings.sourceRow() + "' is chosen but the input has "
+                + "no column '" + SOURCE_COLUMN + "'; clear the source row to draw the mean over all rows.");
+        }
+        return new Columns(spec.findColumnIndex(KIND_COLUMN), source, facetRows, facetCols, row, col, value,
+            stringColumn(spec, ROW_LABEL_COLUMN), stringColumn(spec, COLUMN_LABEL_COLUMN));
+    }
+
+    private static int numeric(final DataTableSpec spec, final String name, final String role)
+        throws InvalidSettingsException {
+        if (name == null || name.isBlank()) {
+            throw new InvalidSettingsException("No " + role + " column is chosen; choose one in the dialog.");
+        }
+        int i = spec.findColumnIndex(name);
+        if (i < 0) {
+            throw new InvalidSettingsException("The " + role + " column '" + name
+                + "' does not exist in the input table; choose another one in the dialog.");
+        }
+        DataType t = spec.getColumnSpec(i).getType();
+        if (!t.isCompatible(DoubleValue.class)) {
+            throw new InvalidSettingsException("The " + role + " column '" + name + "' holds " + t.getName()
+                + "; it must hold numbers.");
+        }
+        return i;
+    }
+
+    private static int facet(final DataTableSpec spec, final String name, final String role)
+        throws InvalidSettingsException {
+        if (name == null) {
+            return -1;
+        }
+        int i = spec.findColumnIndex(name);
+        if (i < 0) {
+            throw new InvalidSettingsException("The " + role + " column '" + name
+                + "' does not exist in the input table; choose another one or none in the dialog.");
+        }
+        return i;
+    }
+
+    private static int stringColumn(final DataTableSpec spec, final String name) {
+        int i = spec.findColumnIndex(name);
+        return i >= 0 && spec.getColumnSpec(i).getType().isCompatible(StringValue.class) ? i : -1;
+    }
+
+    /** @param r one input row */
+    void add(final DataRow r) {
+        if (m_kind != null && !m_kind.equalsIgnoreCase(text(r.getCell(m_columns.kind())))) {
+            return;
+        }
+        if (m_columns.source() >= 0) {
+            String src = text(r.getCell(m_columns.source()));
+            if (m_source != null && !m_source.equals(src)) {
+                return;
+            }
+            if (!m_manySources && m_sources.add(src) && m_sources.size() > 100_000) {
+                m_manySources = true;
+                m_sources.clear();
+            }
+        }
+        DataCell rc = r.getCell(m_columns.row());
+        DataCell cc = r.getCell(m_columns.col());
+        DataCell vc = r.getCell(m_columns.value());
+        if (rc.isMissing() || cc.isMissing() || vc.isMissing()) {
+            return;
+        }
+        int row = (int)Math.round(((DoubleValue)rc).getDoubleValue());
+        int col = (int)Math.round(((DoubleValue)cc).getDoubleValue());
+        if (row < 0 || col < 0 || row > 100_000 || col > 100_000) {
+            return;
+        }
+        List<String> key = List.of(facetValue(r, m_columns.facetRows()), facetValue(r, m_columns.facetCols()));
+        Panel p = m_panels.computeIfAbsent(key, k -> new Panel());
+        double[] acc = p.m_cells.computeIfAbsent(((long)row << 32) | col, k -> new double[2]);
+        acc[0] += ((DoubleValue)vc).getDoubleValue();
+        acc[1]++;
+        p.m_rows = Math.max(p.m_rows, row + 1);
+        p.m_cols = Math.max(p.m_cols, col + 1);
+        if (m_columns.rowLabel() >= 0) {
+            p.m_rowLabels.putIfAbsent(row, text(r.getCell(m_columns.rowLabel())));
+        }
+        if (m_columns.colLabel() >= 0) {
+            p.m_colLabels.putIfAbsent(col, text(r.getCell(m_columns.colLabel())));
+        }
+        m_used++;
+    }
+
+    private static String facetValue(final DataRow r, final int col) {
+        if (col < 0) {
+            return "";
+        }
+        return text(r.getCell(col));
+    }
+
+    private static String text(final DataCell c) {
+        if (c.isMissing()) {
+            return "";
+        }
+        if (c instanceof StringValue s) {
+            return s.getStringValue();
+        }
+        return c.toString();
+    }
+
+    /** @return how many input rows went into the figure */
+    long usedRows() {
+        return m_used;
+    }
+
+    /**
+     * @return the grid
+     * @throws InvalidSettingsException when no row matched the filters
+     */
+    HeatmapGrid build() throws InvalidSettingsException {
+        if (m_panels.isEmpty()) {
+            StringBuilder b = new StringBuilder("No rows to draw");
+            if (m_kind != null) {
+                b.append(" of kind '").append(m_kind).append('\'');
+            }
+            if (m_source != null) {
+                b.append(m_kind != null ? " and" : "").append(" from source row '").append(m_source).append('\'');
+            }
+            throw new InvalidSettingsException(b.append(" in the input table.").toString());
+        }
+        List<String> rowFacets = sorted(m_panels.keySet().stream().map(k -> k.get(0)).toList());
+        List<String> colFacets = sorted(m_panels.keySet().stream().map(k -> k.get(1)).toList());
+        String rowName = HeatmapSettings.column(m_settings.m_facetRows);
+        String colName = HeatmapSettings.column(m_settings.m_facetCols);
+        HeatmapPanelData[][] grid = new HeatmapPanelData[rowFacets.size()][colFacets.size()];
+        for (int i = 0; i < rowFacets.size(); i++) {
+            for (int j = 0; j < colFacets.size(); j++) {
+                Panel p = m_panels.get(List.of(rowFacets.get(i), colFacets.get(j)));
+                if (p != null) {
+                    grid[i][j] = panel(title(rowName, rowFacets.get(i), colName, colFacets.get(j)), p);
+                }
+            }
+        }
+        Kind kind = m_kindName == null ? null : Kind.fromContractName(m_kindName);
+        String rowAxis = kind != null ? Labels.rowAxisTitle(kind) : m_settings.m_rowCol.getStringValue();
+        String colAxis = kind != null ? Labels.colAxisTitle(kind) : m_settings.m_colCol.getStringValue();
+        return HeatmapGrid.of(figureTitle(), grid, rowAxis, colAxis);
+    }
+
+    private String figureTitle() {
+        String what = m_kindName == null ? "Heatmap"
+            : m_kindName.substring(0, 1).toUpperCase() + m_kindName.substring(1);
+        if (m_source != null) {
+            return what + " of source row " + m_source;
+        }
+        if (m_columns.source() >= 0 && !m_manySources && m_sources.size() > 1) {
+            return what + ", mean over " + m_sources.size() + " source rows";
+        }
+        return what;
+    }
+
+    private static String title(final String rowName, final String rowValue, final String colName,
+        final String colValue) {
+        List<String> parts = new ArrayList<>();
+        if (rowName != null && !rowValue.isEmpty()) {
+            parts.add(rowName + " " + rowValue);
+        }
+        if (colName != null && !colValue.isEmpty()) {
+            parts.add(colName + " " + colValue);
+        }
+        return String.join(" \u00b7 ", parts);
+    }
+
+    private static HeatmapPanelData panel(final String title, final Panel p) {
+        float[][] values = new float[p.m_rows][p.m_cols];
+        for (Map.Entry<Long, double[]> e : p.m_cells.entrySet()) {
+            int r = (int)(e.getKey() >>> 32);
+            int c = (int)(e.getKey() & 0xffffffffL);
+            values[r][c] = (float)(e.getValue()[0] / e.getValue()[1]);
+        }
+        String[] rowLabels = new String[p.m_rows];
+        for (int r = 0; r < rowLabels.length; r++) {
+            rowLabels[r] = p.m_rowLabels.getOrDefault(r, Integer.toString(r));
+        }
+        String[] colLabels = new String[p.m_cols];
+        for (int c = 0; c < colLabels.length; c++) {
+            colLabels[c] = p.m_colLabels.getOrDefault(c, Integer.toString(c));
+        }
+        return HeatmapPanelData.of(title, values, rowLabels, colLabels);
+    }
+
+    /** Facet values in natural order: missing first, numbers by value, text alphabetically. */
+    private static List<String> sorted(final List<String> values) {
+        Comparator<String> natural = (a, b) -> {
+            Double x = number(a);
+            Double y = number(b);
+            if (x != null && y != null) {
+                return Double.compare(x, y);
+            }
+            if (x != null || y != null) {
+                return x != null ? -1 : 1;
+            }
+            return a.compareTo(b);
+        };
+        TreeSet<String> set = new TreeSet<>(Comparator.comparing(String::isEmpty).reversed().thenComparing(natural));
+        set.addAll(values);
+        return new ArrayList<>(set);
+    }
+
+    private static Double number(final String s) {
+        try {
+            return Double.valueOf(s);
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,47 @@
+package org.gtlens.knime.heatmap;
+
+import org.knime.core.data.DataValue;
+import org.knime.core.data.DoubleValue;
+import org.knime.core.node.defaultnodesettings.DefaultNodeSettingsPane;
+import org.knime.core.node.defaultnodesettings.DialogComponentColumnNameSelection;
+import org.knime.core.node.defaultnodesettings.DialogComponentNumber;
+import org.knime.core.node.defaultnodesettings.DialogComponentString;
+import org.knime.core.node.defaultnodesettings.DialogComponentStringSelection;
+
+/** Dialog of Heatmap View, built from the same settings models as the node model. */
+final class HeatmapNodeDialog extends DefaultNodeSettingsPane {
+
+    @SuppressWarnings("unchecked")
+    HeatmapNodeDialog() {
+        createNewGroup("What to draw");
+        addDialogComponent(new DialogComponentStringSelection(HeatmapSettings.createKindModel(), "Kind",
+            HeatmapSettings.KINDS));
+        addDialogComponent(new DialogComponentString(HeatmapSettings.createSourceRowModel(),
+            "Source row ID (empty = mean over all rows)"));
+        closeCurrentGroup();
+        createNewGroup("Columns");
+        addDialogComponent(new DialogComponentColumnNameSelection(HeatmapSettings.createFacetRowsModel(),
+            "Panel rows by", 0, false, true, DataValue.class));
+        addDialogComponent(new DialogComponentColumnNameSelection(HeatmapSettings.createFacetColumnsModel(),
+            "Panel columns by", 0, false, true, DataValue.class));
+        addDialogComponent(new DialogComponentColumnNameSelection(HeatmapSettings.createRowColumnModel(),
+            "Matrix row", 0, DoubleValue.class));
+        addDialogComponent(new DialogComponentColumnNameSelection(HeatmapSettings.createColumnColumnModel(),
+            "Matrix column", 0, DoubleValue.class));
+        addDialogComponent(new DialogComponentColumnNameSelection(HeatmapSettings.createValueColumnModel(),
+            "Value", 0, DoubleValue.class));
+        closeCurrentGroup();
+        createNewGroup("Appearance");
+        addDialogComponent(new DialogComponentStringSelection(HeatmapSettings.createColorScaleModel(),
+            "Colour scale", HeatmapSettings.SCALES));
+        addDialogComponent(new DialogComponentStringSelection(HeatmapSettings.createValueLabelsModel(),
+            "Value labels", HeatmapSettings.LABELS));
+        addDialogComponent(new DialogComponentStringSelection(HeatmapSettings.createRangeModel(), "Colour range",
+            HeatmapSettings.RANGES));
+        addDialogComponent(new DialogComponentNumber(HeatmapSettings.createWidthModel(), "Image width", 50));
+        addDialogComponent(new DialogComponentNumber(HeatmapSettings.createHeightModel(), "Image height", 50));
+        addDialogComponent(new DialogComponentStringSelection(HeatmapSettings.createFormatModel(), "Image format",
+            HeatmapSettings.FORMAT_PNG));
+        closeCurrentGroup();
+    }
+}

@@ -1,0 +1,140 @@
+package org.gtlens.knime.load;
+
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.gtlens.model.GTransformer;
+import org.gtlens.model.ModelException;
+import org.gtlens.model.ModelInfo;
+import org.knime.core.node.InvalidSettingsException;
+import org.knime.core.util.FileUtil;
+
+/**
+ * Finds, reads and checks the model file named in the Load GTransformer settings. The facts of a checked file are
+ * cached by path, size and modification time, so configure() stays fast when a workflow is opened or edited.
+ */
+final class ModelFiles {
+
+    /** A model read from disk (or the built-in one): its bytes and its facts. */
+    record Loaded(byte[] bytes, ModelInfo info) {
+    }
+
+    private static final int CACHE_SIZE = 16;
+
+    private static final Map<String, ModelInfo> CACHE = new LinkedHashMap<>(16, 0.75f, true) {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected boolean removeEldestEntry(final Map.Entry<String, ModelInfo> eldest) {
+            return size() > CACHE_SIZE;
+        }
+    };
+
+    private ModelFiles() {
+    }
+
+    /** @return whether the setting means the built-in example model */
+    static boolean isBuiltIn(final String location) {
+        return location == null || location.isBlank();
+    }
+
+    /**
+     * @param location a local path, a file: URL or a URL KNIME resolves to a local file (knime://...)
+     * @return the local path
+     * @throws InvalidSettingsException if it names no local file
+     */
+    static Path resolve(final String location) throws InvalidSettingsException {
+        String loc = location.trim();
+        try {
+            if (loc.matches("^[a-zA-Z][a-zA-Z0-9+.-]+:/.*")) {
+                return FileUtil.resolveToPath(new URL(loc));
+            }
+            return Path.of(loc);
+        } catch (IOException | URISyntaxException | RuntimeException e) {
+            throw new InvalidSettingsException("Model file location '" + loc + "' is not a valid local path or URL: "
+                + e.getMessage() + ".");
+        }
+    }
+
+    /**
+     * The facts of the model the setting names, from the cache when the file has not changed (configure time).
+     *
+     * @param location the setting
+     * @return the model's facts
+     * @throws InvalidSettingsException with a one-sentence reason when the file is missing or not a contract model
+     */
+    static ModelInfo info(final String location) throws InvalidSettingsException {
+        String key;
+        Path file = null;
+        if (isBuiltIn(location)) {
+            key = "<built-in>";
+        } else {
+            file = resolve(location);
+            if (!Files.isRegularFile(file)) {
+                throw new InvalidSettingsException(Files.isDirectory(file)
+                    ? "Model file " + file + " is a folder, not an ONNX file."
+                    : "Model file " + file + " does not exist.");
+            }
+            try {
+                BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
+                key = file.toAbsolutePath() + "|" + a.size() + "|" + a.lastModifiedTime().toMillis();
+            } catch (IOException e) {
+                throw new InvalidSettingsException("Model file " + file + " cannot be read: " + e.getMessage() + ".");
+            }
+        }
+        synchronized (CACHE) {
+            ModelInfo cached = CACHE.get(key);
+            if (cached != null) {
+                return cached;
+            }
+        }
+        ModelInfo info = read(location).info();
+        synchronized (CACHE) {
+            CACHE.put(key, info);
+        }
+        return info;
+    }
+
+    /**
+     * Reads and checks the model (opens it in ONNX Runtime once, then closes it).
+     *
+     * @param location the setting
+     * @return its bytes and facts
+     * @throws InvalidSettingsException with a one-sentence reason when the file is missing or not a contract model
+     */
+    static Loaded read(final String location) throws InvalidSettingsException {
+        try {
+            byte[] bytes;
+            String name;
+            if (isBuiltIn(location)) {
+                bytes = GTransformer.defaultModelBytes();
+                name = GTransformer.DEFAULT_MODEL_NAME;
+            } else {
+                Path file = resolve(location);
+                if (!Files.isRegularFile(file)) {
+                    throw new InvalidSettingsException(Files.isDirectory(file)
+                        ? "Model file " + file + " is a folder, not an ONNX file."
+                        : "Model file " + file + " does not exist.");
+                }
+                try {
+                    bytes = Files.readAllBytes(file);
+                } catch (IOException e) {
+                    throw new InvalidSettingsException(
+                        "Model file " + file + " cannot be read: " + e.getMessage() + ".");
+                }
+                name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
+            }
+            try (GTransformer model = GTransformer.load(bytes, name, 1)) {
+                return new Loaded(bytes, model.info());
+            }
+        } catch (ModelException e) {
+            throw new InvalidSettingsException(e.getMessage(), e);
+        }
+    }
+}
