@@ -128,7 +128,8 @@ public class HeatmapPanel extends JPanel {
         }
         b.append(escape(rowAxis)).append(": ").append(escape(d.rowLabels().get(hit.row()))).append("<br>");
         b.append(escape(colAxis)).append(": ").append(escape(d.colLabels().get(hit.col()))).append("<br>");
-        b.append("value: <b>").append(Float.toString(hit.value())).append("</b></html>");
+        b.append("value: <b>").append(Float.isNaN(hit.value()) ? "no value" : Float.toString(hit.value()))
+                .append("</b></html>");
         return b.toString();
     }
 

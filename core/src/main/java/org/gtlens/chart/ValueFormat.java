@@ -27,7 +27,7 @@ public final class ValueFormat {
     /** {@code value} rounded half-up to {@code decimals} places, as {@code String.format("%.Nf")} writes it. */
     public static String format(double value, int decimals) {
         if (Double.isNaN(value)) {
-            return "NaN";
+            return ""; // a cell without a value: drawn grey, with no number that could pass for data
         }
         if (Double.isInfinite(value)) {
             return value > 0 ? "∞" : "-∞";

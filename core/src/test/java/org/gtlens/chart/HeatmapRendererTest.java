@@ -136,6 +136,21 @@ class HeatmapRendererTest {
     }
 
     @Test
+    void cellsWithoutAValueAreGreyAndUnlabelled() {
+        float[][] v = {{0.2f, Float.NaN, 0.9f}};
+        HeatmapGrid grid = single(v);
+        ChartOptions options = ChartOptions.defaults().withValueLabels(ChartOptions.LabelMode.ON);
+        BufferedImage img = png(grid, options);
+        FigureLayout.PanelBox box = FigureLayout.compute(grid, options).box(0, 0);
+        Pixels.CellText missing = Pixels.cellText(img, box.cell(0, 1), 1);
+        assertEquals(0xd9d9d9, missing.background(), "grey: " + Integer.toHexString(missing.background()));
+        assertEquals(0, missing.textPixels(), "no number in a cell without a value");
+        assertTrue(Pixels.cellText(img, box.cell(0, 0), 1).textPixels() >= 6, "its neighbours keep their numbers");
+        String svg = HeatmapRenderer.toSvg(grid, options);
+        assertFalse(svg.contains("NaN"), "no NaN label in the SVG");
+    }
+
+    @Test
     void lightAndDarkCellsGetDifferentTextColours() {
         float[][] v = {{0f, 0.5f, 1f}};
         HeatmapGrid grid = single(v);

@@ -1,6 +1,7 @@
 package org.gtlens.knime.heatmap;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -262,6 +263,9 @@ final class HeatmapBuilder {
 
     private static HeatmapPanelData panel(final String title, final Panel p) {
         float[][] values = new float[p.m_rows][p.m_cols];
+        for (float[] row : values) {
+            Arrays.fill(row, Float.NaN); // cells no row falls on have no value (drawn grey), not 0
+        }
         for (Map.Entry<Long, double[]> e : p.m_cells.entrySet()) {
             int r = (int)(e.getKey() >>> 32);
             int c = (int)(e.getKey() & 0xffffffffL);
