@@ -24,6 +24,7 @@ import json
 import os
 import sys
 
+import numpy as np
 import torch
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
@@ -212,6 +213,113 @@ def verify(model):
     onnx.shape_inference.infer_shapes(model, check_type=True, strict_mode=True)
 
 
+def fold_copied_dims(model):
+    """Make Reshape targets that torch computes at run time (Shape -> Gather -> Unsqueeze -> Concat) constants.
+
+    ``x.view(b, length, h, d)`` exports the sizes ``b`` and ``length`` as a chain of shape operators run on
+    every call. Where such a size is the same symbolic dimension (``batch``, ``length``) of the reshaped tensor at
+    the same position, ONNX's Reshape can copy it by itself (a 0 in the target), so the chain is dropped. For a
+    model this small ONNX Runtime spends much of a batch-of-one run on those operators. Values are unchanged: the
+    tests compare the result with PyTorch.
+    """
+    import onnx
+    from onnx import helper, numpy_helper
+
+    inferred = onnx.shape_inference.infer_shapes(_with_stream_hints(model))
+    dims = {}
+    for info in list(inferred.graph.value_info) + list(inferred.graph.input) + list(inferred.graph.output):
+        dims[info.name] = [d.dim_param if d.HasField("dim_param") else None
+                           for d in info.type.tensor_type.shape.dim]
+    producer = {out: node for node in model.graph.node for out in node.output}
+    consts = {init.name: numpy_helper.to_array(init) for init in model.graph.initializer}
+    for node in model.graph.node:
+        if node.op_type == "Constant" and node.attribute and node.attribute[0].name == "value":
+            consts[node.output[0]] = numpy_helper.to_array(node.attribute[0].t)
+
+    def copied_dim(name):
+        """(tensor, index) when ``name`` is Unsqueeze(Gather(Shape(tensor), index)) along axis 0."""
+        unsqueeze = producer.get(name)
+        if unsqueeze is None or unsqueeze.op_type != "Unsqueeze" or len(unsqueeze.input) != 2:
+            return None
+        if consts.get(unsqueeze.input[1]) is None or consts[unsqueeze.input[1]].reshape(-1).tolist() != [0]:
+            return None
+        gather = producer.get(unsqueeze.input[0])
+        if gather is None or gather.op_type != "Gather" or consts.get(gather.input[1]) is None:
+            return None
+        if any(a.name == "axis" and a.i != 0 for a in gather.attribute) or consts[gather.input[1]].ndim != 0:
+            return None
+        shape = producer.get(gather.input[0])
+        if shape is None or shape.op_type != "Shape" or shape.attribute:
+            return None
+        return shape.input[0], int(consts[gather.input[1]])
+
+    for node in model.graph.node:
+        if node.op_type != "Reshape" or any(a.name == "allowzero" and a.i for a in node.attribute):
+            continue
+        concat = producer.get(node.input[1])
+        data_dims = dims.get(node.input[0])
+        if concat is None or concat.op_type != "Concat" or not data_dims:
+            continue
+        target = []
+        for position, part in enumerate(concat.input):
+            value = consts.get(part)
+            source = copied_dim(part)
+            if value is not None and value.size == 1 and int(value.reshape(-1)[0]) > 0:
+                target.append(int(value.reshape(-1)[0]))
+            elif (source is not None and source[1] == position and position < len(data_dims)
+                  and data_dims[position] and position < len(dims.get(source[0], []))
+                  and dims[source[0]][position] == data_dims[position]):
+                target.append(0)
+            else:
+                target = None
+                break
+        if target is None:
+            continue
+        name = node.input[1] + "_folded"
+        model.graph.node.insert(0, helper.make_node("Constant", [], [name], value=numpy_helper.from_array(
+            np.array(target, dtype=np.int64), name)))
+        node.input[1] = name
+    _remove_dead_nodes(model)
+
+
+def _with_stream_hints(model):
+    """A copy of ``model`` that declares every 3-D activation entering a weight MatMul as [batch, length, width].
+
+    In this model family every such activation is the residual stream or a projection of it, so its first two
+    dimensions are the input's batch and length. Shape inference cannot see that through the slice of the position
+    table (it gives up on the length there), which would keep block 0's shape operators.
+    """
+    import onnx
+    from onnx import helper
+
+    hinted = onnx.ModelProto()
+    hinted.CopyFrom(model)
+    weights = {init.name: list(init.dims) for init in model.graph.initializer}
+    known = {info.name for info in hinted.graph.value_info}
+    for node in hinted.graph.node:
+        weight = weights.get(node.input[1]) if node.op_type == "MatMul" and len(node.input) == 2 else None
+        if weight is not None and len(weight) == 2 and node.input[0] not in known:
+            hinted.graph.value_info.append(helper.make_tensor_value_info(
+                node.input[0], onnx.TensorProto.FLOAT, ["batch", "length", weight[0]]))
+            known.add(node.input[0])
+    return hinted
+
+
+def _remove_dead_nodes(model):
+    """Drop nodes none of whose outputs is used by another node or is a graph output."""
+    outputs = {o.name for o in model.graph.output}
+    while True:
+        used = {name for node in model.graph.node for name in node.input} | outputs
+        dead = [node for node in model.graph.node if not any(out in used for out in node.output)]
+        if not dead:
+            break
+        for node in dead:
+            model.graph.node.remove(node)
+    used = {name for node in model.graph.node for name in node.input}
+    for init in [i for i in model.graph.initializer if i.name not in used]:
+        model.graph.initializer.remove(init)
+
+
 def check_vocab(vocab, config):
     if vocab is None:
         return None
@@ -256,6 +364,7 @@ def export(state, out_path, config, vocab=None, description=None, fixed_length=F
     _check_output_names(proto, names)
     name_transposed_weights(proto, state)
     fix_declared_shapes(proto, config, fixed_length)
+    fold_copied_dims(proto)
     set_metadata(proto, config, vocab, description, fixed_length)
     proto.doc_string = "GT Lens contract 1 GTransformer" + (f": {description}" if description else "")
     verify(proto)

@@ -64,6 +64,18 @@ def test_graph_weights_are_the_state_dict(reexported):
     assert seen == set(state)
 
 
+def test_reshape_targets_are_constants(reexported):
+    """Head splits and merges copy batch and length from their input (0 in the target) instead of computing them
+    with shape operators on every run."""
+    producers = {out: node for node in reexported.graph.node for out in node.output}
+    reshapes = [node for node in reexported.graph.node if node.op_type == "Reshape"]
+    assert reshapes
+    for node in reshapes:
+        target = producers[node.input[1]]
+        assert target.op_type == "Constant", f"{node.name} takes its target from {target.op_type}"
+        assert numpy_helper.to_array(target.attribute[0].t).tolist()[:2] == [0, 0]
+
+
 def test_second_config_follows_contract(tmp_path):
     config = config_from_onnx(SECOND_ONNX)
     assert config.as_dict() == dict(k=8, heads=2, depth=3, t=7, num_tokens=12, scaling="full")
