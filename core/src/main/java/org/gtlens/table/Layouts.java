@@ -21,6 +21,33 @@ public final class Layouts {
 
     /** Emits one row per value. */
     public static void writeLong(BatchResult batch, Set<Kind> kinds, LongRowSink sink) throws IOException {
+        forEachMatrix(batch, kinds, (sequence, block, head, kind, m, rowLabels, colLabels) -> {
+            for (int r = 0; r < m.rows(); r++) {
+                for (int c = 0; c < m.cols(); c++) {
+                    sink.row(sequence, block, head, kind, r, c, rowLabels[r], colLabels[c], m.get(r, c));
+                }
+            }
+        });
+    }
+
+    /** Emits one row per matrix row. */
+    public static void writeMatrix(BatchResult batch, Set<Kind> kinds, MatrixRowSink sink) throws IOException {
+        forEachMatrix(batch, kinds, (sequence, block, head, kind, m, rowLabels, colLabels) -> {
+            for (int r = 0; r < m.rows(); r++) {
+                sink.row(sequence, block, head, kind, r, rowLabels[r], m);
+            }
+        });
+    }
+
+    /** One matrix of one sequence with its labels; {@code head} is -1 for block-level kinds. */
+    @FunctionalInterface
+    private interface MatrixVisitor {
+        void visit(Sequence sequence, int block, int head, Kind kind, Matrix matrix, String[] rowLabels,
+                String[] colLabels) throws IOException;
+    }
+
+    /** The documented order: sequence, block, kind (contract order), head. */
+    private static void forEachMatrix(BatchResult batch, Set<Kind> kinds, MatrixVisitor visitor) throws IOException {
         ModelInfo info = batch.info();
         for (int s = 0; s < batch.size(); s++) {
             Sequence sequence = batch.sequence(s);
@@ -32,39 +59,9 @@ public final class Layouts {
                     }
                     String[] rowLabels = Labels.rowLabels(info, kind, tokens);
                     String[] colLabels = Labels.colLabels(info, kind, tokens);
-                    int heads = kind.perHead() ? info.heads() : 1;
-                    for (int head = 0; head < heads; head++) {
-                        Matrix m = batch.matrix(s, kind, block, head);
-                        int headOut = kind.perHead() ? head : -1;
-                        for (int r = 0; r < m.rows(); r++) {
-                            for (int c = 0; c < m.cols(); c++) {
-                                sink.row(sequence, block, headOut, kind, r, c, rowLabels[r], colLabels[c], m.get(r, c));
-                            }
-                        }
-                    }
-                }
-            }
-        }
-    }
-
-    /** Emits one row per matrix row. */
-    public static void writeMatrix(BatchResult batch, Set<Kind> kinds, MatrixRowSink sink) throws IOException {
-        ModelInfo info = batch.info();
-        for (int s = 0; s < batch.size(); s++) {
-            Sequence sequence = batch.sequence(s);
-            int[] tokens = sequence.tokens();
-            for (int block = 0; block < info.depth(); block++) {
-                for (Kind kind : Kind.values()) {
-                    if (!kinds.contains(kind)) {
-                        continue;
-                    }
-                    String[] rowLabels = Labels.rowLabels(info, kind, tokens);
-                    int heads = kind.perHead() ? info.heads() : 1;
-                    for (int head = 0; head < heads; head++) {
-                        Matrix m = batch.matrix(s, kind, block, head);
-                        for (int r = 0; r < m.rows(); r++) {
-                            sink.row(sequence, block, kind.perHead() ? head : -1, kind, r, rowLabels[r], m);
-                        }
+                    for (int head = 0, heads = kind.perHead() ? info.heads() : 1; head < heads; head++) {
+                        visitor.visit(sequence, block, kind.perHead() ? head : -1, kind,
+                                batch.matrix(s, kind, block, head), rowLabels, colLabels);
                     }
                 }
             }
