@@ -8,12 +8,16 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.security.SecureRandom;
 
 /**
  * A file that appears only when complete: written to a temporary sibling and renamed on {@link #commit()}, deleted
  * on {@link #close()} otherwise. An interrupted run therefore never leaves a half-written table behind.
  */
 public final class AtomicOutput implements AutoCloseable {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Path target;
     private final Path temp;
@@ -23,8 +27,10 @@ public final class AtomicOutput implements AutoCloseable {
     public AtomicOutput(Path target) throws IOException {
         this.target = target;
         Path dir = target.toAbsolutePath().getParent();
-        this.temp = Files.createTempFile(dir, "." + target.getFileName(), ".part");
-        this.writer = Files.newBufferedWriter(temp, StandardCharsets.UTF_8);
+        // Not Files.createTempFile: its owner-only permissions would stay on the finished file.
+        this.temp = dir.resolve("." + target.getFileName() + "." + Long.toHexString(RANDOM.nextLong()) + ".part");
+        this.writer = Files.newBufferedWriter(temp, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW,
+                StandardOpenOption.WRITE);
     }
 
     public Writer writer() {

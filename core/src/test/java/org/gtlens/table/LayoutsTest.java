@@ -128,6 +128,11 @@ class LayoutsTest {
             out.commit();
         }
         assertEquals("whole", Files.readString(target));
+        if (target.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            Path plain = Files.createFile(dir.resolve("plain"));
+            assertEquals(Files.getPosixFilePermissions(plain), Files.getPosixFilePermissions(target),
+                    "the finished file has the permissions of any new file, not owner-only ones");
+        }
     }
 
     @Test
