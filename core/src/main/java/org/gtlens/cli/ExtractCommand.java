@@ -99,9 +99,8 @@ final class ExtractCommand implements Callable<Integer> {
             ExtractionJob job = new ExtractionJob(m, chosen, batch, layout);
             long n;
             if (input.file != null) {
-                long total = countDataLines(input.file);
                 try (SequenceCsvReader reader = new SequenceCsvReader(input.file, column);
-                        ProgressDisplay progress = new ProgressDisplay(total, System.err)) {
+                        ProgressDisplay progress = new ProgressDisplay(countDataLines(input.file), System.err)) {
                     n = job.run(reader, out, progress, interrupted::get);
                 }
             } else {
@@ -121,11 +120,12 @@ final class ExtractCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static long countDataLines(Path file) throws GtLensException {
+    /** Lines after the header, for the progress bar; the reader reports a file it cannot read. */
+    private static long countDataLines(Path file) {
         try (var lines = Files.lines(file, StandardCharsets.UTF_8)) {
             return Math.max(0, lines.filter(l -> !l.isBlank()).count() - 1);
         } catch (IOException | java.io.UncheckedIOException e) {
-            throw new GtLensException("Input file " + file + " cannot be read: " + e.getMessage() + ".");
+            return -1;
         }
     }
 

@@ -40,6 +40,9 @@ public final class SequenceCsvReader implements SequenceSource, AutoCloseable {
      */
     public SequenceCsvReader(Path file, String column) throws IOException, GtLensException {
         this.fileName = String.valueOf(file.getFileName());
+        if (Files.isDirectory(file)) {
+            throw new GtLensException("Input file " + file + " is a folder, not a CSV file.");
+        }
         Reader reader;
         try {
             reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
@@ -51,10 +54,9 @@ public final class SequenceCsvReader implements SequenceSource, AutoCloseable {
         try {
             this.parser = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true)
                     .setIgnoreEmptyLines(true).get().parse(reader);
-        } catch (IOException | IllegalArgumentException e) {
+        } catch (IOException | IllegalArgumentException | java.io.UncheckedIOException e) {
             reader.close();
-            throw new GtLensException("Input file " + fileName + " is not a readable CSV file with a header: "
-                    + e.getMessage() + ".");
+            throw new GtLensException("Input file " + fileName + " " + problem(e) + ".");
         }
         Map<String, Integer> header = parser.getHeaderMap();
         if (header == null || header.isEmpty()) {
@@ -94,12 +96,22 @@ public final class SequenceCsvReader implements SequenceSource, AutoCloseable {
             }
             record = records.next();
         } catch (java.io.UncheckedIOException | IllegalStateException e) {
-            throw new GtLensException("Input file " + fileName + " is not valid CSV after data row " + index
-                    + ": " + e.getMessage() + ".");
+            throw new GtLensException("Input file " + fileName + " " + problem(e) + " (after data row " + index
+                    + ").");
         }
         long line = record.getRecordNumber() + 1;
         int[] tokens = columns.size() == 1 ? parseOne(record, line) : parseColumns(record, line);
         return new Sequence(Long.toString(index++), tokens);
+    }
+
+    /** What went wrong while reading, in words, without exception class names. */
+    static String problem(Exception e) {
+        Throwable cause = e.getCause() != null ? e.getCause() : e;
+        if (cause instanceof java.nio.charset.CharacterCodingException) {
+            return "is not UTF-8 text";
+        }
+        String detail = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+        return "is not valid CSV: " + detail;
     }
 
     private int[] parseOne(CSVRecord record, long line) throws GtLensException {

@@ -108,6 +108,21 @@ class ExtractCommandTest {
         assertEquals(1, missingColumn.exit());
         assertTrue(missingColumn.errorLine().contains("no column 'nope'"), missingColumn.err());
 
+        Path quote = Files.writeString(dir.resolve("quote.csv"), "tokens\n\"4,5,5\n1,2,3\n");
+        CliRun badCsv = CliRun.of("extract", "--input", quote.toString(), "--out", out.toString());
+        assertEquals(1, badCsv.exit());
+        assertTrue(badCsv.errorLine().startsWith("gtlens: Input file quote.csv is not valid CSV")
+                && !badCsv.errorLine().contains("Exception"), badCsv.err());
+
+        Path binary = Files.write(dir.resolve("binary.csv"), new byte[] {'t', '\n', (byte) 0xff, (byte) 0xfe, 0, 1});
+        CliRun notText = CliRun.of("extract", "--input", binary.toString(), "--out", out.toString());
+        assertEquals(1, notText.exit());
+        assertTrue(notText.errorLine().startsWith("gtlens: Input file binary.csv is not UTF-8 text"), notText.err());
+
+        CliRun folderInput = CliRun.of("extract", "--input", dir.toString(), "--out", out.toString());
+        assertEquals(1, folderInput.exit());
+        assertTrue(folderInput.errorLine().contains("is a folder, not a CSV file"), folderInput.err());
+
         Path file = Files.writeString(dir.resolve("afile"), "x");
         CliRun notFolder = CliRun.of("extract", "--tokens", "1,2", "--out", file.toString());
         assertEquals(1, notFolder.exit());
