@@ -55,10 +55,11 @@ final class DemoCommand implements Callable<Integer> {
             stdout.println(info.summary());
             stdout.println();
             Sequence sequence = TokenLists.parse("0", tokens);
+            BatchResult[] extracted = new BatchResult[1];
             new ExtractionJob(m, EnumSet.allOf(Kind.class), 1, ExtractionJob.Layout.LONG)
-                    .run(SequenceSource.of(List.of(sequence)), out, done -> {
-                    }, () -> false);
-            BatchResult batch = new Extractor(m, EnumSet.allOf(Kind.class), 1).extract(sequence);
+                    .run(SequenceSource.of(List.of(sequence)), out, Extractor.ProgressListener.NONE, () -> false,
+                            batch -> extracted[0] = batch);
+            BatchResult batch = extracted[0];
             Prediction p = batch.prediction(0);
             stdout.println("sequence:    " + sequence.tokensText());
             StringBuilder next = new StringBuilder();

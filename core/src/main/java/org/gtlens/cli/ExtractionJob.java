@@ -45,6 +45,13 @@ final class ExtractionJob {
     /** Runs the job and returns the number of sequences written. */
     long run(SequenceSource input, Path outDir, Extractor.ProgressListener progress, BooleanSupplier cancelled)
             throws IOException, GtLensException {
+        return run(input, outDir, progress, cancelled, batch -> {
+        });
+    }
+
+    /** Runs the job, also handing every batch to {@code alsoTo} once its rows are written. */
+    long run(SequenceSource input, Path outDir, Extractor.ProgressListener progress, BooleanSupplier cancelled,
+            Extractor.BatchConsumer alsoTo) throws IOException, GtLensException {
         Extractor extractor = new Extractor(model, kinds, batchSize);
         try (AtomicOutput reprFile = new AtomicOutput(outDir.resolve(REPRESENTATIONS));
                 AtomicOutput predFile = new AtomicOutput(outDir.resolve(PREDICTIONS))) {
@@ -55,6 +62,7 @@ final class ExtractionJob {
                 n = extractor.run(input, batch -> {
                     Layouts.writeLong(batch, kinds, out);
                     predictions.write(batch);
+                    alsoTo.accept(batch);
                 }, progress, cancelled);
                 out.close();
             } else {
@@ -62,6 +70,7 @@ final class ExtractionJob {
                 n = extractor.run(input, batch -> {
                     Layouts.writeMatrix(batch, kinds, out);
                     predictions.write(batch);
+                    alsoTo.accept(batch);
                 }, progress, cancelled);
                 out.close();
             }
