@@ -35,9 +35,12 @@ public final class GTransformer implements AutoCloseable {
     /** Buffers of recent runs, at most one per thread that ran at the same time. */
     private final ConcurrentLinkedQueue<RunBuffers> idle = new ConcurrentLinkedQueue<>();
 
-    private GTransformer(OrtSession session, ModelInfo info) {
+    private final ShapeSpecializer specializer;
+
+    private GTransformer(OrtSession session, ModelInfo info, ShapeSpecializer specializer) {
         this.session = session;
         this.info = info;
+        this.specializer = specializer;
     }
 
     /** Opens a model file with one intra-op thread. */
@@ -132,16 +135,21 @@ public final class GTransformer implements AutoCloseable {
         }
         OrtEnvironment env = OrtEnvironment.getEnvironment();
         OrtSession session = null;
-        try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
-            options.setIntraOpNumThreads(intraOpThreads);
-            options.setInterOpNumThreads(1);
-            options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
-            session = bytes != null ? env.createSession(bytes, options) : env.createSession(path, options);
+        ShapeSpecializer.SessionFactory factory = options -> bytes != null ? env.createSession(bytes, options)
+                : env.createSession(path, options);
+        try (OrtSession.SessionOptions options = sessionOptions(intraOpThreads)) {
+            session = factory.create(options);
             ModelSignature signature = new ModelSignature(specs(session.getInputInfo()),
                     specs(session.getOutputInfo()), session.getMetadata().getCustomMetadata());
             long size = bytes != null ? bytes.length : Files.size(Path.of(path));
             ModelInfo info = ContractChecker.check(signature, name, size);
-            return new GTransformer(session, info);
+            String[] dims = ((TensorInfo) session.getInputInfo().get(ContractChecker.INPUT_NAME).getInfo())
+                    .getDimensionNames();
+            TensorSpec input = signature.inputs().get(ContractChecker.INPUT_NAME);
+            ShapeSpecializer specializer = new ShapeSpecializer(
+                    size <= ShapeSpecializer.MAX_MODEL_BYTES ? factory : null, intraOpThreads,
+                    input.dim(0) < 0 ? dims[0] : null, input.dim(1) < 0 ? dims[1] : null);
+            return new GTransformer(session, info, specializer);
         } catch (OrtException e) {
             closeQuietly(session);
             throw new ModelException("Model file " + name + " cannot be opened by ONNX Runtime: "
@@ -153,6 +161,15 @@ public final class GTransformer implements AutoCloseable {
             }
             throw new ModelException("Model file " + name + " cannot be opened: " + e.getMessage() + ".", e);
         }
+    }
+
+    /** The options of every session: the given intra-op threads, one inter-op thread, all graph optimizations. */
+    static OrtSession.SessionOptions sessionOptions(int intraOpThreads) throws OrtException {
+        OrtSession.SessionOptions options = new OrtSession.SessionOptions();
+        options.setIntraOpNumThreads(intraOpThreads);
+        options.setInterOpNumThreads(1);
+        options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
+        return options;
     }
 
     private static Map<String, TensorSpec> specs(Map<String, NodeInfo> infos) {
@@ -218,7 +235,8 @@ public final class GTransformer implements AutoCloseable {
         try {
             buffers = takeBuffers(batch, length, outputs);
             OnnxTensor input = buffers.input(tokens);
-            try (OrtSession.Result ignored = session.run(Map.of(ContractChecker.INPUT_NAME, input), Set.of(),
+            OrtSession runner = specializer.sessionFor(batch, length, session);
+            try (OrtSession.Result ignored = runner.run(Map.of(ContractChecker.INPUT_NAME, input), Set.of(),
                     buffers.pinned())) {
                 Map<String, FloatTensor> result = buffers.copyOut();
                 idle.offer(buffers);
@@ -247,8 +265,14 @@ public final class GTransformer implements AutoCloseable {
         return new RunBuffers(OrtEnvironment.getEnvironment(), info, batch, length, outputs);
     }
 
+    /** Number of extra sessions made for batch shapes that keep coming back (see {@link ShapeSpecializer}). */
+    public int specializedSessions() {
+        return specializer.sessions();
+    }
+
     @Override
     public void close() {
+        specializer.close();
         for (RunBuffers buffers = idle.poll(); buffers != null; buffers = idle.poll()) {
             buffers.close();
         }

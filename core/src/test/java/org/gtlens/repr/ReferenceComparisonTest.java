@@ -19,6 +19,7 @@ import org.gtlens.model.ModelInfo;
 import org.gtlens.testing.Project;
 import org.gtlens.testing.Reference;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Every tensor ONNX Runtime gives us matches PyTorch's own, for the default model and for a differently shaped one. */
@@ -30,9 +31,11 @@ class ReferenceComparisonTest {
      */
     private static final float TOLERANCE = 1e-4f;
 
+    /** Batch 7 runs mostly the generic session; batch 1 runs 64 times, mostly through a shape-specialized one. */
     @ParameterizedTest
-    @ValueSource(strings = {"reference", "second/reference", "second/reference-short"})
-    void everyTensorMatchesPyTorch(String folder) throws Exception {
+    @CsvSource({"reference, 7", "reference, 1", "second/reference, 7", "second/reference, 1",
+        "second/reference-short, 3"})
+    void everyTensorMatchesPyTorch(String folder, int batchSize) throws Exception {
         Reference ref = Reference.load(Project.models(folder));
         try (GTransformer model = GTransformer.load(ref.model())) {
             ModelInfo info = model.info();
@@ -49,7 +52,7 @@ class ReferenceComparisonTest {
             }
             Map<String, float[]> got = new HashMap<>();
             Map<String, int[]> shapes = new HashMap<>();
-            Extractor extractor = new Extractor(model, EnumSet.allOf(Kind.class), 7);
+            Extractor extractor = new Extractor(model, EnumSet.allOf(Kind.class), batchSize);
             extractor.run(SequenceSource.of(sequences), batch -> {
                 for (String name : ContractChecker.outputNames(info.depth())) {
                     FloatTensor t = batch.tensor(name);
@@ -59,6 +62,9 @@ class ReferenceComparisonTest {
                     shapes.put(name, t.shape());
                 }
             }, Extractor.ProgressListener.NONE, () -> false);
+            if (batchSize == 1) {
+                assertTrue(model.specializedSessions() > 0, "repeated batch shapes got a specialized session");
+            }
 
             for (Map.Entry<String, FloatTensor> e : ref.tensors().entrySet()) {
                 String name = e.getKey();
