@@ -2,6 +2,7 @@ package org.gtlens.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -9,7 +10,6 @@ import java.util.concurrent.Callable;
 import org.gtlens.model.GTransformer;
 import org.gtlens.model.Kind;
 import org.gtlens.model.ModelInfo;
-import org.gtlens.repr.BatchResult;
 import org.gtlens.repr.Extractor;
 import org.gtlens.repr.Prediction;
 import org.gtlens.repr.Sequence;
@@ -55,12 +55,15 @@ final class DemoCommand implements Callable<Integer> {
             stdout.println(info.summary());
             stdout.println();
             Sequence sequence = TokenLists.parse("0", tokens);
-            BatchResult[] extracted = new BatchResult[1];
+            Prediction[] predicted = new Prediction[1];
+            List<Path> figureFiles = new ArrayList<>();
             new ExtractionJob(m, EnumSet.allOf(Kind.class), 1, ExtractionJob.Layout.LONG)
                     .run(SequenceSource.of(List.of(sequence)), out, Extractor.ProgressListener.NONE, () -> false,
-                            batch -> extracted[0] = batch);
-            BatchResult batch = extracted[0];
-            Prediction p = batch.prediction(0);
+                            batch -> {
+                                predicted[0] = batch.prediction(0);
+                                figureFiles.addAll(FigureWriter.write(batch, 0, out, figures));
+                            });
+            Prediction p = predicted[0];
             stdout.println("sequence:    " + sequence.tokensText());
             StringBuilder next = new StringBuilder();
             for (int i = 0; i < p.length(); i++) {
@@ -73,7 +76,7 @@ final class DemoCommand implements Callable<Integer> {
             stdout.println();
             stdout.println("wrote " + out.resolve(ExtractionJob.REPRESENTATIONS));
             stdout.println("wrote " + out.resolve(ExtractionJob.PREDICTIONS));
-            for (Path f : FigureWriter.write(batch, 0, out, figures)) {
+            for (Path f : figureFiles) {
                 stdout.println("wrote " + f);
             }
         }

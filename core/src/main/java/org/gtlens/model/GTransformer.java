@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
+import org.gtlens.GtLensException;
+
 import ai.onnxruntime.NodeInfo;
 import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
@@ -216,8 +218,14 @@ public final class GTransformer implements AutoCloseable {
         return info;
     }
 
+    /** Receives the tensors of one run; see {@link #runReusing}. */
+    @FunctionalInterface
+    public interface TensorConsumer {
+        void accept(Map<String, FloatTensor> tensors) throws IOException, GtLensException;
+    }
+
     /**
-     * Runs one rectangular batch and copies the requested outputs into Java arrays.
+     * Runs one rectangular batch and copies the requested outputs into fresh Java arrays the caller may keep.
      *
      * @param tokens  batch * length token ids, row-major (validated by the caller)
      * @param batch   number of sequences
@@ -227,6 +235,29 @@ public final class GTransformer implements AutoCloseable {
      */
     public Map<String, FloatTensor> run(long[] tokens, int batch, int length, List<String> outputs)
             throws ModelException {
+        RunBuffers buffers = runInto(tokens, batch, length, outputs);
+        Map<String, FloatTensor> result = buffers.copyOut();
+        idle.offer(buffers);
+        return result;
+    }
+
+    /**
+     * Runs one rectangular batch and hands the outputs to {@code consumer} in Java arrays that are reused by later
+     * runs of the same shape: valid only during the call. Streaming a large input this way allocates nothing per
+     * batch, which at large batches is a quarter of the time.
+     */
+    public void runReusing(long[] tokens, int batch, int length, List<String> outputs, TensorConsumer consumer)
+            throws IOException, GtLensException {
+        RunBuffers buffers = runInto(tokens, batch, length, outputs);
+        try {
+            consumer.accept(buffers.copyToReused());
+        } finally {
+            idle.offer(buffers);
+        }
+    }
+
+    /** Runs a batch into pooled buffers, which the caller returns to the pool when done with them. */
+    private RunBuffers runInto(long[] tokens, int batch, int length, List<String> outputs) throws ModelException {
         if ((long) batch * length != tokens.length) {
             throw new IllegalArgumentException(tokens.length + " tokens do not make a batch of " + batch + " x "
                     + length);
@@ -238,10 +269,9 @@ public final class GTransformer implements AutoCloseable {
             OrtSession runner = specializer.sessionFor(batch, length, session);
             try (OrtSession.Result ignored = runner.run(Map.of(ContractChecker.INPUT_NAME, input), Set.of(),
                     buffers.pinned())) {
-                Map<String, FloatTensor> result = buffers.copyOut();
-                idle.offer(buffers);
+                RunBuffers done = buffers;
                 buffers = null;
-                return result;
+                return done;
             }
         } catch (OrtException e) {
             throw new ModelException("Model " + info.source() + " failed to run on a batch of " + batch

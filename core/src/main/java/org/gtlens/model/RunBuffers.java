@@ -28,6 +28,7 @@ final class RunBuffers implements AutoCloseable {
     private final Map<String, OnnxValue> pinned = new LinkedHashMap<>();
     private final Map<String, FloatBuffer> buffers = new LinkedHashMap<>();
     private final Map<String, int[]> shapes = new LinkedHashMap<>();
+    private Map<String, FloatTensor> reused;
 
     RunBuffers(OrtEnvironment env, ModelInfo info, int batch, int length, List<String> outputs) throws OrtException {
         this.batch = batch;
@@ -87,6 +88,20 @@ final class RunBuffers implements AutoCloseable {
 
     Map<String, OnnxValue> pinned() {
         return pinned;
+    }
+
+    /** Copies every output into Java arrays owned by these buffers, overwritten by the next run. */
+    Map<String, FloatTensor> copyToReused() {
+        if (reused == null) {
+            reused = new LinkedHashMap<>();
+            for (Map.Entry<String, FloatBuffer> e : buffers.entrySet()) {
+                reused.put(e.getKey(), new FloatTensor(new float[e.getValue().capacity()], shapes.get(e.getKey())));
+            }
+        }
+        for (Map.Entry<String, FloatTensor> e : reused.entrySet()) {
+            buffers.get(e.getKey()).get(0, e.getValue().data());
+        }
+        return reused;
     }
 
     /** Copies every output into fresh Java arrays the caller may keep. */

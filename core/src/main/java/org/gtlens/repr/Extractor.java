@@ -23,7 +23,10 @@ public final class Extractor {
     /** Default number of sequences per ONNX Runtime call. */
     public static final int DEFAULT_BATCH_SIZE = 256;
 
-    /** Receives one batch of results; may write them out. */
+    /**
+     * Receives one batch of results; may write them out. The batch is valid only during the call: its arrays are
+     * reused for the next batch (use {@link Extractor#extract} for results to keep).
+     */
     @FunctionalInterface
     public interface BatchConsumer {
         void accept(BatchResult batch) throws IOException, GtLensException;
@@ -77,22 +80,34 @@ public final class Extractor {
 
     /** Extracts one batch of sequences that all have the same length. */
     public BatchResult extract(List<Sequence> batch) throws GtLensException {
+        int length = checkedLength(batch);
+        return new BatchResult(model.info(), batch, model.run(tokens(batch, length), batch.size(), length, outputs));
+    }
+
+    /** Validates a batch and returns its one length. */
+    private int checkedLength(List<Sequence> batch) throws InputException {
         if (batch.isEmpty()) {
             throw new IllegalArgumentException("empty batch");
         }
         int length = batch.get(0).length();
-        long[] tokens = new long[batch.size() * length];
-        int i = 0;
         for (Sequence s : batch) {
             validator.check(s);
             if (s.length() != length) {
                 throw new IllegalArgumentException("sequences of one batch must have one length");
             }
+        }
+        return length;
+    }
+
+    private static long[] tokens(List<Sequence> batch, int length) {
+        long[] tokens = new long[batch.size() * length];
+        int i = 0;
+        for (Sequence s : batch) {
             for (int p = 0; p < length; p++) {
                 tokens[i++] = s.token(p);
             }
         }
-        return new BatchResult(model.info(), batch, model.run(tokens, batch.size(), length, outputs));
+        return tokens;
     }
 
     /** Extracts a single sequence. */
@@ -131,7 +146,10 @@ public final class Extractor {
         if (cancelled.getAsBoolean()) {
             throw new CancelledException("Cancelled after " + done + " sequences.");
         }
-        consumer.accept(extract(batch));
+        int length = checkedLength(batch);
+        List<Sequence> sequences = List.copyOf(batch);
+        model.runReusing(tokens(batch, length), batch.size(), length, outputs,
+                tensors -> consumer.accept(new BatchResult(model.info(), sequences, tensors)));
         long total = done + batch.size();
         batch.clear();
         progress.progress(total);

@@ -141,6 +141,38 @@ class ExtractorTest {
     }
 
     @Test
+    void streamingRunsFromSeveralThreadsSeeTheirOwnBatches() throws Exception {
+        List<Sequence> input = random(200, 5, 10, 10);
+        BatchResult expected = new Extractor(defaultModel, EnumSet.allOf(Kind.class), 256).extract(input);
+        Extractor extractor = new Extractor(defaultModel, EnumSet.allOf(Kind.class), 16);
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<List<float[]>>> futures = new ArrayList<>();
+            for (int t = 0; t < 4; t++) {
+                futures.add(pool.submit(() -> {
+                    List<float[]> seen = new ArrayList<>();
+                    extractor.run(SequenceSource.of(input), b -> {
+                        for (int s = 0; s < b.size(); s++) {
+                            seen.add(b.matrix(s, Kind.VALUES, 1, 2).toArray());
+                        }
+                    }, Extractor.ProgressListener.NONE, () -> false);
+                    return seen;
+                }));
+            }
+            for (Future<List<float[]>> f : futures) {
+                List<float[]> seen = f.get();
+                assertEquals(input.size(), seen.size());
+                for (int s = 0; s < input.size(); s++) {
+                    assertArrayEquals(expected.matrix(s, Kind.VALUES, 1, 2).toArray(), seen.get(s), 1e-5f,
+                            "sequence " + s);
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void safeFromSeveralThreadsAtOnce() throws Exception {
         List<Sequence> input = random(64, 5, 10, 9);
         Extractor extractor = new Extractor(defaultModel, EnumSet.allOf(Kind.class), 8);

@@ -57,7 +57,7 @@ class ReferenceComparisonTest {
                 for (String name : ContractChecker.outputNames(info.depth())) {
                     FloatTensor t = batch.tensor(name);
                     float[] acc = got.get(name);
-                    float[] merged = acc == null ? t.data() : concat(acc, t.data());
+                    float[] merged = concat(acc == null ? new float[0] : acc, t.data()); // batches are reused
                     got.put(name, merged);
                     shapes.put(name, t.shape());
                 }
