@@ -115,6 +115,10 @@ final class BenchCommand implements Callable<Integer> {
                     Files.createDirectories(work.resolve("attention")), EnumSet.of(Kind.ATTENTION), 256);
             e2e.addProperty("attention_only", round(attention.seqPerSecond()));
             result.add("end_to_end_seq_per_s", e2e);
+            JsonObject rows = new JsonObject();
+            rows.addProperty("all_kinds", Math.round(all.rowsPerSecond()));
+            rows.addProperty("attention_only", Math.round(attention.rowsPerSecond()));
+            result.add("end_to_end_rows_per_s", rows);
             result.addProperty("end_to_end_sequences", e2eN);
             result.addProperty("end_to_end_csv_mb_all_kinds", round(all.representationBytes() / 1e6));
 

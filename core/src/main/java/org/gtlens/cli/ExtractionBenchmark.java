@@ -10,12 +10,14 @@ import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Random;
+import java.util.Set;
 
 import org.gtlens.GtLensException;
 import org.gtlens.model.GTransformer;
 import org.gtlens.model.Kind;
 import org.gtlens.model.ModelInfo;
 import org.gtlens.repr.Extractor;
+import org.gtlens.repr.Labels;
 import org.gtlens.repr.Sequence;
 import org.gtlens.repr.SequenceSource;
 import org.gtlens.table.SequenceCsvReader;
@@ -84,8 +86,17 @@ final class ExtractionBenchmark {
         return file;
     }
 
-    /** Result of an end-to-end run: sequences per second and bytes written. */
-    record EndToEnd(double seqPerSecond, long representationBytes) {
+    /** Result of an end-to-end run: sequences and long-table rows per second, and bytes written. */
+    record EndToEnd(double seqPerSecond, double rowsPerSecond, long representationBytes) {
+    }
+
+    /** Rows of the long layout per sequence of full length: one per value of every chosen matrix. */
+    static long longRowsPerSequence(ModelInfo info, Set<Kind> kinds) {
+        long rows = 0;
+        for (Kind kind : kinds) {
+            rows += (long) (kind.perHead() ? info.heads() : 1) * info.t() * Labels.columns(info, kind, info.t());
+        }
+        return rows * info.depth();
     }
 
     /** Sequences per second from a CSV of sequences to representations.csv and predictions.csv on disk. */
@@ -98,6 +109,6 @@ final class ExtractionBenchmark {
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
         long bytes = Files.size(outDir.resolve(ExtractionJob.REPRESENTATIONS));
-        return new EndToEnd(n / seconds, bytes);
+        return new EndToEnd(n / seconds, n * longRowsPerSequence(model.info(), kinds) / seconds, bytes);
     }
 }

@@ -78,7 +78,13 @@ class RenderCommandTest {
         JsonObject extract = json.getAsJsonObject("extract_seq_per_s");
         assertTrue(extract.get("1").getAsDouble() > 0 && extract.get("1024").getAsDouble() > 0, run.out());
         assertTrue(json.get("render_six_figures_ms").getAsDouble() > 0, run.out());
-        assertTrue(json.getAsJsonObject("end_to_end_seq_per_s").get("all_kinds").getAsDouble() > 0, run.out());
+        JsonObject e2e = json.getAsJsonObject("end_to_end_seq_per_s");
+        JsonObject rows = json.getAsJsonObject("end_to_end_rows_per_s");
+        assertTrue(e2e.get("all_kinds").getAsDouble() > 0, run.out());
+        // 490 long rows per sequence of the default model with all kinds, 150 with attention alone
+        assertEquals(490, rows.get("all_kinds").getAsDouble() / e2e.get("all_kinds").getAsDouble(), 0.5, run.out());
+        assertEquals(150, rows.get("attention_only").getAsDouble() / e2e.get("attention_only").getAsDouble(), 0.5,
+                run.out());
         assertEquals("--no-python", json.get("torch_skipped").getAsString());
     }
 }
