@@ -11,10 +11,10 @@ import org.gtlens.model.Kind;
 import org.gtlens.repr.Extractor;
 import org.gtlens.repr.SequenceSource;
 import org.gtlens.table.AtomicOutput;
-import org.gtlens.table.CsvLongWriter;
 import org.gtlens.table.CsvMatrixWriter;
 import org.gtlens.table.CsvPredictionWriter;
 import org.gtlens.table.Layouts;
+import org.gtlens.table.ParallelLongCsv;
 
 /**
  * Streams sequences through a model into {@code representations.csv} and {@code predictions.csv}. Both files
@@ -58,13 +58,14 @@ final class ExtractionJob {
             CsvPredictionWriter predictions = new CsvPredictionWriter(predFile.writer());
             long n;
             if (layout == Layout.LONG) {
-                CsvLongWriter out = new CsvLongWriter(reprFile.writer());
-                n = extractor.run(input, batch -> {
-                    Layouts.writeLong(batch, kinds, out);
-                    predictions.write(batch);
-                    alsoTo.accept(batch);
-                }, progress, cancelled);
-                out.close();
+                try (ParallelLongCsv out = new ParallelLongCsv(reprFile.writer(), kinds,
+                        Runtime.getRuntime().availableProcessors())) {
+                    n = extractor.run(input, batch -> {
+                        out.write(batch);
+                        predictions.write(batch);
+                        alsoTo.accept(batch);
+                    }, progress, cancelled);
+                }
             } else {
                 CsvMatrixWriter out = new CsvMatrixWriter(reprFile.writer(), Layouts.matrixWidth(model.info(), kinds));
                 n = extractor.run(input, batch -> {

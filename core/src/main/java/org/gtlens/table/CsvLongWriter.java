@@ -36,10 +36,18 @@ public final class CsvLongWriter implements LongRowSink, AutoCloseable {
     private String rowPrefix;
     private String quotedRowLabel;
 
+    /** A writer that starts with the header line. */
     public CsvLongWriter(Writer out) throws IOException {
+        this(out, true);
+    }
+
+    /** @param header whether to start with the header line (false for a part of a table written elsewhere) */
+    public CsvLongWriter(Writer out, boolean header) throws IOException {
         this.out = out;
-        out.write(FORMAT.format((Object[]) HEADER));
-        out.write('\n');
+        if (header) {
+            out.write(FORMAT.format((Object[]) HEADER));
+            out.write('\n');
+        }
     }
 
     @Override

@@ -21,7 +21,13 @@ public final class Layouts {
 
     /** Emits one row per value. */
     public static void writeLong(BatchResult batch, Set<Kind> kinds, LongRowSink sink) throws IOException {
-        forEachMatrix(batch, kinds, (sequence, block, head, kind, m, rowLabels, colLabels) -> {
+        writeLong(batch, kinds, sink, 0, batch.size());
+    }
+
+    /** Emits one row per value of the batch's sequences {@code from} (inclusive) to {@code to} (exclusive). */
+    public static void writeLong(BatchResult batch, Set<Kind> kinds, LongRowSink sink, int from, int to)
+            throws IOException {
+        forEachMatrix(batch, kinds, from, to, (sequence, block, head, kind, m, rowLabels, colLabels) -> {
             for (int r = 0; r < m.rows(); r++) {
                 for (int c = 0; c < m.cols(); c++) {
                     sink.row(sequence, block, head, kind, r, c, rowLabels[r], colLabels[c], m.get(r, c));
@@ -32,7 +38,7 @@ public final class Layouts {
 
     /** Emits one row per matrix row. */
     public static void writeMatrix(BatchResult batch, Set<Kind> kinds, MatrixRowSink sink) throws IOException {
-        forEachMatrix(batch, kinds, (sequence, block, head, kind, m, rowLabels, colLabels) -> {
+        forEachMatrix(batch, kinds, 0, batch.size(), (sequence, block, head, kind, m, rowLabels, colLabels) -> {
             for (int r = 0; r < m.rows(); r++) {
                 sink.row(sequence, block, head, kind, r, rowLabels[r], m);
             }
@@ -47,9 +53,10 @@ public final class Layouts {
     }
 
     /** The documented order: sequence, block, kind (contract order), head. */
-    private static void forEachMatrix(BatchResult batch, Set<Kind> kinds, MatrixVisitor visitor) throws IOException {
+    private static void forEachMatrix(BatchResult batch, Set<Kind> kinds, int from, int to, MatrixVisitor visitor)
+            throws IOException {
         ModelInfo info = batch.info();
-        for (int s = 0; s < batch.size(); s++) {
+        for (int s = from; s < to; s++) {
             Sequence sequence = batch.sequence(s);
             int[] tokens = sequence.tokens();
             for (int block = 0; block < info.depth(); block++) {

@@ -71,6 +71,41 @@ class LayoutsTest {
     }
 
     @Test
+    void parallelLongCsvWritesExactlyWhatOneWriterWrites() throws Exception {
+        try (GTransformer model = GTransformer.load(Project.models("second/second.onnx"))) {
+            java.util.Random random = new java.util.Random(3);
+            List<Sequence> sequences = new java.util.ArrayList<>();
+            for (int i = 0; i < 23; i++) {
+                int[] tokens = new int[7];
+                for (int p = 0; p < tokens.length; p++) {
+                    tokens[p] = random.nextInt(12);
+                }
+                sequences.add(new Sequence("s," + i, tokens)); // a comma to quote
+            }
+            EnumSet<Kind> kinds = EnumSet.of(Kind.ATTENTION, Kind.KEYS, Kind.LOGPROBS);
+            Extractor extractor = new Extractor(model, kinds, 10);
+            List<BatchResult> batches = List.of(extractor.extract(sequences.subList(0, 10)),
+                    extractor.extract(sequences.subList(10, 20)), extractor.extract(sequences.subList(20, 23)));
+            StringWriter expected = new StringWriter();
+            try (CsvLongWriter w = new CsvLongWriter(expected)) {
+                for (BatchResult b : batches) {
+                    Layouts.writeLong(b, kinds, w);
+                }
+            }
+            for (int threads : new int[] {1, 2, 3, 5}) {
+                StringWriter got = new StringWriter();
+                try (ParallelLongCsv w = new ParallelLongCsv(got, kinds, threads)) {
+                    for (BatchResult b : batches) {
+                        w.write(b);
+                    }
+                }
+                assertEquals(expected.toString(), got.toString(), threads + " threads");
+            }
+            assertTrue(expected.toString().contains("\"s,22\""), "ids are quoted");
+        }
+    }
+
+    @Test
     void matrixLayoutUsesVocabLabelsAndPadsNarrowKinds() throws Exception {
         try (GTransformer model = GTransformer.load(Project.models("second/second.onnx"))) {
             BatchResult batch = new Extractor(model, EnumSet.allOf(Kind.class), 8)
