@@ -1,7 +1,6 @@
 package org.gtlens.table;
 
 import java.io.IOException;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.util.ArrayList;
@@ -27,6 +26,8 @@ public final class ParallelLongCsv implements AutoCloseable {
     private final Set<Kind> kinds;
     private final int threads;
     private final ExecutorService pool;
+    /** One text buffer per share, kept from batch to batch so formatting makes little garbage. */
+    private final List<Text> shares = new ArrayList<>();
 
     /** Writes the header at once; {@code threads} formatting threads in all (the caller's counts as one). */
     public ParallelLongCsv(Writer out, Set<Kind> kinds, int threads) throws IOException {
@@ -51,20 +52,24 @@ public final class ParallelLongCsv implements AutoCloseable {
             format(batch, 0, batch.size(), out);
             return;
         }
-        List<Future<StringWriter>> futures = new ArrayList<>();
+        while (shares.size() < parts) {
+            shares.add(new Text());
+        }
+        List<Future<Text>> futures = new ArrayList<>();
         for (int p = 1; p < parts; p++) {
             int from = batch.size() * p / parts;
             int to = batch.size() * (p + 1) / parts;
+            Text text = shares.get(p);
+            text.clear();
             futures.add(pool.submit(() -> {
-                StringWriter text = new StringWriter();
                 format(batch, from, to, text);
                 return text;
             }));
         }
         try {
             format(batch, 0, batch.size() / parts, out);
-            for (Future<StringWriter> f : futures) {
-                out.append(f.get().getBuffer());
+            for (Future<Text> f : futures) {
+                out.append(f.get().builder);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -79,7 +84,7 @@ public final class ParallelLongCsv implements AutoCloseable {
             }
             throw new IllegalStateException(cause);
         } finally {
-            for (Future<StringWriter> f : futures) {
+            for (Future<Text> f : futures) {
                 f.cancel(true);
             }
         }
@@ -89,6 +94,39 @@ public final class ParallelLongCsv implements AutoCloseable {
         CsvLongWriter writer = new CsvLongWriter(target, false);
         Layouts.writeLong(batch, kinds, writer, from, to);
         writer.close();
+    }
+
+    /** A writer into a reusable StringBuilder (StringWriter's buffer is synchronized and cannot be reused). */
+    private static final class Text extends Writer {
+        final StringBuilder builder = new StringBuilder();
+
+        void clear() {
+            builder.setLength(0);
+        }
+
+        @Override
+        public void write(char[] chars, int off, int len) {
+            builder.append(chars, off, len);
+        }
+
+        @Override
+        public void write(String str) {
+            builder.append(str);
+        }
+
+        @Override
+        public Writer append(CharSequence csq) {
+            builder.append(csq);
+            return this;
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void close() {
+        }
     }
 
     /** Flushes the writer (which stays open) and stops the formatting threads. */
