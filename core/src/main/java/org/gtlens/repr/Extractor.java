@@ -42,7 +42,6 @@ public final class Extractor {
     }
 
     private final GTransformer model;
-    private final Set<Kind> kinds;
     private final int batchSize;
     private final SequenceValidator validator;
     private final List<String> outputs;
@@ -57,25 +56,17 @@ public final class Extractor {
             throw new IllegalArgumentException("batch size must be at least 1, got " + batchSize);
         }
         this.model = model;
-        this.kinds = kinds.isEmpty() ? EnumSet.noneOf(Kind.class) : EnumSet.copyOf(kinds);
         this.batchSize = batchSize;
         this.validator = new SequenceValidator(model.info());
+        Set<Kind> chosen = kinds.isEmpty() ? EnumSet.noneOf(Kind.class) : EnumSet.copyOf(kinds);
         List<String> names = new ArrayList<>();
         names.add(ContractChecker.FINAL_LOGPROBS);
         for (int block = 0; block < model.info().depth(); block++) {
-            for (Kind kind : this.kinds) {
+            for (Kind kind : chosen) {
                 names.add(kind.outputName(block));
             }
         }
         this.outputs = List.copyOf(names);
-    }
-
-    public Set<Kind> kinds() {
-        return EnumSet.copyOf(kinds.isEmpty() ? EnumSet.noneOf(Kind.class) : kinds);
-    }
-
-    public int batchSize() {
-        return batchSize;
     }
 
     /** Extracts one batch of sequences that all have the same length. */

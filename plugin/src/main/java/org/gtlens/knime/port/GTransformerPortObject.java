@@ -1,13 +1,10 @@
 package org.gtlens.knime.port;
 
-import java.awt.Font;
 import java.io.IOException;
 import java.util.Objects;
 import java.util.zip.ZipEntry;
 
 import javax.swing.JComponent;
-import javax.swing.JScrollPane;
-import javax.swing.JTextArea;
 
 import org.gtlens.model.GTransformer;
 import org.gtlens.model.ModelException;
@@ -83,12 +80,7 @@ public final class GTransformerPortObject extends AbstractPortObject {
 
     @Override
     public JComponent[] getViews() {
-        JTextArea text = new JTextArea(m_spec.getSummary());
-        text.setEditable(false);
-        text.setFont(new Font(Font.MONOSPACED, Font.PLAIN, 12));
-        JScrollPane pane = new JScrollPane(text);
-        pane.setName("GTransformer");
-        return new JComponent[]{pane};
+        return m_spec.getViews(); // the model's facts; the port holds nothing else worth showing
     }
 
     @Override
