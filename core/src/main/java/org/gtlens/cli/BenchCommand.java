@@ -121,6 +121,15 @@ final class BenchCommand implements Callable<Integer> {
             result.add("end_to_end_rows_per_s", rows);
             result.addProperty("end_to_end_sequences", e2eN);
             result.addProperty("end_to_end_csv_mb_all_kinds", round(all.representationBytes() / 1e6));
+            result.addProperty("end_to_end_disk_mb_per_s_all_kinds",
+                    round(all.representationBytes() / 1e6 * all.seqPerSecond() / e2eN));
+            err.println("bench: the same, " + e2eN + " sequences, text counted and dropped (no disk)...");
+            JsonObject noDisk = new JsonObject();
+            ExtractionBenchmark.EndToEnd allNoDisk = bench.withoutDisk(csv, EnumSet.allOf(Kind.class), 256);
+            noDisk.addProperty("all_kinds", round(allNoDisk.seqPerSecond()));
+            noDisk.addProperty("attention_only",
+                    round(bench.withoutDisk(csv, EnumSet.of(Kind.ATTENTION), 256).seqPerSecond()));
+            result.add("end_to_end_seq_per_s_without_disk", noDisk);
 
             if (heapSequences > 0 && model.model == null) {
                 err.println("bench: peak heap for " + heapSequences + " sequences under -Xmx256m...");

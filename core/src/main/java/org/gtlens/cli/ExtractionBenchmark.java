@@ -1,6 +1,8 @@
 package org.gtlens.cli;
 
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.Writer;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -110,5 +112,38 @@ final class ExtractionBenchmark {
         double seconds = (System.nanoTime() - t0) / 1e9;
         long bytes = Files.size(outDir.resolve(ExtractionJob.REPRESENTATIONS));
         return new EndToEnd(n / seconds, n * longRowsPerSequence(model.info(), kinds) / seconds, bytes);
+    }
+
+    /**
+     * The same pipeline with the CSV text counted and dropped instead of written: what reading, extracting and
+     * formatting cost, apart from the disk.
+     */
+    EndToEnd withoutDisk(Path csv, EnumSet<Kind> kinds, int batchSize) throws IOException, GtLensException {
+        ExtractionJob job = new ExtractionJob(model, kinds, batchSize, ExtractionJob.Layout.LONG);
+        ByteCounter counter = new ByteCounter();
+        long t0 = System.nanoTime();
+        long n;
+        try (SequenceCsvReader reader = new SequenceCsvReader(csv, null)) {
+            n = job.run(reader, counter, Writer.nullWriter(), Extractor.ProgressListener.NONE, () -> false,
+                    batch -> {
+                    });
+        }
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        return new EndToEnd(n / seconds, n * longRowsPerSequence(model.info(), kinds) / seconds, counter.bytes);
+    }
+
+    /** Counts what is written to it and keeps nothing. */
+    private static final class ByteCounter extends OutputStream {
+        long bytes;
+
+        @Override
+        public void write(int b) {
+            bytes++;
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) {
+            bytes += len;
+        }
     }
 }

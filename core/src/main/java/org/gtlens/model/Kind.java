@@ -15,9 +15,11 @@ public enum Kind {
     LOGPROBS(false);
 
     private final boolean perHead;
+    private final String contractName;
 
     Kind(boolean perHead) {
         this.perHead = perHead;
+        this.contractName = name().toLowerCase(Locale.ROOT);
     }
 
     /** True for tensors that have one matrix per head ([b,h,L,*]), false for block-level ones ([b,L,*]). */
@@ -27,7 +29,7 @@ public enum Kind {
 
     /** The contract's spelling, e.g. {@code attention}. */
     public String contractName() {
-        return name().toLowerCase(Locale.ROOT);
+        return contractName;
     }
 
     /** The ONNX output name of this kind in block {@code block}, e.g. {@code block1.keys}. */

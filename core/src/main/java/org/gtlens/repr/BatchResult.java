@@ -17,12 +17,20 @@ public final class BatchResult {
     private final ModelInfo info;
     private final List<Sequence> sequences;
     private final Map<String, FloatTensor> tensors;
+    /** The per-block tensors by kind and block (null where not extracted), so matrices need no name lookup. */
+    private final FloatTensor[][] byKind;
     private final int length;
 
     BatchResult(ModelInfo info, List<Sequence> sequences, Map<String, FloatTensor> tensors) {
         this.info = info;
         this.sequences = List.copyOf(sequences);
         this.tensors = Map.copyOf(tensors);
+        this.byKind = new FloatTensor[Kind.values().length][info.depth()];
+        for (Kind kind : Kind.values()) {
+            for (int block = 0; block < info.depth(); block++) {
+                byKind[kind.ordinal()][block] = this.tensors.get(kind.outputName(block));
+            }
+        }
         this.length = sequences.isEmpty() ? 0 : sequences.get(0).length();
     }
 
@@ -67,7 +75,10 @@ public final class BatchResult {
      * @param head ignored for block-level kinds (out, logprobs)
      */
     public Matrix matrix(int seq, Kind kind, int block, int head) {
-        FloatTensor t = tensor(kind.outputName(block));
+        FloatTensor t = block >= 0 && block < info.depth() ? byKind[kind.ordinal()][block] : null;
+        if (t == null) {
+            t = tensor(kind.outputName(block)); // names the missing tensor
+        }
         int base = seq * t.itemSize();
         if (kind.perHead()) {
             int rows = t.dim(2);

@@ -2,6 +2,8 @@ package org.gtlens.table;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -21,7 +23,8 @@ public final class AtomicOutput implements AutoCloseable {
 
     private final Path target;
     private final Path temp;
-    private final BufferedWriter writer;
+    private final OutputStream stream;
+    private BufferedWriter writer;
     private boolean committed;
 
     public AtomicOutput(Path target) throws IOException {
@@ -29,12 +32,20 @@ public final class AtomicOutput implements AutoCloseable {
         Path dir = target.toAbsolutePath().getParent();
         // Not Files.createTempFile: its owner-only permissions would stay on the finished file.
         this.temp = dir.resolve("." + target.getFileName() + "." + Long.toHexString(RANDOM.nextLong()) + ".part");
-        this.writer = Files.newBufferedWriter(temp, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW,
-                StandardOpenOption.WRITE);
+        this.stream = Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
     }
 
+    /** The file as buffered UTF-8 text. Use this or {@link #stream()}, not both. */
     public Writer writer() {
+        if (writer == null) {
+            writer = new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8), 1 << 16);
+        }
         return writer;
+    }
+
+    /** The file as unbuffered bytes, for writers that hand over large blocks. Use this or {@link #writer()}. */
+    public OutputStream stream() {
+        return stream;
     }
 
     public Path target() {
@@ -43,7 +54,7 @@ public final class AtomicOutput implements AutoCloseable {
 
     /** Flushes and moves the finished file into place. */
     public void commit() throws IOException {
-        writer.close();
+        closeFile();
         try {
             Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (AtomicMoveNotSupportedException e) {
@@ -52,12 +63,20 @@ public final class AtomicOutput implements AutoCloseable {
         committed = true;
     }
 
+    private void closeFile() throws IOException {
+        if (writer != null) {
+            writer.close();
+        } else {
+            stream.close();
+        }
+    }
+
     /** Discards the temporary file unless {@link #commit()} ran. */
     @Override
     public void close() throws IOException {
         if (!committed) {
             try {
-                writer.close();
+                closeFile();
             } finally {
                 Files.deleteIfExists(temp);
             }

@@ -12,7 +12,8 @@ import org.gtlens.repr.Sequence;
 /**
  * Streams the long layout to CSV: one line per value, written as it arrives. Quoting is commons-csv's; because
  * consecutive values share their sequence, block, head, kind, row and labels, each label and id is quoted once per
- * sequence and reused, which keeps a table of hundreds of millions of values fast to write.
+ * sequence and reused, which keeps a table of hundreds of millions of values fast to write. Values are written
+ * by {@link FloatText}: the shortest text that reads back as the same float.
  */
 public final class CsvLongWriter implements LongRowSink, AutoCloseable {
 
@@ -20,7 +21,7 @@ public final class CsvLongWriter implements LongRowSink, AutoCloseable {
     public static final String[] HEADER = {"sequence", "block", "head", "kind", "row", "col", "row_label",
         "col_label", "value"};
 
-    private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder().setRecordSeparator('\n').get();
+    static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder().setRecordSeparator('\n').get();
 
     private final Writer out;
     private final Map<String, String> quotedLabels = new IdentityHashMap<>();
@@ -32,6 +33,7 @@ public final class CsvLongWriter implements LongRowSink, AutoCloseable {
     private Kind lastKind;
     private int lastRow = -1;
     private final StringBuilder prefix = new StringBuilder(64);
+    private final byte[] valueText = new byte[FloatText.ROOM];
     private String quotedId;
     private String rowPrefix;
     private String quotedRowLabel;
@@ -74,7 +76,12 @@ public final class CsvLongWriter implements LongRowSink, AutoCloseable {
         }
         String quotedColLabel = quote(colLabel);
         buffer.append(rowPrefix).append(col).append(',').append(quotedRowLabel).append(',').append(quotedColLabel)
-                .append(',').append(value).append('\n');
+                .append(',');
+        int end = FloatText.write(value, valueText, 0);
+        for (int i = 0; i < end; i++) {
+            buffer.append((char) valueText[i]);
+        }
+        buffer.append('\n');
         if (buffer.length() >= FLUSH_AT) {
             flushBuffer();
         }

@@ -41,7 +41,7 @@ public final class CsvMatrixWriter implements MatrixRowSink, AutoCloseable {
         printer.print(row);
         printer.print(rowLabel);
         for (int c = 0; c < width; c++) {
-            printer.print(c < matrix.cols() ? Float.toString(matrix.get(row, c)) : "");
+            printer.print(c < matrix.cols() ? FloatText.toString(matrix.get(row, c)) : "");
         }
         printer.println();
     }

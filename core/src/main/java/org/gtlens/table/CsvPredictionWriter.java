@@ -36,13 +36,13 @@ public final class CsvPredictionWriter implements AutoCloseable {
             StringBuilder probs = new StringBuilder();
             for (int i = 0; i < p.length(); i++) {
                 tokens.append(i == 0 ? "" : " ").append(p.nextToken(i));
-                probs.append(i == 0 ? "" : " ").append(p.probability(i));
+                probs.append(i == 0 ? "" : " ").append(FloatText.toString(p.probability(i)));
             }
             printer.print(sequence.id());
             printer.print(sequence.tokensText());
             printer.print(p.last());
             printer.print(info.tokenLabel(p.last()));
-            printer.print(Float.toString(p.lastProbability()));
+            printer.print(FloatText.toString(p.lastProbability()));
             printer.print(tokens);
             printer.print(probs);
             printer.println();

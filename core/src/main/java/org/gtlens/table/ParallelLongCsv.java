@@ -1,76 +1,116 @@
 package org.gtlens.table;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
 
 import org.gtlens.model.Kind;
+import org.gtlens.model.ModelInfo;
 import org.gtlens.repr.BatchResult;
 
 /**
- * Writes the long layout of each batch to CSV with several threads: formatting hundreds of rows per sequence, not
- * the model, is what limits a CSV export. Each thread formats a contiguous share of the batch's sequences into its
- * own text, and the shares are written in order, so the file is the same as a single writer's. Memory is the text
- * of one batch.
+ * Writes the long layout of each batch to CSV as fast as the disk takes it: formatting hundreds of rows per
+ * sequence, not the model, limits a CSV export. Each thread encodes a contiguous share of the batch's sequences
+ * into its own bytes, and the shares are written in order, so the file is the same as {@link CsvLongWriter}'s.
+ * Writing to the stream happens on a thread of its own while the next batch is extracted and encoded. Memory is
+ * the text of two batches.
  */
 public final class ParallelLongCsv implements AutoCloseable {
 
-    private final Writer out;
-    private final Set<Kind> kinds;
+    private final OutputStream out;
     private final int threads;
     private final ExecutorService pool;
-    /** One text buffer per share, kept from batch to batch so formatting makes little garbage. */
-    private final List<Text> shares = new ArrayList<>();
+    private final ExecutorService writer;
+    private final List<LongCsvEncoder> encoders = new ArrayList<>();
+    /** Two sets of share texts: one being written while the other is filled. */
+    private final List<List<ByteText>> generations = List.of(new ArrayList<>(), new ArrayList<>());
+    private final List<Future<?>> pendingWrites = new ArrayList<>(List.of(done(), done()));
+    private int current;
 
-    /** Writes the header at once; {@code threads} formatting threads in all (the caller's counts as one). */
-    public ParallelLongCsv(Writer out, Set<Kind> kinds, int threads) throws IOException {
+    /** Writes the header at once; {@code threads} encoding threads in all (the caller's counts as one). */
+    public ParallelLongCsv(OutputStream out, ModelInfo info, Set<Kind> kinds, int threads) throws IOException {
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be at least 1, got " + threads);
         }
         this.out = out;
-        this.kinds = Set.copyOf(kinds);
         this.threads = threads;
-        this.pool = threads > 1 ? Executors.newFixedThreadPool(threads - 1, r -> {
-            Thread t = new Thread(r, "gtlens-csv");
-            t.setDaemon(true);
-            return t;
-        }) : null;
-        new CsvLongWriter(out, true).close();
+        for (int i = 0; i < threads; i++) {
+            encoders.add(new LongCsvEncoder(info, kinds));
+        }
+        this.pool = threads > 1 ? Executors.newFixedThreadPool(threads - 1, daemon("gtlens-csv")) : null;
+        this.writer = Executors.newSingleThreadExecutor(daemon("gtlens-csv-writer"));
+        out.write((CsvLongWriter.FORMAT.format((Object[]) CsvLongWriter.HEADER) + "\n")
+                .getBytes(StandardCharsets.UTF_8));
     }
 
-    /** Appends the batch's rows; returns when they are all handed to the writer. */
+    private static ThreadFactory daemon(String name) {
+        return r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    private static Future<?> done() {
+        return CompletableFuture.completedFuture(null);
+    }
+
+    /**
+     * Encodes the batch's rows and queues them for writing; returns once the batch itself is no longer needed. A
+     * failure to write shows at a later call or at {@link #close()}.
+     */
     public void write(BatchResult batch) throws IOException {
-        int parts = Math.min(threads, batch.size());
-        if (parts <= 1) {
-            format(batch, 0, batch.size(), out);
-            return;
+        int parts = Math.max(1, Math.min(threads, batch.size()));
+        List<ByteText> texts = generations.get(current);
+        await(pendingWrites.get(current));
+        while (texts.size() < parts) {
+            texts.add(new ByteText());
         }
-        while (shares.size() < parts) {
-            shares.add(new Text());
-        }
-        List<Future<Text>> futures = new ArrayList<>();
-        for (int p = 1; p < parts; p++) {
-            int from = batch.size() * p / parts;
-            int to = batch.size() * (p + 1) / parts;
-            Text text = shares.get(p);
-            text.clear();
-            futures.add(pool.submit(() -> {
-                format(batch, from, to, text);
-                return text;
-            }));
-        }
+        List<Future<?>> futures = new ArrayList<>();
         try {
-            format(batch, 0, batch.size() / parts, out);
-            for (Future<Text> f : futures) {
-                out.append(f.get().builder);
+            for (int p = 1; p < parts; p++) {
+                int from = batch.size() * p / parts;
+                int to = batch.size() * (p + 1) / parts;
+                ByteText text = texts.get(p);
+                LongCsvEncoder encoder = encoders.get(p);
+                futures.add(pool.submit(() -> {
+                    text.clear();
+                    encoder.encode(batch, from, to, text);
+                }));
             }
+            ByteText first = texts.get(0);
+            first.clear();
+            encoders.get(0).encode(batch, 0, batch.size() / parts, first);
+            for (Future<?> f : futures) {
+                await(f);
+            }
+        } finally {
+            for (Future<?> f : futures) {
+                f.cancel(true);
+            }
+        }
+        pendingWrites.set(current, writer.submit(() -> {
+            for (int p = 0; p < parts; p++) {
+                texts.get(p).writeTo(out);
+            }
+            return null;
+        }));
+        current ^= 1;
+    }
+
+    private static void await(Future<?> f) throws IOException {
+        try {
+            f.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while writing", e);
@@ -82,59 +122,25 @@ public final class ParallelLongCsv implements AutoCloseable {
             if (cause instanceof UncheckedIOException io) {
                 throw io.getCause();
             }
-            throw new IllegalStateException(cause);
-        } finally {
-            for (Future<Text> f : futures) {
-                f.cancel(true);
+            if (cause instanceof RuntimeException re) {
+                throw re;
             }
+            throw new IllegalStateException(cause);
         }
     }
 
-    private void format(BatchResult batch, int from, int to, Writer target) throws IOException {
-        CsvLongWriter writer = new CsvLongWriter(target, false);
-        Layouts.writeLong(batch, kinds, writer, from, to);
-        writer.close();
-    }
-
-    /** A writer into a reusable StringBuilder (StringWriter's buffer is synchronized and cannot be reused). */
-    private static final class Text extends Writer {
-        final StringBuilder builder = new StringBuilder();
-
-        void clear() {
-            builder.setLength(0);
-        }
-
-        @Override
-        public void write(char[] chars, int off, int len) {
-            builder.append(chars, off, len);
-        }
-
-        @Override
-        public void write(String str) {
-            builder.append(str);
-        }
-
-        @Override
-        public Writer append(CharSequence csq) {
-            builder.append(csq);
-            return this;
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
-    }
-
-    /** Flushes the writer (which stays open) and stops the formatting threads. */
+    /** Waits for queued text, flushes the stream (which stays open) and stops the threads. */
     @Override
     public void close() throws IOException {
-        if (pool != null) {
-            pool.shutdownNow();
+        try {
+            await(pendingWrites.get(current ^ 1));
+            await(pendingWrites.get(current));
+            out.flush();
+        } finally {
+            if (pool != null) {
+                pool.shutdownNow();
+            }
+            writer.shutdownNow();
         }
-        out.flush();
     }
 }

@@ -85,6 +85,10 @@ class RenderCommandTest {
         assertEquals(490, rows.get("all_kinds").getAsDouble() / e2e.get("all_kinds").getAsDouble(), 0.5, run.out());
         assertEquals(150, rows.get("attention_only").getAsDouble() / e2e.get("attention_only").getAsDouble(), 0.5,
                 run.out());
+        JsonObject noDisk = json.getAsJsonObject("end_to_end_seq_per_s_without_disk");
+        assertTrue(noDisk.get("all_kinds").getAsDouble() > 0 && noDisk.get("attention_only").getAsDouble() > 0,
+                run.out());
+        assertTrue(json.get("end_to_end_disk_mb_per_s_all_kinds").getAsDouble() > 0, run.out());
         assertEquals("--no-python", json.get("torch_skipped").getAsString());
     }
 }

@@ -5,9 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumSet;
@@ -76,11 +78,11 @@ class LayoutsTest {
             java.util.Random random = new java.util.Random(3);
             List<Sequence> sequences = new java.util.ArrayList<>();
             for (int i = 0; i < 23; i++) {
-                int[] tokens = new int[7];
+                int[] tokens = new int[i < 20 ? 7 : 3]; // the last batch is shorter
                 for (int p = 0; p < tokens.length; p++) {
                     tokens[p] = random.nextInt(12);
                 }
-                sequences.add(new Sequence("s," + i, tokens)); // a comma to quote
+                sequences.add(new Sequence("s,\"ü" + i, tokens)); // a comma and a quote to quote, UTF-8
             }
             EnumSet<Kind> kinds = EnumSet.of(Kind.ATTENTION, Kind.KEYS, Kind.LOGPROBS);
             Extractor extractor = new Extractor(model, kinds, 10);
@@ -93,15 +95,62 @@ class LayoutsTest {
                 }
             }
             for (int threads : new int[] {1, 2, 3, 5}) {
-                StringWriter got = new StringWriter();
-                try (ParallelLongCsv w = new ParallelLongCsv(got, kinds, threads)) {
+                ByteArrayOutputStream got = new ByteArrayOutputStream();
+                try (ParallelLongCsv w = new ParallelLongCsv(got, model.info(), kinds, threads)) {
                     for (BatchResult b : batches) {
                         w.write(b);
                     }
                 }
-                assertEquals(expected.toString(), got.toString(), threads + " threads");
+                assertEquals(expected.toString(), got.toString(StandardCharsets.UTF_8), threads + " threads");
             }
-            assertTrue(expected.toString().contains("\"s,22\""), "ids are quoted");
+            assertTrue(expected.toString().contains("\"s,\"\"ü22\""), "ids are quoted");
+            // and every value reads back as exactly the float extracted, in the documented order
+            List<Float> values = new java.util.ArrayList<>();
+            for (BatchResult b : batches) {
+                Layouts.writeLong(b, kinds, (seq, block, head, kind, row, col, rl, cl, value) -> values.add(value));
+            }
+            List<CSVRecord> rows = parse(expected.toString());
+            assertEquals(values.size(), rows.size());
+            for (int i = 0; i < rows.size(); i++) {
+                assertEquals(Float.floatToIntBits(values.get(i)),
+                        Float.floatToIntBits(Float.parseFloat(rows.get(i).get("value"))), "row " + i);
+            }
+        }
+    }
+
+    @Test
+    void aFailingDiskShowsAsAnIOExceptionNotAHang() throws Exception {
+        try (GTransformer model = GTransformer.loadDefault(1)) {
+            List<Sequence> sequences = new java.util.ArrayList<>();
+            for (int i = 0; i < 40; i++) {
+                sequences.add(new Sequence("s" + i, new int[] {i % 10, 1, 2, 3, 4}));
+            }
+            EnumSet<Kind> kinds = EnumSet.allOf(Kind.class);
+            BatchResult batch = new Extractor(model, kinds, 40).extract(sequences);
+            java.io.OutputStream full = new java.io.OutputStream() {
+                private long written;
+
+                @Override
+                public void write(int b) throws IOException {
+                    write(new byte[] {(byte) b}, 0, 1);
+                }
+
+                @Override
+                public void write(byte[] b, int off, int len) throws IOException {
+                    written += len;
+                    if (written > 10_000) {
+                        throw new IOException("No space left on device");
+                    }
+                }
+            };
+            IOException e = assertThrows(IOException.class, () -> {
+                try (ParallelLongCsv w = new ParallelLongCsv(full, model.info(), kinds, 2)) {
+                    for (int i = 0; i < 5; i++) {
+                        w.write(batch);
+                    }
+                }
+            });
+            assertEquals("No space left on device", e.getMessage());
         }
     }
 
