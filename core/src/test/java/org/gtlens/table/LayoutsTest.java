@@ -94,14 +94,21 @@ class LayoutsTest {
                     Layouts.writeLong(b, kinds, w);
                 }
             }
-            for (int threads : new int[] {1, 2, 3, 5}) {
-                ByteArrayOutputStream got = new ByteArrayOutputStream();
-                try (ParallelLongCsv w = new ParallelLongCsv(got, model.info(), kinds, threads)) {
-                    for (BatchResult b : batches) {
-                        w.write(b);
+            // whole batches, rounds of about 3 sequences, and sequences too big to hold (streamed)
+            long[] rowsOfTen = {0};
+            Layouts.writeLong(batches.get(0), kinds, (seq, block, head, kind, row, col, rl, cl, v) -> rowsOfTen[0]++);
+            long oneSequence = 64 * rowsOfTen[0] / 10;
+            for (long roundBytes : new long[] {ParallelLongCsv.ROUND_BYTES, 3 * oneSequence, 1}) {
+                for (int threads : new int[] {1, 2, 3, 5}) {
+                    ByteArrayOutputStream got = new ByteArrayOutputStream();
+                    try (ParallelLongCsv w = new ParallelLongCsv(got, model.info(), kinds, threads, roundBytes)) {
+                        for (BatchResult b : batches) {
+                            w.write(b);
+                        }
                     }
+                    assertEquals(expected.toString(), got.toString(StandardCharsets.UTF_8),
+                            threads + " threads, rounds of " + roundBytes + " bytes");
                 }
-                assertEquals(expected.toString(), got.toString(StandardCharsets.UTF_8), threads + " threads");
             }
             assertTrue(expected.toString().contains("\"s,\"\"ü22\""), "ids are quoted");
             // and every value reads back as exactly the float extracted, in the documented order
