@@ -1,7 +1,9 @@
 package org.gtlens.repr;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.gtlens.model.ContractChecker;
 import org.gtlens.model.FloatTensor;
@@ -53,6 +55,21 @@ public final class BatchResult {
     /** Tokens per sequence in this batch (the same for all of them). */
     public int length() {
         return length;
+    }
+
+    /**
+     * A copy that owns its arrays and holds the per-block tensors of {@code kinds} only: what a consumer keeps when
+     * it works on a batch after its call returns (the batch itself is valid only during the call).
+     */
+    public BatchResult copy(Set<Kind> kinds) {
+        Map<String, FloatTensor> kept = new HashMap<>();
+        for (Kind kind : kinds) {
+            for (int block = 0; block < info.depth(); block++) {
+                FloatTensor t = tensor(kind.outputName(block));
+                kept.put(kind.outputName(block), new FloatTensor(t.data().clone(), t.shape()));
+            }
+        }
+        return new BatchResult(info, sequences, kept);
     }
 
     /** True when this batch holds the tensors of {@code kind}. */
