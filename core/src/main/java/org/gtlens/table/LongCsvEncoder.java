@@ -52,7 +52,7 @@ final class LongCsvEncoder {
             for (Kind kind : kinds) {
                 buildMiddles(kind, tokens);
             }
-            byte[] id = (FORMAT.format(sequence.id()) + ",").getBytes(StandardCharsets.UTF_8);
+            byte[] id = idField(sequence.id());
             for (int block = 0; block < info.depth(); block++) {
                 for (Kind kind : kinds) {
                     for (int head = 0, heads = kind.perHead() ? info.heads() : 1; head < heads; head++) {
@@ -62,6 +62,16 @@ final class LongCsvEncoder {
                 }
             }
         }
+    }
+
+    /** The id as a CSV field with its comma: ids of letters and digits as they are, others quoted by commons-csv. */
+    private static byte[] idField(String id) {
+        boolean plain = !id.isEmpty();
+        for (int i = 0; i < id.length() && plain; i++) {
+            char c = id.charAt(i);
+            plain = c >= '0' && c <= '9' || c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z';
+        }
+        return ((plain ? id : FORMAT.format(id)) + ",").getBytes(StandardCharsets.UTF_8);
     }
 
     /** Writes "id,block,head,kind," into the prefix buffer; returns its length. */
