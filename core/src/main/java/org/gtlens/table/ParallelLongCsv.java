@@ -76,10 +76,11 @@ public final class ParallelLongCsv implements AutoCloseable {
                 generation.add(new LongCsvEncoder(info, kinds));
             }
         }
-        this.pool = Executors.newFixedThreadPool(threads, daemon("gtlens-csv"));
-        this.writer = Executors.newSingleThreadExecutor(daemon("gtlens-csv-writer"));
         out.write((CsvLongWriter.FORMAT.format((Object[]) CsvLongWriter.HEADER) + "\n")
                 .getBytes(StandardCharsets.UTF_8));
+        // threads only once nothing can fail any more: a constructor that throws has no close() to stop them
+        this.pool = Executors.newFixedThreadPool(threads, daemon("gtlens-csv"));
+        this.writer = Executors.newSingleThreadExecutor(daemon("gtlens-csv-writer"));
     }
 
     private static ThreadFactory daemon(String name) {
