@@ -76,8 +76,8 @@ final class BenchCommand implements Callable<Integer> {
 
             err.println("bench: extraction at batch 1 and 1024...");
             JsonObject extract = new JsonObject();
-            extract.addProperty("1", round(bench.extractSeqPerSecond(1, quick ? 500 : 5000, quick ? 3 : 5)));
-            extract.addProperty("1024", round(bench.extractSeqPerSecond(1024, quick ? 4096 : 65536, quick ? 3 : 5)));
+            extract.addProperty("1", round(bench.extractSeqPerSecond(1, quick ? 500 : 5000, quick ? 3 : 7)));
+            extract.addProperty("1024", round(bench.extractSeqPerSecond(1024, quick ? 4096 : 65536, quick ? 3 : 7)));
             result.add("extract_seq_per_s", extract);
 
             if (!noPython && models != null && model.model == null) {

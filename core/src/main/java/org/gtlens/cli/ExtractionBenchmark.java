@@ -50,16 +50,21 @@ final class ExtractionBenchmark {
         return list;
     }
 
+    /** Rounds run and thrown away before timing: the JIT and ONNX Runtime's arenas settle over the first few. */
+    static final int WARM_UP_ROUNDS = 3;
+
     /**
      * Sequences per second extracting every contract tensor at {@code batchSize}: median over {@code rounds} rounds
-     * of {@code sequences} sequences each, after one warm-up round.
+     * of {@code sequences} sequences each, after {@link #WARM_UP_ROUNDS} warm-up rounds.
      */
     double extractSeqPerSecond(int batchSize, int sequences, int rounds) throws IOException, GtLensException {
         List<Sequence> input = randomSequences(model.info(), sequences, 42);
         Extractor extractor = new Extractor(model, EnumSet.allOf(Kind.class), batchSize);
         long[] sink = new long[1];
         Extractor.BatchConsumer consume = b -> sink[0] += b.size();
-        extractor.run(SequenceSource.of(input), consume, Extractor.ProgressListener.NONE, () -> false);
+        for (int r = 0; r < WARM_UP_ROUNDS; r++) {
+            extractor.run(SequenceSource.of(input), consume, Extractor.ProgressListener.NONE, () -> false);
+        }
         double[] rates = new double[rounds];
         for (int r = 0; r < rounds; r++) {
             long t0 = System.nanoTime();
