@@ -107,6 +107,13 @@ final class BenchCommand implements Callable<Integer> {
             int e2eN = quick ? 20_000 : 200_000;
             err.println("bench: end to end, " + e2eN + " sequences from CSV to long CSV...");
             Path csv = ExtractionBenchmark.writeSequenceCsv(m.info(), e2eN, work.resolve("sequences.csv"));
+            // the disk's own speed for a file about the size of the all-kinds table (45 bytes a row, as the default
+            // model's has), measured first: the CSV runs, not this one, start behind the other's unwritten pages
+            err.println("bench: writing zeros to the same disk, as many bytes as the long CSV of all kinds...");
+            long tableBytes = e2eN * ExtractionBenchmark.longRowsPerSequence(m.info(), EnumSet.allOf(Kind.class))
+                    * 45;
+            result.addProperty("disk_write_mb_per_s_same_size", round(ExtractionBenchmark.rawWriteMbPerSecond(
+                    Files.createDirectories(work.resolve("zeros")), tableBytes)));
             JsonObject e2e = new JsonObject();
             ExtractionBenchmark.EndToEnd all = bench.endToEnd(csv, Files.createDirectories(work.resolve("all")),
                     EnumSet.allOf(Kind.class), 256);

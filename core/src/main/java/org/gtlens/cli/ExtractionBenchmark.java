@@ -137,6 +137,24 @@ final class ExtractionBenchmark {
         return new EndToEnd(n / seconds, n * longRowsPerSequence(model.info(), kinds) / seconds, counter.bytes);
     }
 
+    /**
+     * MB per second at which plain zeros of the given size are written to a file in {@code dir} (in 1 MB blocks,
+     * no sync, as the CSV is written): the ceiling for any writer of a table that size there.
+     */
+    static double rawWriteMbPerSecond(Path dir, long bytes) throws IOException {
+        Path file = dir.resolve("zeros.bin");
+        byte[] block = new byte[1 << 20];
+        long t0 = System.nanoTime();
+        try (OutputStream out = Files.newOutputStream(file)) {
+            for (long written = 0; written < bytes; written += block.length) {
+                out.write(block, 0, (int) Math.min(block.length, bytes - written));
+            }
+        }
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        Files.delete(file);
+        return bytes / 1e6 / seconds;
+    }
+
     /** Counts what is written to it and keeps nothing. */
     private static final class ByteCounter extends OutputStream {
         long bytes;

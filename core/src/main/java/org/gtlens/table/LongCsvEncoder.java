@@ -18,8 +18,8 @@ import org.gtlens.repr.Sequence;
  * Encodes the long layout straight to UTF-8 CSV bytes, the same text as {@link CsvLongWriter} gives, at the rate
  * a long table needs (hundreds of rows per sequence). Every field but the value repeats: the part of a line from
  * the column index to the column label depends only on the sequence's tokens, so it is assembled once per sequence
- * and kind and copied for every block and head. Quoting of ids and labels is commons-csv's. Not thread-safe: one
- * encoder per thread.
+ * and kind and copied for every block and head. Quoting of ids and labels is commons-csv's (ids of letters and
+ * digits, which it leaves as they are, skip it). Not thread-safe: one encoder per thread.
  */
 final class LongCsvEncoder {
 

@@ -89,6 +89,7 @@ class RenderCommandTest {
         assertTrue(noDisk.get("all_kinds").getAsDouble() > 0 && noDisk.get("attention_only").getAsDouble() > 0,
                 run.out());
         assertTrue(json.get("end_to_end_disk_mb_per_s_all_kinds").getAsDouble() > 0, run.out());
+        assertTrue(json.get("disk_write_mb_per_s_same_size").getAsDouble() > 0, run.out());
         assertEquals("--no-python", json.get("torch_skipped").getAsString());
     }
 }
