@@ -12,16 +12,15 @@ import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Random;
-import java.util.Set;
 
 import org.gtlens.GtLensException;
 import org.gtlens.model.GTransformer;
 import org.gtlens.model.Kind;
 import org.gtlens.model.ModelInfo;
 import org.gtlens.repr.Extractor;
-import org.gtlens.repr.Labels;
 import org.gtlens.repr.Sequence;
 import org.gtlens.repr.SequenceSource;
+import org.gtlens.table.Layouts;
 import org.gtlens.table.SequenceCsvReader;
 
 /**
@@ -97,15 +96,6 @@ final class ExtractionBenchmark {
     record EndToEnd(double seqPerSecond, double rowsPerSecond, long representationBytes) {
     }
 
-    /** Rows of the long layout per sequence of full length: one per value of every chosen matrix. */
-    static long longRowsPerSequence(ModelInfo info, Set<Kind> kinds) {
-        long rows = 0;
-        for (Kind kind : kinds) {
-            rows += (long) (kind.perHead() ? info.heads() : 1) * info.t() * Labels.columns(info, kind, info.t());
-        }
-        return rows * info.depth();
-    }
-
     /** Sequences per second from a CSV of sequences to representations.csv and predictions.csv on disk. */
     EndToEnd endToEnd(Path csv, Path outDir, EnumSet<Kind> kinds, int batchSize) throws IOException, GtLensException {
         ExtractionJob job = new ExtractionJob(model, kinds, batchSize, ExtractionJob.Layout.LONG);
@@ -116,7 +106,7 @@ final class ExtractionBenchmark {
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
         long bytes = Files.size(outDir.resolve(ExtractionJob.REPRESENTATIONS));
-        return new EndToEnd(n / seconds, n * longRowsPerSequence(model.info(), kinds) / seconds, bytes);
+        return new EndToEnd(n / seconds, n * Layouts.longRows(model.info(), kinds, model.info().t()) / seconds, bytes);
     }
 
     /**
@@ -134,7 +124,7 @@ final class ExtractionBenchmark {
                     });
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
-        return new EndToEnd(n / seconds, n * longRowsPerSequence(model.info(), kinds) / seconds, counter.bytes);
+        return new EndToEnd(n / seconds, n * Layouts.longRows(model.info(), kinds, model.info().t()) / seconds, counter.bytes);
     }
 
     /**

@@ -143,12 +143,9 @@ public final class FloatText {
             }
             n = Math.min(last, Math.max(first, (long) Math.rint(v)));
         }
-        while (n % 10 == 0) {
-            n /= 10;
-            scale--;
-        }
-        if (n >= 10) {
-            return n << 8 | (scale & 0xFF);
+        long found = packed(n, scale);
+        if (found >>> 8 >= 10) {
+            return found;
         }
         // One digit is enough, but the notation shows two: take the closest of all two-digit decimals (as Java 19+
         // does), on the grid of two significant digits at the value's own magnitude.
@@ -188,12 +185,16 @@ public final class FloatText {
             }
             n = Math.min(last, Math.max(first, (long) Math.rint(v)));
         }
-        int sc = scale;
-        while (n % 10 == 0) {
-            n /= 10;
-            sc--;
+        return packed(n, scale);
+    }
+
+    /** Digits times 10^-scale with trailing zeros stripped, packed: digits shifted left by 8, scale in the low byte. */
+    private static long packed(long digits, int scale) {
+        while (digits % 10 == 0) {
+            digits /= 10;
+            scale--;
         }
-        return n << 8 | (sc & 0xFF);
+        return digits << 8 | (scale & 0xFF);
     }
 
     private static boolean nearInteger(double x) {
@@ -254,12 +255,7 @@ public final class FloatText {
         }
         long n = value.movePointRight(scale).setScale(0, RoundingMode.HALF_EVEN).max(first).min(last)
                 .longValueExact();
-        int sc = scale;
-        while (n % 10 == 0) {
-            n /= 10;
-            sc--;
-        }
-        return n << 8 | (sc & 0xFF);
+        return packed(n, scale);
     }
 
     private static BigDecimal exact(long m, int exponent) {

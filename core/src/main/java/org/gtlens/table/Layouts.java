@@ -75,6 +75,15 @@ public final class Layouts {
         }
     }
 
+    /** Rows of the long layout for one sequence of the given length: one per value of every chosen matrix. */
+    public static long longRows(ModelInfo info, Set<Kind> kinds, int length) {
+        long rows = 0;
+        for (Kind kind : kinds) {
+            rows += (long) (kind.perHead() ? info.heads() : 1) * length * Labels.columns(info, kind, length);
+        }
+        return rows * info.depth();
+    }
+
     /** Number of value columns the matrix layout needs for these kinds: the widest matrix any of them has. */
     public static int matrixWidth(ModelInfo info, Set<Kind> kinds) {
         int width = 0;

@@ -19,7 +19,6 @@ import java.util.concurrent.ThreadFactory;
 import org.gtlens.model.Kind;
 import org.gtlens.model.ModelInfo;
 import org.gtlens.repr.BatchResult;
-import org.gtlens.repr.Labels;
 
 /**
  * Writes the long layout of each batch to CSV as fast as the disk takes it: formatting hundreds of rows per
@@ -109,7 +108,7 @@ public final class ParallelLongCsv implements AutoCloseable {
     }
 
     private void writeBatch(BatchResult batch) throws IOException {
-        long perSequence = ROW_BYTES * rowsPerSequence(batch.length());
+        long perSequence = ROW_BYTES * Layouts.longRows(info, kinds, batch.length());
         if (perSequence > roundBytes) {
             writeStreaming(batch);
             return;
@@ -121,14 +120,6 @@ public final class ParallelLongCsv implements AutoCloseable {
         for (int from = 0; from < batch.size(); from += perRound) {
             writeRound(owned, from, Math.min(batch.size(), from + perRound));
         }
-    }
-
-    private long rowsPerSequence(int length) {
-        long rows = 0;
-        for (Kind kind : kinds) {
-            rows += (long) (kind.perHead() ? info.heads() : 1) * length * Labels.columns(info, kind, length);
-        }
-        return rows * info.depth();
     }
 
     /**
