@@ -8,7 +8,6 @@ import java.util.Set;
 import org.gtlens.model.Kind;
 import org.gtlens.model.ModelInfo;
 import org.gtlens.repr.BatchResult;
-import org.gtlens.repr.Labels;
 import org.gtlens.repr.Matrix;
 
 /**
@@ -88,8 +87,8 @@ public final class SixFigures {
 
     /** One figure; LOGPROBS becomes probabilities (exp of each block's log-probabilities). */
     public static Figure figure(ModelInfo info, int[] tokens, Kind kind, MatrixSource source) {
-        String[] rows = Labels.rowLabels(info, kind, tokens);
-        String[] cols = Labels.colLabels(info, kind, tokens);
+        String[] rows = kind.rowAxis().labels(info, tokens, tokens.length);
+        String[] cols = kind.colAxis().labels(info, tokens, tokens.length);
         String title = displayName(kind) + " · sequence " + sequenceText(info, tokens);
         HeatmapGrid grid;
         if (kind.perHead()) {
@@ -100,7 +99,7 @@ public final class SixFigures {
                             rows, cols);
                 }
             }
-            grid = HeatmapGrid.of(title, panels, Labels.rowAxisTitle(kind), Labels.colAxisTitle(kind));
+            grid = HeatmapGrid.of(title, panels, kind.rowAxis().title(), kind.colAxis().title());
         } else {
             List<HeatmapPanelData> panels = new ArrayList<>();
             for (int b = 0; b < info.depth(); b++) {
@@ -110,8 +109,8 @@ public final class SixFigures {
                 }
                 panels.add(HeatmapPanelData.of("Block " + b, m, rows, cols));
             }
-            grid = HeatmapGrid.wrap(title, panels, blocksPerRow(info.depth(), rows.length, cols.length), Labels.rowAxisTitle(kind),
-                    Labels.colAxisTitle(kind));
+            grid = HeatmapGrid.wrap(title, panels, blocksPerRow(info.depth(), rows.length, cols.length), kind.rowAxis().title(),
+                    kind.colAxis().title());
         }
         return new Figure(name(kind), kind, grid);
     }

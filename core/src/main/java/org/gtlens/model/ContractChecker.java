@@ -22,7 +22,6 @@ public final class ContractChecker {
     /** The contract version this reader understands. */
     public static final String CONTRACT_VERSION = "1";
     public static final String INPUT_NAME = "tokens";
-    public static final String FINAL_LOGPROBS = "logprobs";
 
     private static final Pattern BLOCK_OUTPUT = Pattern.compile("block(\\d+)\\.([a-z]+)");
 
@@ -74,26 +73,24 @@ public final class ContractChecker {
         }
         checkNoExtraBlocks(signature, depth, source);
 
-        int d = k / heads;
-        long length = signature.inputs().get(INPUT_NAME).dim(1);
-        checkShape(signature, FINAL_LOGPROBS, source, length, numTokens);
-        for (int i = 0; i < depth; i++) {
-            checkShape(signature, Kind.ATTENTION.outputName(i), source, heads, length, length);
-            checkShape(signature, Kind.QUERIES.outputName(i), source, heads, length, d);
-            checkShape(signature, Kind.KEYS.outputName(i), source, heads, length, d);
-            checkShape(signature, Kind.VALUES.outputName(i), source, heads, length, d);
-            checkShape(signature, Kind.OUT.outputName(i), source, length, k);
-            checkShape(signature, Kind.LOGPROBS.outputName(i), source, length, numTokens);
-        }
         String description = meta.getOrDefault("gtlens.description", "").trim();
-        return new ModelInfo(source, k, heads, depth, t, numTokens, vocab, scaling, description, fixedLength,
-                sizeBytes);
+        ModelInfo info = new ModelInfo(source, k, heads, depth, t, numTokens, vocab, scaling, description,
+                fixedLength, sizeBytes);
+        // the declared length: a number, or -1 (dynamic), which every position axis then takes as "any"
+        int length = (int) Math.max(-1, signature.inputs().get(INPUT_NAME).dim(1));
+        checkShape(signature, Kind.FINAL_LOGPROBS, source, Kind.LOGPROBS.shape(info, -1, length));
+        for (int i = 0; i < depth; i++) {
+            for (Kind kind : Kind.values()) {
+                checkShape(signature, kind.outputName(i), source, kind.shape(info, -1, length));
+            }
+        }
+        return info;
     }
 
     /** Every contract output name of a model of the given depth, in the order a reader fetches them. */
     public static List<String> outputNames(int depth) {
         List<String> names = new ArrayList<>();
-        names.add(FINAL_LOGPROBS);
+        names.add(Kind.FINAL_LOGPROBS);
         for (int i = 0; i < depth; i++) {
             for (Kind kind : Kind.values()) {
                 names.add(kind.outputName(i));
@@ -145,8 +142,10 @@ public final class ContractChecker {
         }
     }
 
-    private static void checkShape(ModelSignature signature, String name, String source, long... dims)
+    /** @param shape the contract shape, batch first; -1 where any size is allowed */
+    private static void checkShape(ModelSignature signature, String name, String source, long[] shape)
             throws ModelException {
+        long[] dims = java.util.Arrays.copyOfRange(shape, 1, shape.length);
         TensorSpec spec = signature.outputs().get(name);
         if (!"float".equals(spec.elementType())) {
             throw fail(source, "declares output '" + name + "' as " + spec.elementType() + ", expected float");

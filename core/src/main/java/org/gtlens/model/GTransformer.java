@@ -31,6 +31,11 @@ public final class GTransformer implements AutoCloseable {
     /** Name of the default model as users see it. */
     public static final String DEFAULT_MODEL_NAME = "built-in example model";
     private static final String DEFAULT_MODEL_RESOURCE = "gtransformer.onnx";
+    /**
+     * Most values one output of one run may have: its native buffer is indexed by an int in bytes (and its Java copy
+     * by an int in values), so batches are planned to stay below this.
+     */
+    public static final long MAX_OUTPUT_VALUES = (Integer.MAX_VALUE - 8) / Float.BYTES;
 
     private final OrtSession session;
     private final ModelInfo info;

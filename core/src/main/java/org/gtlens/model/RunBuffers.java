@@ -34,19 +34,23 @@ final class RunBuffers implements AutoCloseable {
         this.batch = batch;
         this.length = length;
         this.outputs = List.copyOf(outputs);
-        this.input = ByteBuffer.allocateDirect(batch * length * Long.BYTES).order(ByteOrder.nativeOrder())
+        this.input = ByteBuffer.allocateDirect(Math.multiplyExact(Math.multiplyExact(batch, length), Long.BYTES)).order(ByteOrder.nativeOrder())
                 .asLongBuffer();
         try {
             this.inputTensor = OnnxTensor.createTensor(env, input, new long[] {batch, length});
             for (String name : outputs) {
-                int[] shape = shapeOf(info, name, batch, length);
-                long[] dims = new long[shape.length];
-                int n = 1;
-                for (int i = 0; i < shape.length; i++) {
-                    dims[i] = shape[i];
-                    n = Math.multiplyExact(n, shape[i]);
+                long[] dims = shapeOf(info, name, batch, length);
+                int[] shape = new int[dims.length];
+                long n = 1;
+                for (int i = 0; i < dims.length; i++) {
+                    shape[i] = Math.toIntExact(dims[i]);
+                    n = Math.multiplyExact(n, dims[i]);
                 }
-                FloatBuffer buffer = ByteBuffer.allocateDirect(n * Float.BYTES).order(ByteOrder.nativeOrder())
+                if (n > MAX_VALUES) {
+                    throw new IllegalArgumentException("output " + name + " of a batch of " + batch + " x " + length
+                            + " has " + n + " values, more than one buffer holds (" + MAX_VALUES + ")");
+                }
+                FloatBuffer buffer = ByteBuffer.allocateDirect((int) n * Float.BYTES).order(ByteOrder.nativeOrder())
                         .asFloatBuffer();
                 buffers.put(name, buffer);
                 shapes.put(name, shape);
@@ -58,21 +62,18 @@ final class RunBuffers implements AutoCloseable {
         }
     }
 
-    /** The contract shape of an output for a batch of the given size and length. */
-    static int[] shapeOf(ModelInfo info, String name, int batch, int length) {
-        if (name.equals(ContractChecker.FINAL_LOGPROBS)) {
-            return new int[] {batch, length, info.numTokens()};
+    private static final long MAX_VALUES = GTransformer.MAX_OUTPUT_VALUES;
+
+    /** The contract shape of an output (a block's tensor or the final log-probabilities) for a batch. */
+    static long[] shapeOf(ModelInfo info, String name, int batch, int length) {
+        if (name.equals(Kind.FINAL_LOGPROBS)) {
+            return Kind.LOGPROBS.shape(info, batch, length);
         }
         Kind kind = Kind.fromContractName(name.substring(name.indexOf('.') + 1));
         if (kind == null) {
             throw new IllegalArgumentException("not a contract output: " + name);
         }
-        return switch (kind) {
-            case ATTENTION -> new int[] {batch, info.heads(), length, length};
-            case QUERIES, KEYS, VALUES -> new int[] {batch, info.heads(), length, info.headDim()};
-            case OUT -> new int[] {batch, length, info.k()};
-            case LOGPROBS -> new int[] {batch, length, info.numTokens()};
-        };
+        return kind.shape(info, batch, length);
     }
 
     boolean fits(int batch, int length, List<String> outputs) {

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.gtlens.model.ContractChecker;
 import org.gtlens.model.FloatTensor;
 import org.gtlens.model.Kind;
 import org.gtlens.model.ModelInfo;
@@ -107,7 +106,7 @@ public final class BatchResult {
 
     /** The final log-probabilities of one sequence, [L, V]. */
     public Matrix finalLogprobs(int seq) {
-        FloatTensor t = tensor(ContractChecker.FINAL_LOGPROBS);
+        FloatTensor t = tensor(Kind.FINAL_LOGPROBS);
         return new Matrix(t.dim(1), t.dim(2), t.data(), seq * t.itemSize());
     }
 

@@ -9,7 +9,6 @@ import java.util.Set;
 import java.util.function.BooleanSupplier;
 
 import org.gtlens.GtLensException;
-import org.gtlens.model.ContractChecker;
 import org.gtlens.model.GTransformer;
 import org.gtlens.model.Kind;
 
@@ -60,7 +59,7 @@ public final class Extractor {
         this.validator = new SequenceValidator(model.info());
         Set<Kind> chosen = kinds.isEmpty() ? EnumSet.noneOf(Kind.class) : EnumSet.copyOf(kinds);
         List<String> names = new ArrayList<>();
-        names.add(ContractChecker.FINAL_LOGPROBS);
+        names.add(Kind.FINAL_LOGPROBS);
         for (int block = 0; block < model.info().depth(); block++) {
             for (Kind kind : chosen) {
                 names.add(kind.outputName(block));

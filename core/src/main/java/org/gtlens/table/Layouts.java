@@ -6,7 +6,6 @@ import java.util.Set;
 import org.gtlens.model.Kind;
 import org.gtlens.model.ModelInfo;
 import org.gtlens.repr.BatchResult;
-import org.gtlens.repr.Labels;
 import org.gtlens.repr.Matrix;
 import org.gtlens.repr.Sequence;
 
@@ -64,8 +63,8 @@ public final class Layouts {
                     if (!kinds.contains(kind)) {
                         continue;
                     }
-                    String[] rowLabels = Labels.rowLabels(info, kind, tokens);
-                    String[] colLabels = Labels.colLabels(info, kind, tokens);
+                    String[] rowLabels = kind.rowAxis().labels(info, tokens, tokens.length);
+                    String[] colLabels = kind.colAxis().labels(info, tokens, tokens.length);
                     for (int head = 0, heads = kind.perHead() ? info.heads() : 1; head < heads; head++) {
                         visitor.visit(sequence, block, kind.perHead() ? head : -1, kind,
                                 batch.matrix(s, kind, block, head), rowLabels, colLabels);
@@ -79,7 +78,7 @@ public final class Layouts {
     public static long longRows(ModelInfo info, Set<Kind> kinds, int length) {
         long rows = 0;
         for (Kind kind : kinds) {
-            rows += (long) (kind.perHead() ? info.heads() : 1) * length * Labels.columns(info, kind, length);
+            rows += kind.valuesPerBlock(info, length);
         }
         return rows * info.depth();
     }
@@ -88,7 +87,7 @@ public final class Layouts {
     public static int matrixWidth(ModelInfo info, Set<Kind> kinds) {
         int width = 0;
         for (Kind kind : kinds) {
-            width = Math.max(width, Labels.columns(info, kind, info.t()));
+            width = Math.max(width, kind.columns(info, info.t()));
         }
         return width;
     }

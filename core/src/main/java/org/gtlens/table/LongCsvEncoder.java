@@ -10,7 +10,6 @@ import org.apache.commons.csv.CSVFormat;
 import org.gtlens.model.Kind;
 import org.gtlens.model.ModelInfo;
 import org.gtlens.repr.BatchResult;
-import org.gtlens.repr.Labels;
 import org.gtlens.repr.Matrix;
 import org.gtlens.repr.Sequence;
 
@@ -125,8 +124,8 @@ final class LongCsvEncoder {
     /** Assembles "col,row_label,col_label," for every cell of a {@code kind} matrix of this token sequence. */
     private void buildMiddles(Kind kind, int[] tokens) {
         int k = kind.ordinal();
-        String[] rowLabels = Labels.rowLabels(info, kind, tokens);
-        String[] colLabels = Labels.colLabels(info, kind, tokens);
+        String[] rowLabels = kind.rowAxis().labels(info, tokens, tokens.length);
+        String[] colLabels = kind.colAxis().labels(info, tokens, tokens.length);
         int cells = rowLabels.length * colLabels.length;
         if (middleStarts[k] == null || middleStarts[k].length < cells + 1) {
             middleStarts[k] = new int[cells + 1];

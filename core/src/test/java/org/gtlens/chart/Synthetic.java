@@ -15,10 +15,10 @@ import org.gtlens.repr.Matrix;
  * Model-free test data shaped like the contract: causal softmax attention, signed queries/keys/values/outputs with
  * different values per kind, log-softmax next-token predictions. Lets chart tests run for any shape without ONNX.
  */
-final class Synthetic {
+public final class Synthetic {
 
-    final ModelInfo info;
-    final int[] tokens;
+    public final ModelInfo info;
+    public final int[] tokens;
     private final long seed;
 
     Synthetic(int k, int heads, int depth, int length, List<String> vocab, long seed) {
@@ -41,27 +41,27 @@ final class Synthetic {
     }
 
     /** The default model's shape: k=6, 3 heads, 2 blocks, vocab 0..9, sequence 4,5,5,5,4. */
-    static Synthetic defaultShape() {
+    public static Synthetic defaultShape() {
         Synthetic s = new Synthetic(6, 3, 2, 5, ids(10), 7);
         System.arraycopy(new int[] {4, 5, 5, 5, 4}, 0, s.tokens, 0, 5);
         return s;
     }
 
     /** The second model's shape: k=8, 2 heads, 3 blocks, t=7, 12 word labels. */
-    static Synthetic secondShape() {
+    public static Synthetic secondShape() {
         return new Synthetic(8, 2, 3, 7, List.of("the", "cat", "dog", "sat", "on", "mat", "rug", "a", "ran", "to",
                 "<pad>", "<eos>"), 11);
     }
 
-    Set<Kind> allKinds() {
+    public Set<Kind> allKinds() {
         return EnumSet.allOf(Kind.class);
     }
 
-    MatrixSource source() {
+    public MatrixSource source() {
         return (kind, block, head) -> matrix(kind, block, head);
     }
 
-    Matrix matrix(Kind kind, int block, int head) {
+    public Matrix matrix(Kind kind, int block, int head) {
         int length = tokens.length;
         Random r = new Random(seed * 1_000_003L + kind.ordinal() * 10_007L + block * 101L + head);
         return switch (kind) {

@@ -19,7 +19,6 @@ import org.gtlens.model.Kind;
 import org.gtlens.model.ModelInfo;
 import org.gtlens.repr.BatchResult;
 import org.gtlens.repr.Extractor;
-import org.gtlens.repr.Labels;
 import org.gtlens.repr.Matrix;
 import org.gtlens.repr.Sequence;
 import org.junit.jupiter.api.Test;
@@ -199,8 +198,8 @@ class ExtractRepresentationsNodeTest {
                                     assertEquals(kind.contractName(), str(row, 3));
                                     assertEquals(r, ((IntValue)row.getCell(4)).getIntValue());
                                     assertEquals(c, ((IntValue)row.getCell(5)).getIntValue());
-                                    assertEquals(Labels.rowLabel(info, kind, seq.tokens(), r), str(row, 6));
-                                    assertEquals(Labels.colLabel(info, kind, seq.tokens(), c), str(row, 7));
+                                    assertEquals(kind.rowAxis().label(info, seq.tokens(), r), str(row, 6));
+                                    assertEquals(kind.colAxis().label(info, seq.tokens(), c), str(row, 7));
                                     assertEquals(mx.get(r, c), ((DoubleValue)row.getCell(8)).getDoubleValue(), 0.0);
                                 }
                             }
@@ -289,7 +288,7 @@ class ExtractRepresentationsNodeTest {
                         assertTrue(cell.isMissing());
                     }
                 }
-                assertEquals(Labels.rowLabel(info, kind, new int[]{11, 0, 3}, row), str(r, 5));
+                assertEquals(kind.rowAxis().label(info, new int[]{11, 0, 3}, row), str(r, 5));
                 checked++;
             }
             assertEquals(info.depth() * (info.heads() * 4 * 3 + 2 * 3), checked);

@@ -12,7 +12,6 @@ import java.util.TreeSet;
 import org.gtlens.chart.HeatmapGrid;
 import org.gtlens.chart.HeatmapPanelData;
 import org.gtlens.model.Kind;
-import org.gtlens.repr.Labels;
 import org.knime.core.data.DataCell;
 import org.knime.core.data.DataRow;
 import org.knime.core.data.DataTableSpec;
@@ -232,8 +231,8 @@ final class HeatmapBuilder {
             }
         }
         Kind kind = m_kindName == null ? null : Kind.fromContractName(m_kindName);
-        String rowAxis = kind != null ? Labels.rowAxisTitle(kind) : m_settings.m_rowCol.getStringValue();
-        String colAxis = kind != null ? Labels.colAxisTitle(kind) : m_settings.m_colCol.getStringValue();
+        String rowAxis = kind != null ? kind.rowAxis().title() : m_settings.m_rowCol.getStringValue();
+        String colAxis = kind != null ? kind.colAxis().title() : m_settings.m_colCol.getStringValue();
         return HeatmapGrid.of(figureTitle(), grid, rowAxis, colAxis);
     }
 

@@ -1,4 +1,4 @@
-package org.gtlens.cli;
+package org.gtlens.bench;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -17,6 +17,8 @@ import org.gtlens.GtLensException;
 import org.gtlens.model.GTransformer;
 import org.gtlens.model.Kind;
 import org.gtlens.model.ModelInfo;
+import org.gtlens.table.CsvExport;
+import org.gtlens.table.Layout;
 import org.gtlens.repr.Extractor;
 import org.gtlens.repr.Sequence;
 import org.gtlens.repr.SequenceSource;
@@ -27,16 +29,16 @@ import org.gtlens.table.SequenceCsvReader;
  * Measures extraction speed: every tensor of the contract into Java arrays at a given batch size, and the whole
  * pipeline from a CSV of sequences to the long CSV. Figures are printed, never asserted.
  */
-final class ExtractionBenchmark {
+public final class ExtractionBenchmark {
 
     private final GTransformer model;
 
-    ExtractionBenchmark(GTransformer model) {
+    public ExtractionBenchmark(GTransformer model) {
         this.model = model;
     }
 
     /** Random sequences of the model's full length, the same for a given seed (the PyTorch script uses its own). */
-    static List<Sequence> randomSequences(ModelInfo info, int n, long seed) {
+    public static List<Sequence> randomSequences(ModelInfo info, int n, long seed) {
         Random random = new Random(seed);
         List<Sequence> list = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
@@ -56,7 +58,7 @@ final class ExtractionBenchmark {
      * Sequences per second extracting every contract tensor at {@code batchSize}: median over {@code rounds} rounds
      * of {@code sequences} sequences each, after {@link #WARM_UP_ROUNDS} warm-up rounds.
      */
-    double extractSeqPerSecond(int batchSize, int sequences, int rounds) throws IOException, GtLensException {
+    public double extractSeqPerSecond(int batchSize, int sequences, int rounds) throws IOException, GtLensException {
         List<Sequence> input = randomSequences(model.info(), sequences, 42);
         Extractor extractor = new Extractor(model, EnumSet.allOf(Kind.class), batchSize);
         long[] sink = new long[1];
@@ -75,7 +77,7 @@ final class ExtractionBenchmark {
     }
 
     /** Writes {@code n} random sequences as a one-column CSV ("4,5,5,5,4"). */
-    static Path writeSequenceCsv(ModelInfo info, int n, Path file) throws IOException {
+    public static Path writeSequenceCsv(ModelInfo info, int n, Path file) throws IOException {
         Random random = new Random(11);
         try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             w.write("tokens\n");
@@ -93,19 +95,19 @@ final class ExtractionBenchmark {
     }
 
     /** Result of an end-to-end run: sequences and long-table rows per second, and bytes written. */
-    record EndToEnd(double seqPerSecond, double rowsPerSecond, long representationBytes) {
+    public record EndToEnd(double seqPerSecond, double rowsPerSecond, long representationBytes) {
     }
 
     /** Sequences per second from a CSV of sequences to representations.csv and predictions.csv on disk. */
-    EndToEnd endToEnd(Path csv, Path outDir, EnumSet<Kind> kinds, int batchSize) throws IOException, GtLensException {
-        ExtractionJob job = new ExtractionJob(model, kinds, batchSize, ExtractionJob.Layout.LONG);
+    public EndToEnd endToEnd(Path csv, Path outDir, EnumSet<Kind> kinds, int batchSize) throws IOException, GtLensException {
+        CsvExport job = new CsvExport(model, kinds, batchSize, Layout.LONG);
         long t0 = System.nanoTime();
         long n;
         try (SequenceCsvReader reader = new SequenceCsvReader(csv, null)) {
             n = job.run(reader, outDir, Extractor.ProgressListener.NONE, () -> false);
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
-        long bytes = Files.size(outDir.resolve(ExtractionJob.REPRESENTATIONS));
+        long bytes = Files.size(outDir.resolve(CsvExport.REPRESENTATIONS));
         return new EndToEnd(n / seconds, n * Layouts.longRows(model.info(), kinds, model.info().t()) / seconds, bytes);
     }
 
@@ -113,8 +115,8 @@ final class ExtractionBenchmark {
      * The same pipeline with the CSV text counted and dropped instead of written: what reading, extracting and
      * formatting cost, apart from the disk.
      */
-    EndToEnd withoutDisk(Path csv, EnumSet<Kind> kinds, int batchSize) throws IOException, GtLensException {
-        ExtractionJob job = new ExtractionJob(model, kinds, batchSize, ExtractionJob.Layout.LONG);
+    public EndToEnd withoutDisk(Path csv, EnumSet<Kind> kinds, int batchSize) throws IOException, GtLensException {
+        CsvExport job = new CsvExport(model, kinds, batchSize, Layout.LONG);
         ByteCounter counter = new ByteCounter();
         long t0 = System.nanoTime();
         long n;
@@ -131,7 +133,7 @@ final class ExtractionBenchmark {
      * MB per second at which plain zeros of the given size are written to a file in {@code dir} (in 1 MB blocks,
      * no sync, as the CSV is written): the ceiling for any writer of a table that size there.
      */
-    static double rawWriteMbPerSecond(Path dir, long bytes) throws IOException {
+    public static double rawWriteMbPerSecond(Path dir, long bytes) throws IOException {
         Path file = dir.resolve("zeros.bin");
         byte[] block = new byte[1 << 20];
         long t0 = System.nanoTime();

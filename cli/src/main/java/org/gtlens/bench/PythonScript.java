@@ -1,4 +1,4 @@
-package org.gtlens.cli;
+package org.gtlens.bench;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -15,7 +15,7 @@ import com.google.gson.JsonParser;
  * Runs one of the repository's Python scripts (models/*.py, with Debian's /usr/bin/python3) and reads the JSON
  * object it prints last, so benchmarks can put PyTorch and matplotlib figures next to ours from the same run.
  */
-final class PythonScript {
+public final class PythonScript {
 
     private static final String PYTHON = "/usr/bin/python3";
 
@@ -23,7 +23,7 @@ final class PythonScript {
     }
 
     /** The repository's models/ folder: from the working directory or the jar's location upwards, or null. */
-    static Path findModelsDir() {
+    public static Path findModelsDir() {
         List<Path> starts = new ArrayList<>();
         starts.add(Path.of("").toAbsolutePath());
         try {
@@ -42,7 +42,7 @@ final class PythonScript {
     }
 
     /** Runs {@code script args...} and parses its last stdout line as JSON; throws IOException with the reason. */
-    static JsonObject run(Path script, long timeoutSeconds, String... args) throws IOException {
+    public static JsonObject run(Path script, long timeoutSeconds, String... args) throws IOException {
         if (!Files.isExecutable(Path.of(PYTHON))) {
             throw new IOException(PYTHON + " is not installed");
         }

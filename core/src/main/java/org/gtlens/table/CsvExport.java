@@ -1,4 +1,4 @@
-package org.gtlens.cli;
+package org.gtlens.table;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -15,32 +15,24 @@ import org.gtlens.model.GTransformer;
 import org.gtlens.model.Kind;
 import org.gtlens.repr.Extractor;
 import org.gtlens.repr.SequenceSource;
-import org.gtlens.table.AtomicOutput;
-import org.gtlens.table.CsvMatrixWriter;
-import org.gtlens.table.CsvPredictionWriter;
-import org.gtlens.table.Layouts;
-import org.gtlens.table.ParallelLongCsv;
 
 /**
  * Streams sequences through a model into {@code representations.csv} and {@code predictions.csv}. Both files
  * appear only when the whole run succeeded; an error or an interrupt leaves neither.
  */
-final class ExtractionJob {
+public final class CsvExport {
 
-    static final String REPRESENTATIONS = "representations.csv";
-    static final String PREDICTIONS = "predictions.csv";
-
-    /** The table layout of representations.csv. */
-    enum Layout {
-        LONG, MATRIX
-    }
+    /** File name of the representation table. */
+    public static final String REPRESENTATIONS = "representations.csv";
+    /** File name of the prediction table. */
+    public static final String PREDICTIONS = "predictions.csv";
 
     private final GTransformer model;
     private final Set<Kind> kinds;
     private final int batchSize;
     private final Layout layout;
 
-    ExtractionJob(GTransformer model, Set<Kind> kinds, int batchSize, Layout layout) {
+    public CsvExport(GTransformer model, Set<Kind> kinds, int batchSize, Layout layout) {
         this.model = model;
         this.kinds = kinds;
         this.batchSize = batchSize;
@@ -48,14 +40,14 @@ final class ExtractionJob {
     }
 
     /** Runs the job and returns the number of sequences written. */
-    long run(SequenceSource input, Path outDir, Extractor.ProgressListener progress, BooleanSupplier cancelled)
+    public long run(SequenceSource input, Path outDir, Extractor.ProgressListener progress, BooleanSupplier cancelled)
             throws IOException, GtLensException {
         return run(input, outDir, progress, cancelled, batch -> {
         });
     }
 
     /** Runs the job, also handing every batch to {@code alsoTo} once its rows are written. */
-    long run(SequenceSource input, Path outDir, Extractor.ProgressListener progress, BooleanSupplier cancelled,
+    public long run(SequenceSource input, Path outDir, Extractor.ProgressListener progress, BooleanSupplier cancelled,
             Extractor.BatchConsumer alsoTo) throws IOException, GtLensException {
         try (AtomicOutput reprFile = new AtomicOutput(outDir.resolve(REPRESENTATIONS));
                 AtomicOutput predFile = new AtomicOutput(outDir.resolve(PREDICTIONS))) {
@@ -67,7 +59,7 @@ final class ExtractionJob {
     }
 
     /** Runs the job into streams (flushed, left open); the benchmark uses it to time the work without a disk. */
-    long run(SequenceSource input, OutputStream representations, Writer predictionsOut,
+    public long run(SequenceSource input, OutputStream representations, Writer predictionsOut,
             Extractor.ProgressListener progress, BooleanSupplier cancelled, Extractor.BatchConsumer alsoTo)
             throws IOException, GtLensException {
         Extractor extractor = new Extractor(model, kinds, batchSize);

@@ -1,4 +1,4 @@
-package org.gtlens.cli;
+package org.gtlens.bench;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
@@ -9,6 +9,8 @@ import java.util.Set;
 
 import org.gtlens.model.GTransformer;
 import org.gtlens.model.Kind;
+import org.gtlens.table.CsvExport;
+import org.gtlens.table.Layout;
 import org.gtlens.repr.Extractor;
 import org.gtlens.table.SequenceCsvReader;
 
@@ -17,7 +19,7 @@ import org.gtlens.table.SequenceCsvReader;
  * sequences processed and the peak heap used, so the benchmark can show memory is bounded by the batch.
  * Arguments: input CSV, output folder, kinds (comma separated).
  */
-final class HeapProbe {
+public final class HeapProbe {
 
     private HeapProbe() {
     }
@@ -25,12 +27,12 @@ final class HeapProbe {
     public static void main(String[] args) throws Exception {
         Path csv = Path.of(args[0]);
         Path out = Path.of(args[1]);
-        Set<Kind> kinds = args.length > 2 ? new KindList().convert(args[2]) : EnumSet.allOf(Kind.class);
+        Set<Kind> kinds = args.length > 2 ? Kind.parseList(args[2]) : EnumSet.allOf(Kind.class);
         long t0 = System.nanoTime();
         long n;
         try (GTransformer model = GTransformer.loadDefault(1);
                 SequenceCsvReader reader = new SequenceCsvReader(csv, null)) {
-            ExtractionJob job = new ExtractionJob(model, kinds, Extractor.DEFAULT_BATCH_SIZE, ExtractionJob.Layout.LONG);
+            CsvExport job = new CsvExport(model, kinds, Extractor.DEFAULT_BATCH_SIZE, Layout.LONG);
             n = job.run(reader, out, Extractor.ProgressListener.NONE, () -> false);
         }
         double seconds = (System.nanoTime() - t0) / 1e9;

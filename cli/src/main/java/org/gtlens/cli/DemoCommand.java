@@ -10,6 +10,8 @@ import java.util.concurrent.Callable;
 import org.gtlens.model.GTransformer;
 import org.gtlens.model.Kind;
 import org.gtlens.model.ModelInfo;
+import org.gtlens.table.CsvExport;
+import org.gtlens.table.Layout;
 import org.gtlens.repr.Extractor;
 import org.gtlens.repr.Prediction;
 import org.gtlens.repr.Sequence;
@@ -57,7 +59,7 @@ final class DemoCommand implements Callable<Integer> {
             Sequence sequence = TokenLists.parse("0", tokens);
             Prediction[] predicted = new Prediction[1];
             List<Path> figureFiles = new ArrayList<>();
-            new ExtractionJob(m, EnumSet.allOf(Kind.class), 1, ExtractionJob.Layout.LONG)
+            new CsvExport(m, EnumSet.allOf(Kind.class), 1, Layout.LONG)
                     .run(SequenceSource.of(List.of(sequence)), out, Extractor.ProgressListener.NONE, () -> false,
                             batch -> {
                                 predicted[0] = batch.prediction(0);
@@ -74,8 +76,8 @@ final class DemoCommand implements Callable<Integer> {
             stdout.println("next token:  " + info.tokenLabel(p.last()) + String.format(" (p=%.3f)",
                     p.lastProbability()));
             stdout.println();
-            stdout.println("wrote " + out.resolve(ExtractionJob.REPRESENTATIONS));
-            stdout.println("wrote " + out.resolve(ExtractionJob.PREDICTIONS));
+            stdout.println("wrote " + out.resolve(CsvExport.REPRESENTATIONS));
+            stdout.println("wrote " + out.resolve(CsvExport.PREDICTIONS));
             for (Path f : figureFiles) {
                 stdout.println("wrote " + f);
             }

@@ -15,6 +15,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.gtlens.GtLensException;
 import org.gtlens.model.GTransformer;
 import org.gtlens.model.Kind;
+import org.gtlens.table.CsvExport;
+import org.gtlens.table.Layout;
 import org.gtlens.repr.SequenceSource;
 import org.gtlens.table.SequenceCsvReader;
 
@@ -60,7 +62,7 @@ final class ExtractCommand implements Callable<Integer> {
 
     @Option(names = "--layout", paramLabel = "long|matrix", defaultValue = "long",
             converter = LayoutConverter.class, description = "Table layout (default: ${DEFAULT-VALUE}).")
-    ExtractionJob.Layout layout;
+    Layout layout;
 
     @Option(names = "--kinds", paramLabel = "K1,K2", converter = KindList.class,
             description = "Kinds to extract: attention,queries,keys,values,out,logprobs (default: all).")
@@ -96,7 +98,7 @@ final class ExtractCommand implements Callable<Integer> {
         });
         Runtime.getRuntime().addShutdownHook(hook);
         try (GTransformer m = model.open()) {
-            ExtractionJob job = new ExtractionJob(m, chosen, batch, layout);
+            CsvExport job = new CsvExport(m, chosen, batch, layout);
             long n;
             if (input.file != null) {
                 try (SequenceCsvReader reader = new SequenceCsvReader(input.file, column);
@@ -108,7 +110,7 @@ final class ExtractCommand implements Callable<Integer> {
                 }, interrupted::get);
             }
             spec.commandLine().getOut().println("Extracted " + n + " sequence" + (n == 1 ? "" : "s") + " into "
-                    + out.resolve(ExtractionJob.REPRESENTATIONS) + " and " + out.resolve(ExtractionJob.PREDICTIONS));
+                    + out.resolve(CsvExport.REPRESENTATIONS) + " and " + out.resolve(CsvExport.PREDICTIONS));
         } finally {
             finished.countDown();
             try {
@@ -130,15 +132,15 @@ final class ExtractCommand implements Callable<Integer> {
     }
 
     /** Accepts long or matrix in any case. */
-    static final class LayoutConverter implements picocli.CommandLine.ITypeConverter<ExtractionJob.Layout> {
+    static final class LayoutConverter implements picocli.CommandLine.ITypeConverter<Layout> {
         @Override
-        public ExtractionJob.Layout convert(String value) {
-            try {
-                return ExtractionJob.Layout.valueOf(value.trim().toUpperCase(java.util.Locale.ROOT));
-            } catch (IllegalArgumentException e) {
+        public Layout convert(String value) {
+            Layout layout = Layout.fromKey(value);
+            if (layout == null) {
                 throw new picocli.CommandLine.TypeConversionException("'" + value + "' is not a layout; choose long "
                         + "or matrix");
             }
+            return layout;
         }
     }
 }

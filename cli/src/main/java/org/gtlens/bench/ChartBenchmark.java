@@ -1,4 +1,4 @@
-package org.gtlens.chart;
+package org.gtlens.bench;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -9,6 +9,9 @@ import java.util.List;
 import java.util.function.Supplier;
 
 import org.gtlens.GtLensException;
+import org.gtlens.chart.Figure;
+import org.gtlens.chart.HeatmapRenderer;
+import org.gtlens.chart.SixFigures;
 import org.gtlens.model.GTransformer;
 import org.gtlens.model.Kind;
 import org.gtlens.repr.BatchResult;
@@ -18,7 +21,7 @@ import org.gtlens.repr.Sequence;
 /**
  * Times drawing the six figures of a sequence to PNG bytes (layout, painting and PNG encoding; the model run is not
  * included), to compare with the matplotlib notebook. Also a command line:
- * {@code java -cp ... org.gtlens.chart.ChartBenchmark [tokens=4,5,5,5,4] [warmRuns=20] [outDir]}.
+ * {@code java -cp ... org.gtlens.bench.ChartBenchmark [tokens=4,5,5,5,4] [warmRuns=20] [outDir]}.
  */
 public final class ChartBenchmark {
 

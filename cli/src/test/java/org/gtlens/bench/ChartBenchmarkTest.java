@@ -1,4 +1,4 @@
-package org.gtlens.chart;
+package org.gtlens.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.List;
 
+import org.gtlens.chart.SixFigures;
+import org.gtlens.chart.Synthetic;
 import org.gtlens.model.GTransformer;
 import org.gtlens.model.Kind;
 import org.gtlens.repr.BatchResult;
@@ -33,7 +35,7 @@ class ChartBenchmarkTest {
 
     @Test
     void sixFiguresOfTheDefaultModelRenderFastAndAreSaved() throws Exception {
-        try (GTransformer model = SixFiguresTest.defaultModelOrSkip()) {
+        try (GTransformer model = GTransformer.loadDefault(1)) {
             BatchResult b = new Extractor(model, EnumSet.allOf(Kind.class), 1)
                     .extract(new Sequence("0", new int[] {4, 5, 5, 5, 4}));
             ChartBenchmark.Timing t = ChartBenchmark.measure(b, 0, 15);

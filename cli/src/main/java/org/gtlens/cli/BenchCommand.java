@@ -18,9 +18,13 @@ import com.google.gson.GsonBuilder;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 
-import org.gtlens.chart.ChartBenchmark;
+import org.gtlens.bench.ChartBenchmark;
+import org.gtlens.bench.ExtractionBenchmark;
+import org.gtlens.bench.HeapProbe;
+import org.gtlens.bench.PythonScript;
 import org.gtlens.model.GTransformer;
 import org.gtlens.model.Kind;
+import org.gtlens.table.CsvExport;
 import org.gtlens.repr.BatchResult;
 import org.gtlens.repr.Extractor;
 import org.gtlens.repr.Sequence;
@@ -198,7 +202,7 @@ final class BenchCommand implements Callable<Integer> {
         JsonObject r = JsonParser.parseString(text.lines().reduce((a, b) -> b).orElse("{}")).getAsJsonObject();
         probe.addProperty("peak_heap_mb", round(r.get("peak_heap_bytes").getAsLong() / 1048576.0));
         probe.addProperty("seconds", round(r.get("seconds").getAsDouble()));
-        probe.addProperty("representations_mb", round(Files.size(out.resolve(ExtractionJob.REPRESENTATIONS)) / 1e6));
+        probe.addProperty("representations_mb", round(Files.size(out.resolve(CsvExport.REPRESENTATIONS)) / 1e6));
         return probe;
     }
 
