@@ -2,15 +2,13 @@ package org.gtlens.cli;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 
 import org.gtlens.GtLensException;
 import org.gtlens.repr.Sequence;
+import org.gtlens.repr.TokenText;
 
-/** Parses {@code --tokens 4,5,5,5,4} (commas or spaces) into sequences named by their 0-based index. */
+/** Turns {@code --tokens 4,5,5,5,4} (the core's token text) into sequences named by their 0-based index. */
 final class TokenLists {
-
-    private static final Pattern SEPARATORS = Pattern.compile("[\\s,;]+");
 
     private TokenLists() {
     }
@@ -24,23 +22,10 @@ final class TokenLists {
     }
 
     static Sequence parse(String id, String text) throws GtLensException {
-        String trimmed = text.trim();
-        if (trimmed.startsWith("[") && trimmed.endsWith("]")) {
-            trimmed = trimmed.substring(1, trimmed.length() - 1).trim();
+        try {
+            return new Sequence(id, TokenText.parse(text));
+        } catch (TokenText.Problem p) {
+            throw new GtLensException("--tokens '" + text + "' (sequence " + id + "): " + p.getMessage() + ".");
         }
-        if (trimmed.isEmpty()) {
-            throw new GtLensException("--tokens '" + text + "' (sequence " + id + ") has no tokens.");
-        }
-        String[] parts = SEPARATORS.split(trimmed);
-        int[] tokens = new int[parts.length];
-        for (int i = 0; i < parts.length; i++) {
-            try {
-                tokens[i] = Integer.parseInt(parts[i]);
-            } catch (NumberFormatException e) {
-                throw new GtLensException("--tokens '" + text + "' (sequence " + id + "): '" + parts[i]
-                        + "' at position " + i + " is not an integer token.");
-            }
-        }
-        return new Sequence(id, tokens);
     }
 }

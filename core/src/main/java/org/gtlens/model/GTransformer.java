@@ -3,7 +3,6 @@ package org.gtlens.model;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.LinkedHashMap;
@@ -61,18 +60,8 @@ public final class GTransformer implements AutoCloseable {
      * @param intraOpThreads threads ONNX Runtime may use inside one run (1 is fastest for small batches)
      */
     public static GTransformer load(Path file, int intraOpThreads) throws ModelException {
-        String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
-        byte[] bytes;
-        try {
-            if (Files.isDirectory(file)) {
-                throw new ModelException("Model file " + file + " is a folder, not an ONNX file.");
-            }
-            bytes = Files.readAllBytes(file);
-        } catch (NoSuchFileException e) {
-            throw new ModelException("Model file " + file + " does not exist.");
-        } catch (IOException e) {
-            throw new ModelException("Model file " + file + " cannot be read: " + e.getMessage() + ".");
-        }
+        String name = ModelFile.name(file);
+        byte[] bytes = ModelFile.read(file);
         OnnxFileScanner.Scan scan = scanOrFail(bytes, name);
         if (scan.externalLocations().isEmpty()) {
             return open(bytes, null, name, intraOpThreads);

@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -18,6 +17,7 @@ import org.apache.commons.csv.CSVRecord;
 import org.gtlens.GtLensException;
 import org.gtlens.repr.Sequence;
 import org.gtlens.repr.SequenceSource;
+import org.gtlens.repr.TokenText;
 
 /**
  * Reads sequences from a CSV file with a header, one sequence per row, streaming. A sequence is either one column
@@ -25,8 +25,6 @@ import org.gtlens.repr.SequenceSource;
  * file has more than one). Sequence ids are the 0-based data row numbers; messages also give the file line.
  */
 public final class SequenceCsvReader implements SequenceSource, AutoCloseable {
-
-    private static final Pattern SEPARATORS = Pattern.compile("[\\s,;]+");
 
     private final String fileName;
     private final CSVParser parser;
@@ -115,19 +113,15 @@ public final class SequenceCsvReader implements SequenceSource, AutoCloseable {
     }
 
     private int[] parseOne(CSVRecord record, long line) throws GtLensException {
-        String text = value(record, 0, line).trim();
-        if (text.startsWith("[") && text.endsWith("]")) {
-            text = text.substring(1, text.length() - 1).trim();
-        }
-        if (text.isEmpty()) {
+        String text = value(record, 0, line);
+        if (TokenText.isEmpty(text)) {
             throw new GtLensException(where(line, 0) + " is empty: sequence " + index + " has no tokens.");
         }
-        String[] parts = SEPARATORS.split(text);
-        int[] tokens = new int[parts.length];
-        for (int i = 0; i < parts.length; i++) {
-            tokens[i] = parseToken(parts[i], line, 0, i);
+        try {
+            return TokenText.parse(text);
+        } catch (TokenText.Problem p) {
+            throw new GtLensException(where(line, 0) + ": sequence " + index + ", " + p.getMessage() + ".");
         }
-        return tokens;
     }
 
     private int[] parseColumns(CSVRecord record, long line) throws GtLensException {
@@ -154,10 +148,9 @@ public final class SequenceCsvReader implements SequenceSource, AutoCloseable {
 
     private int parseToken(String text, long line, int c, int position) throws GtLensException {
         try {
-            return Integer.parseInt(text.trim());
-        } catch (NumberFormatException e) {
-            throw new GtLensException(where(line, c) + ": '" + text + "' at position " + position + " of sequence "
-                    + index + " is not an integer token.");
+            return TokenText.token(text, position);
+        } catch (TokenText.Problem p) {
+            throw new GtLensException(where(line, c) + ": sequence " + index + ", " + p.getMessage() + ".");
         }
     }
 

@@ -329,7 +329,7 @@ class ExtractRepresentationsNodeTest {
             () -> NodeTestHarness.run(model(s -> { }), port, sequences("1,2,3", "1,2,42,3")));
         assertEquals("Row Row1 has token 42 at position 2, outside the vocabulary 0..9.", e.getMessage());
         e = assertThrows(Exception.class, () -> NodeTestHarness.run(model(s -> { }), port, sequences("1,x,3")));
-        assertEquals("Row Row0 has value 'x' at position 1, which is not an integer token.", e.getMessage());
+        assertEquals("Row Row0 in column 'sequence': 'x' at position 1 is not an integer token.", e.getMessage());
         e = assertThrows(Exception.class, () -> NodeTestHarness.run(model(s -> { }), port, sequences("1,2,3,4,5,6")));
         assertEquals("Row Row0 has 6 tokens; the model takes at most 5.", e.getMessage());
     }

@@ -94,7 +94,7 @@ class LoadGTransformerNodeTest {
         Path empty = dir.resolve("empty.onnx");
         Files.write(empty, new byte[0]);
         e = assertThrows(InvalidSettingsException.class, () -> NodeTestHarness.configure(model(empty.toString())));
-        assertEquals("Model file empty.onnx is empty.", e.getMessage());
+        assertEquals("Model file " + empty + " is empty.", e.getMessage());
     }
 
     @Test

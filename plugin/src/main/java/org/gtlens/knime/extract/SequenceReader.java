@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.gtlens.repr.InputException;
 import org.gtlens.repr.SequenceValidator;
+import org.gtlens.repr.TokenText;
 import org.knime.core.data.DataCell;
 import org.knime.core.data.DataColumnSpec;
 import org.knime.core.data.DataRow;
@@ -160,24 +161,15 @@ final class SequenceReader {
             }
             return tokens.stream().mapToInt(Integer::intValue).toArray();
         }
-        String text = ((StringValue)cell).getStringValue().trim();
-        if (text.startsWith("[") && text.endsWith("]")) {
-            text = text.substring(1, text.length() - 1).trim();
+        String text = ((StringValue)cell).getStringValue();
+        if (TokenText.isEmpty(text)) {
+            return new int[0]; // the validator names an empty sequence
         }
-        if (text.isEmpty()) {
-            return new int[0];
+        try {
+            return TokenText.parse(text);
+        } catch (TokenText.Problem p) {
+            throw new BadRowException("Row " + id + " in column '" + m_names[0] + "': " + p.getMessage() + ".");
         }
-        String[] parts = text.split("[,;\\s]+");
-        int[] tokens = new int[parts.length];
-        for (int p = 0; p < parts.length; p++) {
-            try {
-                tokens[p] = Integer.parseInt(parts[p]);
-            } catch (NumberFormatException e) {
-                throw new BadRowException("Row " + id + " has value '" + parts[p] + "' at position " + p
-                    + ", which is not an integer token.");
-            }
-        }
-        return tokens;
     }
 
     private int[] readColumns(final DataRow row, final String id) throws BadRowException {
@@ -214,10 +206,9 @@ final class SequenceReader {
         }
         if (c instanceof StringValue s) {
             try {
-                return Integer.parseInt(s.getStringValue().trim());
-            } catch (NumberFormatException e) {
-                throw new BadRowException("Row " + id + " has value '" + s.getStringValue() + "' at position " + pos
-                    + ", which is not an integer token.");
+                return TokenText.token(s.getStringValue(), pos);
+            } catch (TokenText.Problem p) {
+                throw new BadRowException("Row " + id + ": " + p.getMessage() + ".");
             }
         }
         throw new BadRowException("Row " + id + " has value '" + c + "' at position " + pos

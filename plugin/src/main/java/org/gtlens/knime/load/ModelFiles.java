@@ -11,6 +11,7 @@ import java.util.Map;
 
 import org.gtlens.model.GTransformer;
 import org.gtlens.model.ModelException;
+import org.gtlens.model.ModelFile;
 import org.gtlens.model.ModelInfo;
 import org.knime.core.node.InvalidSettingsException;
 import org.knime.core.util.FileUtil;
@@ -53,10 +54,16 @@ final class ModelFiles {
         String loc = location.trim();
         try {
             if (loc.matches("^[a-zA-Z][a-zA-Z0-9+.-]+:/.*")) {
-                return FileUtil.resolveToPath(new URL(loc));
+                Path local = FileUtil.resolveToPath(new URL(loc));
+                if (local == null) {
+                    // KNIME resolves file: and local knime:// URLs only; http(s) and remote mounts have no local file
+                    throw new InvalidSettingsException("Model file location '" + loc + "' is not a local file; GT "
+                        + "Lens reads models from local files and local knime:// URLs only, so download it first.");
+                }
+                return local;
             }
             return Path.of(loc);
-        } catch (IOException | URISyntaxException | RuntimeException e) {
+        } catch (IOException | URISyntaxException | RuntimeException e) { // NOSONAR: one sentence for any bad location
             throw new InvalidSettingsException("Model file location '" + loc + "' is not a valid local path or URL: "
                 + e.getMessage() + ".");
         }
@@ -76,14 +83,12 @@ final class ModelFiles {
             key = "<built-in>";
         } else {
             file = resolve(location);
-            if (!Files.isRegularFile(file)) {
-                throw new InvalidSettingsException(Files.isDirectory(file)
-                    ? "Model file " + file + " is a folder, not an ONNX file."
-                    : "Model file " + file + " does not exist.");
-            }
             try {
+                ModelFile.check(file);
                 BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
                 key = file.toAbsolutePath() + "|" + a.size() + "|" + a.lastModifiedTime().toMillis();
+            } catch (ModelException e) {
+                throw new InvalidSettingsException(e.getMessage(), e);
             } catch (IOException e) {
                 throw new InvalidSettingsException("Model file " + file + " cannot be read: " + e.getMessage() + ".");
             }
@@ -117,18 +122,8 @@ final class ModelFiles {
                 name = GTransformer.DEFAULT_MODEL_NAME;
             } else {
                 Path file = resolve(location);
-                if (!Files.isRegularFile(file)) {
-                    throw new InvalidSettingsException(Files.isDirectory(file)
-                        ? "Model file " + file + " is a folder, not an ONNX file."
-                        : "Model file " + file + " does not exist.");
-                }
-                try {
-                    bytes = Files.readAllBytes(file);
-                } catch (IOException e) {
-                    throw new InvalidSettingsException(
-                        "Model file " + file + " cannot be read: " + e.getMessage() + ".");
-                }
-                name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
+                bytes = ModelFile.read(file);
+                name = ModelFile.name(file);
             }
             try (GTransformer model = GTransformer.load(bytes, name, 1)) {
                 return new Loaded(bytes, model.info());
