@@ -17,10 +17,6 @@ import org.gtlens.repr.Sequence;
  */
 public final class CsvLongWriter implements LongRowSink, AutoCloseable {
 
-    /** The columns, in order. */
-    public static final String[] HEADER = {"sequence", "block", "head", "kind", "row", "col", "row_label",
-        "col_label", "value"};
-
     static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder().setRecordSeparator('\n').get();
 
     private final Writer out;
@@ -47,7 +43,7 @@ public final class CsvLongWriter implements LongRowSink, AutoCloseable {
     public CsvLongWriter(Writer out, boolean header) throws IOException {
         this.out = out;
         if (header) {
-            out.write(FORMAT.format((Object[]) HEADER));
+            out.write(FORMAT.format((Object[]) Tables.LONG.keys()));
             out.write('\n');
         }
     }

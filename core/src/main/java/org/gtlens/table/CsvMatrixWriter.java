@@ -22,13 +22,7 @@ public final class CsvMatrixWriter implements MatrixRowSink, AutoCloseable {
     public CsvMatrixWriter(Writer out, int width) throws IOException {
         this.width = width;
         this.printer = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setRecordSeparator('\n').get());
-        for (String h : new String[] {"sequence", "block", "head", "kind", "row", "row_label"}) {
-            printer.print(h);
-        }
-        for (int c = 0; c < width; c++) {
-            printer.print("c" + c);
-        }
-        printer.println();
+        printer.printRecord((Object[]) Tables.matrix(width).keys());
     }
 
     @Override

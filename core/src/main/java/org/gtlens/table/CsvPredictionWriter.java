@@ -16,14 +16,11 @@ import org.gtlens.repr.Sequence;
  */
 public final class CsvPredictionWriter implements AutoCloseable {
 
-    public static final String[] HEADER = {"sequence", "tokens", "next_token", "next_label", "next_probability",
-        "predicted_tokens", "predicted_probabilities"};
-
     private final CSVPrinter printer;
 
     public CsvPredictionWriter(Writer out) throws IOException {
         this.printer = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setRecordSeparator('\n').get());
-        printer.printRecord((Object[]) HEADER);
+        printer.printRecord((Object[]) Tables.PREDICTIONS.keys());
     }
 
     /** Writes the prediction of every sequence of the batch. */
@@ -32,19 +29,13 @@ public final class CsvPredictionWriter implements AutoCloseable {
         for (int s = 0; s < batch.size(); s++) {
             Sequence sequence = batch.sequence(s);
             Prediction p = batch.prediction(s);
-            StringBuilder tokens = new StringBuilder();
-            StringBuilder probs = new StringBuilder();
-            for (int i = 0; i < p.length(); i++) {
-                tokens.append(i == 0 ? "" : " ").append(p.nextToken(i));
-                probs.append(i == 0 ? "" : " ").append(FloatText.toString(p.probability(i)));
-            }
             printer.print(sequence.id());
             printer.print(sequence.tokensText());
             printer.print(p.last());
             printer.print(info.tokenLabel(p.last()));
             printer.print(FloatText.toString(p.lastProbability()));
-            printer.print(tokens);
-            printer.print(probs);
+            printer.print(PredictionText.tokens(p));
+            printer.print(PredictionText.probabilities(p));
             printer.println();
         }
     }

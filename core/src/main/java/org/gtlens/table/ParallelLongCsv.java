@@ -75,7 +75,7 @@ public final class ParallelLongCsv implements AutoCloseable {
                 generation.add(new LongCsvEncoder(info, kinds));
             }
         }
-        out.write((CsvLongWriter.FORMAT.format((Object[]) CsvLongWriter.HEADER) + "\n")
+        out.write((CsvLongWriter.FORMAT.format((Object[]) Tables.LONG.keys()) + "\n")
                 .getBytes(StandardCharsets.UTF_8));
         // threads only once nothing can fail any more: a constructor that throws has no close() to stop them
         this.pool = Executors.newFixedThreadPool(threads, daemon("gtlens-csv"));

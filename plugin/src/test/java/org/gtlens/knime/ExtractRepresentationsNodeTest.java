@@ -95,7 +95,8 @@ class ExtractRepresentationsNodeTest {
         PortObjectSpec[] out = NodeTestHarness.configure(m, port.getSpec(), in.getDataTableSpec());
         DataTableSpec pred = (DataTableSpec)out[0];
         assertEquals(List.of("sequence", "class", "Predicted next token", "Predicted next token label",
-            "Prediction probability", "Predicted next tokens (per position)"), List.of(pred.getColumnNames()));
+            "Prediction probability", "Predicted next tokens (per position)", "Prediction probabilities (per position)"),
+            List.of(pred.getColumnNames()));
         assertEquals(List.of(LONG_COLUMNS), List.of(((DataTableSpec)out[1]).getColumnNames()));
         NodeModel matrix = model(s -> s.addString("layout", "matrix"));
         DataTableSpec ms = (DataTableSpec)NodeTestHarness.configure(matrix, port.getSpec(), in.getDataTableSpec())[1];

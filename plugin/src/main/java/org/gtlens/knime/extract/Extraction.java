@@ -11,10 +11,11 @@ import org.gtlens.repr.Extractor;
 import org.gtlens.repr.Matrix;
 import org.gtlens.repr.Prediction;
 import org.gtlens.repr.Sequence;
+import org.gtlens.knime.table.KnimeTables;
 import org.gtlens.table.Layouts;
+import org.gtlens.table.PredictionText;
+import org.gtlens.table.Tables;
 import org.knime.core.data.DataCell;
-import org.knime.core.data.DataColumnSpec;
-import org.knime.core.data.DataColumnSpecCreator;
 import org.knime.core.data.DataRow;
 import org.knime.core.data.DataTableSpec;
 import org.knime.core.data.DataType;
@@ -43,15 +44,8 @@ final class Extraction {
         }
     }
 
-    static final String COL_NEXT = "Predicted next token";
-
-    static final String COL_LABEL = "Predicted next token label";
-
-    static final String COL_PROB = "Prediction probability";
-
-    static final String COL_PER_POSITION = "Predicted next tokens (per position)";
-
-    static final String COL_SOURCE = "Row ID of source";
+    /** Cells the predictions output appends to each input row. */
+    private static final int PREDICTION_CELLS = Tables.PREDICTIONS.from(Tables.NEXT_TOKEN.key()).size();
 
     private record Pending(DataRow row, Sequence sequence) {
     }
@@ -111,26 +105,14 @@ final class Extraction {
 
     // ---------------------------------------------------------------------------------------------- specs
 
-    /** @return the spec of the predictions output: the input columns plus four prediction columns */
+    /** @return the spec of the predictions output: the input columns plus the prediction columns */
     static DataTableSpec predictionSpec(final DataTableSpec in) {
-        String[] names = {COL_NEXT, COL_LABEL, COL_PROB, COL_PER_POSITION};
-        DataType[] types = {IntCell.TYPE, StringCell.TYPE, DoubleCell.TYPE, StringCell.TYPE};
-        DataColumnSpec[] cols = new DataColumnSpec[names.length];
-        DataTableSpec sofar = in;
-        for (int i = 0; i < names.length; i++) {
-            cols[i] = new DataColumnSpecCreator(DataTableSpec.getUniqueColumnName(sofar, names[i]), types[i])
-                .createSpec();
-            sofar = new DataTableSpec(sofar, new DataTableSpec(cols[i]));
-        }
-        return new DataTableSpec(in, new DataTableSpec(cols));
+        return KnimeTables.appended(in, Tables.PREDICTIONS.from(Tables.NEXT_TOKEN.key()));
     }
 
     /** @return the spec of the long-layout representation output */
     static DataTableSpec longSpec() {
-        return new DataTableSpec(
-            new String[]{COL_SOURCE, "Block", "Head", "Kind", "Row", "Column", "Row label", "Column label", "Value"},
-            new DataType[]{StringCell.TYPE, IntCell.TYPE, IntCell.TYPE, StringCell.TYPE, IntCell.TYPE, IntCell.TYPE,
-                StringCell.TYPE, StringCell.TYPE, DoubleCell.TYPE});
+        return KnimeTables.spec(Tables.LONG);
     }
 
     /**
@@ -139,19 +121,7 @@ final class Extraction {
      * @return the spec of the matrix-layout representation output (c0..c(w-1), w the widest matrix)
      */
     static DataTableSpec matrixSpec(final ModelInfo info, final Set<Kind> kinds) {
-        int w = Layouts.matrixWidth(info, kinds);
-        String[] names = new String[6 + w];
-        DataType[] types = new DataType[6 + w];
-        String[] fixed = {COL_SOURCE, "Block", "Head", "Kind", "Row", "Row label"};
-        DataType[] fixedTypes = {StringCell.TYPE, IntCell.TYPE, IntCell.TYPE, StringCell.TYPE, IntCell.TYPE,
-            StringCell.TYPE};
-        System.arraycopy(fixed, 0, names, 0, 6);
-        System.arraycopy(fixedTypes, 0, types, 0, 6);
-        for (int c = 0; c < w; c++) {
-            names[6 + c] = "c" + c;
-            types[6 + c] = DoubleCell.TYPE;
-        }
-        return new DataTableSpec(names, types);
+        return KnimeTables.spec(Tables.matrix(Layouts.matrixWidth(info, kinds)));
     }
 
     // ---------------------------------------------------------------------------------------------- rows
@@ -249,31 +219,25 @@ final class Extraction {
 
     private DataRow withPrediction(final DataRow row, final Prediction p) {
         int n = row.getNumCells();
-        DataCell[] cells = new DataCell[n + 4];
+        DataCell[] cells = new DataCell[n + PREDICTION_CELLS];
         for (int i = 0; i < n; i++) {
             cells[i] = row.getCell(i);
         }
         cells[n] = new IntCell(p.last());
         cells[n + 1] = new StringCell(m_info.tokenLabel(p.last()));
         cells[n + 2] = new DoubleCell(p.lastProbability());
-        StringBuilder b = new StringBuilder();
-        for (int i = 0; i < p.length(); i++) {
-            if (i > 0) {
-                b.append(' ');
-            }
-            b.append(p.nextToken(i));
-        }
-        cells[n + 3] = new StringCell(b.toString());
+        cells[n + 3] = new StringCell(PredictionText.tokens(p));
+        cells[n + 4] = new StringCell(PredictionText.probabilities(p));
         return new DefaultRow(row.getKey(), cells);
     }
 
     private static DataRow withMissing(final DataRow row) {
         int n = row.getNumCells();
-        DataCell[] cells = new DataCell[n + 4];
+        DataCell[] cells = new DataCell[n + PREDICTION_CELLS];
         for (int i = 0; i < n; i++) {
             cells[i] = row.getCell(i);
         }
-        for (int i = n; i < n + 4; i++) {
+        for (int i = n; i < cells.length; i++) {
             cells[i] = DataType.getMissingCell();
         }
         return new DefaultRow(row.getKey(), cells);

@@ -11,7 +11,10 @@ import java.util.TreeSet;
 
 import org.gtlens.chart.HeatmapGrid;
 import org.gtlens.chart.HeatmapPanelData;
+import org.gtlens.knime.table.KnimeTables;
 import org.gtlens.model.Kind;
+import org.gtlens.table.Column;
+import org.gtlens.table.Tables;
 import org.knime.core.data.DataCell;
 import org.knime.core.data.DataRow;
 import org.knime.core.data.DataTableSpec;
@@ -26,14 +29,6 @@ import org.knime.core.node.InvalidSettingsException;
  * gives the mean over all source rows). Memory grows with the number of distinct cells, not with the table.
  */
 final class HeatmapBuilder {
-
-    static final String KIND_COLUMN = "Kind";
-
-    static final String SOURCE_COLUMN = "Row ID of source";
-
-    static final String ROW_LABEL_COLUMN = "Row label";
-
-    static final String COLUMN_LABEL_COLUMN = "Column label";
 
     /** Column indices resolved against a spec. */
     record Columns(int kind, int source, int facetRows, int facetCols, int row, int col, int value, int rowLabel,
@@ -93,13 +88,15 @@ final class HeatmapBuilder {
         int value = numeric(spec, settings.m_valueCol.getStringValue(), "value");
         int facetRows = facet(spec, HeatmapSettings.column(settings.m_facetRows), "facet rows");
         int facetCols = facet(spec, HeatmapSettings.column(settings.m_facetCols), "facet columns");
-        int source = spec.findColumnIndex(SOURCE_COLUMN);
+        int source = KnimeTables.find(spec, Tables.SEQUENCE);
         if (settings.sourceRow() != null && source < 0) {
             throw new InvalidSettingsException("Source row '" + settings.sourceRow() + "' is chosen but the input has "
-                + "no column '" + SOURCE_COLUMN + "'; clear the source row to draw the mean over all rows.");
+                + "no column '" + Tables.SEQUENCE.title() + "' (or '" + Tables.SEQUENCE.key()
+                + "'); clear the source row to draw the mean over all rows.");
         }
-        return new Columns(spec.findColumnIndex(KIND_COLUMN), source, facetRows, facetCols, row, col, value,
-            stringColumn(spec, ROW_LABEL_COLUMN), stringColumn(spec, COLUMN_LABEL_COLUMN));
+        // without a kind column (a table already filtered and grouped), the chosen kind only names the figure
+        return new Columns(KnimeTables.find(spec, Tables.KIND), source, facetRows, facetCols, row, col, value,
+            stringColumn(spec, Tables.ROW_LABEL), stringColumn(spec, Tables.COL_LABEL));
     }
 
     private static int numeric(final DataTableSpec spec, final String name, final String role)
@@ -107,7 +104,7 @@ final class HeatmapBuilder {
         if (name == null || name.isBlank()) {
             throw new InvalidSettingsException("No " + role + " column is chosen; choose one in the dialog.");
         }
-        int i = spec.findColumnIndex(name);
+        int i = KnimeTables.find(spec, name, Tables.LONG);
         if (i < 0) {
             throw new InvalidSettingsException("The " + role + " column '" + name
                 + "' does not exist in the input table; choose another one in the dialog.");
@@ -125,7 +122,7 @@ final class HeatmapBuilder {
         if (name == null) {
             return -1;
         }
-        int i = spec.findColumnIndex(name);
+        int i = KnimeTables.find(spec, name, Tables.LONG);
         if (i < 0) {
             throw new InvalidSettingsException("The " + role + " column '" + name
                 + "' does not exist in the input table; choose another one or none in the dialog.");
@@ -133,8 +130,8 @@ final class HeatmapBuilder {
         return i;
     }
 
-    private static int stringColumn(final DataTableSpec spec, final String name) {
-        int i = spec.findColumnIndex(name);
+    private static int stringColumn(final DataTableSpec spec, final Column column) {
+        int i = KnimeTables.find(spec, column);
         return i >= 0 && spec.getColumnSpec(i).getType().isCompatible(StringValue.class) ? i : -1;
     }
 

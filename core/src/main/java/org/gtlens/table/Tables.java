@@ -1,0 +1,65 @@
+package org.gtlens.table;
+
+import static org.gtlens.table.Column.Type.INTEGER;
+import static org.gtlens.table.Column.Type.NUMBER;
+import static org.gtlens.table.Column.Type.TEXT;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The schema of every output table, in one place. Keys are what files and the command line use; titles are what
+ * KNIME shows. A table written under keys (a CSV read into KNIME) and one under titles (the node's output) are the
+ * same table to every reader, which finds columns by either.
+ */
+public final class Tables {
+
+    private Tables() {
+    }
+
+    /** The sequence a row comes from: the CSV's sequence number, or the KNIME row ID of the input row. */
+    public static final Column SEQUENCE = new Column("sequence", "Row ID of source", TEXT);
+    public static final Column BLOCK = new Column("block", "Block", INTEGER);
+    /** Empty for block-level kinds. */
+    public static final Column HEAD = new Column("head", "Head", INTEGER);
+    public static final Column KIND = new Column("kind", "Kind", TEXT);
+    public static final Column ROW = new Column("row", "Row", INTEGER);
+    public static final Column COL = new Column("col", "Column", INTEGER);
+    public static final Column ROW_LABEL = new Column("row_label", "Row label", TEXT);
+    public static final Column COL_LABEL = new Column("col_label", "Column label", TEXT);
+    public static final Column VALUE = new Column("value", "Value", NUMBER);
+
+    /** One row per value. */
+    public static final TableSchema LONG = new TableSchema("the long representation table",
+            List.of(SEQUENCE, BLOCK, HEAD, KIND, ROW, COL, ROW_LABEL, COL_LABEL, VALUE));
+
+    /** The columns of the matrix layout before its values. */
+    public static final TableSchema MATRIX_KEYS = new TableSchema("the matrix representation table",
+            List.of(SEQUENCE, BLOCK, HEAD, KIND, ROW, ROW_LABEL));
+
+    /** One row per matrix row: the keys, then {@code c0..c(width-1)} (empty beyond a narrower matrix). */
+    public static TableSchema matrix(int width) {
+        List<Column> values = new ArrayList<>(width);
+        for (int c = 0; c < width; c++) {
+            values.add(new Column("c" + c, "c" + c, NUMBER));
+        }
+        return MATRIX_KEYS.plus(MATRIX_KEYS.name(), values);
+    }
+
+    public static final Column TOKENS = new Column("tokens", "Tokens", TEXT);
+    public static final Column NEXT_TOKEN = new Column("next_token", "Predicted next token", INTEGER);
+    public static final Column NEXT_LABEL = new Column("next_label", "Predicted next token label", TEXT);
+    public static final Column NEXT_PROBABILITY = new Column("next_probability", "Prediction probability", NUMBER);
+    public static final Column PREDICTED_TOKENS = new Column("predicted_tokens",
+            "Predicted next tokens (per position)", TEXT);
+    public static final Column PREDICTED_PROBABILITIES = new Column("predicted_probabilities",
+            "Prediction probabilities (per position)", TEXT);
+
+    /**
+     * One row per sequence. KNIME appends the columns from {@link #NEXT_TOKEN} on to the input row, which already
+     * is the sequence.
+     */
+    public static final TableSchema PREDICTIONS = new TableSchema("the prediction table",
+            List.of(SEQUENCE, TOKENS, NEXT_TOKEN, NEXT_LABEL, NEXT_PROBABILITY, PREDICTED_TOKENS,
+                PREDICTED_PROBABILITIES));
+}
