@@ -58,7 +58,7 @@ public final class ExtractionBenchmark {
      * Sequences per second extracting every contract tensor at {@code batchSize}: median over {@code rounds} rounds
      * of {@code sequences} sequences each, after {@link #WARM_UP_ROUNDS} warm-up rounds.
      */
-    public double extractSeqPerSecond(int batchSize, int sequences, int rounds) throws IOException, GtLensException {
+    public double extractSeqPerSecond(int batchSize, int sequences, int rounds) throws Exception {
         List<Sequence> input = randomSequences(model.info(), sequences, 42);
         Extractor extractor = new Extractor(model, EnumSet.allOf(Kind.class), batchSize);
         long[] sink = new long[1];
@@ -99,7 +99,7 @@ public final class ExtractionBenchmark {
     }
 
     /** Sequences per second from a CSV of sequences to representations.csv and predictions.csv on disk. */
-    public EndToEnd endToEnd(Path csv, Path outDir, EnumSet<Kind> kinds, int batchSize) throws IOException, GtLensException {
+    public EndToEnd endToEnd(Path csv, Path outDir, EnumSet<Kind> kinds, int batchSize) throws Exception {
         CsvExport job = new CsvExport(model, kinds, batchSize, Layout.LONG);
         long t0 = System.nanoTime();
         long n;
@@ -115,7 +115,7 @@ public final class ExtractionBenchmark {
      * The same pipeline with the CSV text counted and dropped instead of written: what reading, extracting and
      * formatting cost, apart from the disk.
      */
-    public EndToEnd withoutDisk(Path csv, EnumSet<Kind> kinds, int batchSize) throws IOException, GtLensException {
+    public EndToEnd withoutDisk(Path csv, EnumSet<Kind> kinds, int batchSize) throws Exception {
         CsvExport job = new CsvExport(model, kinds, batchSize, Layout.LONG);
         ByteCounter counter = new ByteCounter();
         long t0 = System.nanoTime();

@@ -215,7 +215,7 @@ public final class GTransformer implements AutoCloseable {
     /** Receives the tensors of one run; see {@link #runReusing}. */
     @FunctionalInterface
     public interface TensorConsumer {
-        void accept(Map<String, FloatTensor> tensors) throws IOException, GtLensException;
+        void accept(Map<String, FloatTensor> tensors) throws Exception;
     }
 
     /**
@@ -241,7 +241,7 @@ public final class GTransformer implements AutoCloseable {
      * batch, which at large batches is a quarter of the time.
      */
     public void runReusing(long[] tokens, int batch, int length, List<String> outputs, TensorConsumer consumer)
-            throws IOException, GtLensException {
+            throws Exception {
         RunBuffers buffers = runInto(tokens, batch, length, outputs);
         try {
             consumer.accept(buffers.copyToReused());

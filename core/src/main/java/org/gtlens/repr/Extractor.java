@@ -1,6 +1,5 @@
 package org.gtlens.repr;
 
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumSet;
@@ -8,19 +7,40 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
 
-import org.gtlens.GtLensException;
 import org.gtlens.model.GTransformer;
 import org.gtlens.model.Kind;
 
 /**
- * Feeds sequences to a model batch by batch and hands each batch's representations to a consumer, so memory is
- * bounded by the batch, never by the input. Sequences are validated before they run; progress is reported and
- * cancellation checked between batches.
+ * Feeds sequences to a model batch by batch and hands each batch's representations to a sink, so memory is bounded
+ * by the batch, never by the input. Sequences are validated before they run; progress is reported and cancellation
+ * checked between batches. The same batching serves the command line and the KNIME node: a source's items carry
+ * their origin (a row) through to the sink, and sinks may throw whatever their output throws.
  */
 public final class Extractor {
 
     /** Default number of sequences per ONNX Runtime call. */
     public static final int DEFAULT_BATCH_SIZE = 256;
+
+    /** Items pulled one at a time. */
+    @FunctionalInterface
+    public interface ItemSource<T> {
+        /** The next item, or null at the end. */
+        Item<T> next() throws Exception;
+    }
+
+    /**
+     * Receives each batch with the items it came from, in input order; valid only during the call (its arrays are
+     * reused for the next batch).
+     */
+    @FunctionalInterface
+    public interface ItemSink<T> {
+        /**
+         * @param batch the results of the items that run, in their order ({@code batch.sequence(i)} is the i-th
+         *              running item); null when no item of this call runs
+         * @param items every item since the last call, passed-through ones included
+         */
+        void accept(BatchResult batch, List<Item<T>> items) throws Exception;
+    }
 
     /**
      * Receives one batch of results; may write them out. The batch is valid only during the call: its arrays are
@@ -28,13 +48,13 @@ public final class Extractor {
      */
     @FunctionalInterface
     public interface BatchConsumer {
-        void accept(BatchResult batch) throws IOException, GtLensException;
+        void accept(BatchResult batch) throws Exception;
     }
 
-    /** Told how many sequences are done so far, after every batch. */
+    /** Told how many input items are done so far, after every batch. */
     @FunctionalInterface
     public interface ProgressListener {
-        void progress(long sequencesDone);
+        void progress(long done);
 
         ProgressListener NONE = done -> {
         };
@@ -68,10 +88,15 @@ public final class Extractor {
         this.outputs = List.copyOf(names);
     }
 
-    /** Extracts one batch of sequences that all have the same length. */
-    public BatchResult extract(List<Sequence> batch) throws GtLensException {
+    /** Extracts one batch of sequences that all have the same length, into arrays the caller may keep. */
+    public BatchResult extract(List<Sequence> batch) throws InputException, org.gtlens.model.ModelException {
         int length = checkedLength(batch);
         return new BatchResult(model.info(), batch, model.run(tokens(batch, length), batch.size(), length, outputs));
+    }
+
+    /** Extracts a single sequence. */
+    public BatchResult extract(Sequence sequence) throws InputException, org.gtlens.model.ModelException {
+        return extract(List.of(sequence));
     }
 
     /** Validates a batch and returns its one length. */
@@ -90,7 +115,7 @@ public final class Extractor {
     }
 
     private static long[] tokens(List<Sequence> batch, int length) {
-        long[] tokens = new long[batch.size() * length];
+        long[] tokens = new long[Math.multiplyExact(batch.size(), length)];
         int i = 0;
         for (Sequence s : batch) {
             for (int p = 0; p < length; p++) {
@@ -100,47 +125,70 @@ public final class Extractor {
         return tokens;
     }
 
-    /** Extracts a single sequence. */
-    public BatchResult extract(Sequence sequence) throws GtLensException {
-        return extract(List.of(sequence));
+    /**
+     * Runs every sequence of {@code input} in batches, in input order; see {@link #run(ItemSource, ItemSink,
+     * ProgressListener, BooleanSupplier)}.
+     *
+     * @return number of sequences processed
+     */
+    public long run(SequenceSource input, BatchConsumer consumer, ProgressListener progress,
+            BooleanSupplier cancelled) throws Exception {
+        return run(() -> {
+            Sequence s = input.next();
+            return s == null ? null : new Item<>(s, s);
+        }, (batch, items) -> consumer.accept(batch), progress, cancelled);
     }
 
     /**
-     * Runs every sequence of {@code input} in batches of at most the batch size (a change of length starts a new
-     * batch), in input order.
+     * Runs the items of {@code input} in batches of at most the batch size (a change of length starts a new batch),
+     * in input order. Items passed through travel with the batch they fall into, so the sink sees every item in
+     * order; a long run of them is handed over in bounded groups.
      *
      * @param cancelled checked before every batch; when true the run stops with {@link CancelledException}
-     * @return number of sequences processed
+     * @return number of items processed
      * @throws InputException     for the first sequence the model cannot take (nothing after it runs)
      * @throws CancelledException when cancelled
      */
-    public long run(SequenceSource input, BatchConsumer consumer, ProgressListener progress,
-            BooleanSupplier cancelled) throws IOException, GtLensException {
-        List<Sequence> batch = new ArrayList<>(batchSize);
+    public <T> long run(ItemSource<T> input, ItemSink<T> sink, ProgressListener progress, BooleanSupplier cancelled)
+            throws Exception {
+        List<Item<T>> pending = new ArrayList<>();
+        List<Sequence> batch = new ArrayList<>();
         long done = 0;
-        for (Sequence next = input.next(); next != null; next = input.next()) {
-            validator.check(next);
-            if (!batch.isEmpty() && (batch.size() == batchSize || batch.get(0).length() != next.length())) {
-                done = flush(batch, consumer, progress, cancelled, done);
+        for (Item<T> item = input.next(); item != null; item = input.next()) {
+            Sequence next = item.sequence();
+            if (next != null) {
+                validator.check(next);
+                if (!batch.isEmpty() && (batch.size() == batchSize || batch.get(0).length() != next.length())) {
+                    done = flush(pending, batch, sink, progress, cancelled, done);
+                }
+                batch.add(next);
+            } else if (pending.size() >= batchSize) {
+                done = flush(pending, batch, sink, progress, cancelled, done);
             }
-            batch.add(next);
+            pending.add(item);
         }
-        if (!batch.isEmpty()) {
-            done = flush(batch, consumer, progress, cancelled, done);
+        if (!pending.isEmpty()) {
+            done = flush(pending, batch, sink, progress, cancelled, done);
         }
         return done;
     }
 
-    private long flush(List<Sequence> batch, BatchConsumer consumer, ProgressListener progress,
-            BooleanSupplier cancelled, long done) throws IOException, GtLensException {
+    private <T> long flush(List<Item<T>> pending, List<Sequence> batch, ItemSink<T> sink, ProgressListener progress,
+            BooleanSupplier cancelled, long done) throws Exception {
         if (cancelled.getAsBoolean()) {
             throw new CancelledException("Cancelled after " + done + " sequences.");
         }
-        int length = checkedLength(batch);
-        List<Sequence> sequences = List.copyOf(batch);
-        model.runReusing(tokens(batch, length), batch.size(), length, outputs,
-                tensors -> consumer.accept(new BatchResult(model.info(), sequences, tensors)));
-        long total = done + batch.size();
+        List<Item<T>> items = List.copyOf(pending);
+        if (batch.isEmpty()) {
+            sink.accept(null, items);
+        } else {
+            int length = checkedLength(batch);
+            List<Sequence> sequences = List.copyOf(batch);
+            model.runReusing(tokens(batch, length), batch.size(), length, outputs,
+                    tensors -> sink.accept(new BatchResult(model.info(), sequences, tensors), items));
+        }
+        long total = done + items.size();
+        pending.clear();
         batch.clear();
         progress.progress(total);
         return total;

@@ -41,14 +41,14 @@ public final class CsvExport {
 
     /** Runs the job and returns the number of sequences written. */
     public long run(SequenceSource input, Path outDir, Extractor.ProgressListener progress, BooleanSupplier cancelled)
-            throws IOException, GtLensException {
+            throws Exception {
         return run(input, outDir, progress, cancelled, batch -> {
         });
     }
 
     /** Runs the job, also handing every batch to {@code alsoTo} once its rows are written. */
     public long run(SequenceSource input, Path outDir, Extractor.ProgressListener progress, BooleanSupplier cancelled,
-            Extractor.BatchConsumer alsoTo) throws IOException, GtLensException {
+            Extractor.BatchConsumer alsoTo) throws Exception {
         try (AtomicOutput reprFile = new AtomicOutput(outDir.resolve(REPRESENTATIONS));
                 AtomicOutput predFile = new AtomicOutput(outDir.resolve(PREDICTIONS))) {
             long n = run(input, reprFile.stream(), predFile.writer(), progress, cancelled, alsoTo);
@@ -61,7 +61,7 @@ public final class CsvExport {
     /** Runs the job into streams (flushed, left open); the benchmark uses it to time the work without a disk. */
     public long run(SequenceSource input, OutputStream representations, Writer predictionsOut,
             Extractor.ProgressListener progress, BooleanSupplier cancelled, Extractor.BatchConsumer alsoTo)
-            throws IOException, GtLensException {
+            throws Exception {
         Extractor extractor = new Extractor(model, kinds, batchSize);
         CsvPredictionWriter predictions = new CsvPredictionWriter(predictionsOut);
         long n;

@@ -15,7 +15,7 @@ import org.gtlens.repr.Sequence;
  * sequence and reused, which keeps a table of hundreds of millions of values fast to write. Values are written
  * by {@link FloatText}: the shortest text that reads back as the same float.
  */
-public final class CsvLongWriter implements LongRowSink, AutoCloseable {
+public final class CsvLongWriter implements LongRowSink<IOException>, AutoCloseable {
 
     static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder().setRecordSeparator('\n').get();
 

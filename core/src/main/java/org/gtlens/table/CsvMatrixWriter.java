@@ -13,7 +13,7 @@ import org.gtlens.repr.Sequence;
  * Streams the matrix layout to CSV: one line per matrix row with columns {@code c0..c(w-1)}; a matrix narrower
  * than {@code w} leaves its remaining cells empty.
  */
-public final class CsvMatrixWriter implements MatrixRowSink, AutoCloseable {
+public final class CsvMatrixWriter implements MatrixRowSink<IOException>, AutoCloseable {
 
     private final CSVPrinter printer;
     private final int width;

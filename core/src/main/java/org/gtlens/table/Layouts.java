@@ -1,6 +1,5 @@
 package org.gtlens.table;
 
-import java.io.IOException;
 import java.util.Set;
 
 import org.gtlens.model.Kind;
@@ -19,13 +18,14 @@ public final class Layouts {
     }
 
     /** Emits one row per value. */
-    public static void writeLong(BatchResult batch, Set<Kind> kinds, LongRowSink sink) throws IOException {
+    public static <E extends Exception> void writeLong(BatchResult batch, Set<Kind> kinds, LongRowSink<E> sink)
+            throws E {
         writeLong(batch, kinds, sink, 0, batch.size());
     }
 
     /** Emits one row per value of the batch's sequences {@code from} (inclusive) to {@code to} (exclusive). */
-    public static void writeLong(BatchResult batch, Set<Kind> kinds, LongRowSink sink, int from, int to)
-            throws IOException {
+    public static <E extends Exception> void writeLong(BatchResult batch, Set<Kind> kinds, LongRowSink<E> sink,
+            int from, int to) throws E {
         forEachMatrix(batch, kinds, from, to, (sequence, block, head, kind, m, rowLabels, colLabels) -> {
             for (int r = 0; r < m.rows(); r++) {
                 for (int c = 0; c < m.cols(); c++) {
@@ -36,7 +36,8 @@ public final class Layouts {
     }
 
     /** Emits one row per matrix row. */
-    public static void writeMatrix(BatchResult batch, Set<Kind> kinds, MatrixRowSink sink) throws IOException {
+    public static <E extends Exception> void writeMatrix(BatchResult batch, Set<Kind> kinds, MatrixRowSink<E> sink)
+            throws E {
         forEachMatrix(batch, kinds, 0, batch.size(), (sequence, block, head, kind, m, rowLabels, colLabels) -> {
             for (int r = 0; r < m.rows(); r++) {
                 sink.row(sequence, block, head, kind, r, rowLabels[r], m);
@@ -46,14 +47,14 @@ public final class Layouts {
 
     /** One matrix of one sequence with its labels; {@code head} is -1 for block-level kinds. */
     @FunctionalInterface
-    private interface MatrixVisitor {
+    private interface MatrixVisitor<E extends Exception> {
         void visit(Sequence sequence, int block, int head, Kind kind, Matrix matrix, String[] rowLabels,
-                String[] colLabels) throws IOException;
+                String[] colLabels) throws E;
     }
 
     /** The documented order: sequence, block, kind (contract order), head. */
-    private static void forEachMatrix(BatchResult batch, Set<Kind> kinds, int from, int to, MatrixVisitor visitor)
-            throws IOException {
+    private static <E extends Exception> void forEachMatrix(BatchResult batch, Set<Kind> kinds, int from, int to,
+            MatrixVisitor<E> visitor) throws E {
         ModelInfo info = batch.info();
         for (int s = from; s < to; s++) {
             Sequence sequence = batch.sequence(s);

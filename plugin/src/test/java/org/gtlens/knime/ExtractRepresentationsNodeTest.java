@@ -418,51 +418,6 @@ class ExtractRepresentationsNodeTest {
         assertTrue(NodeTestHarness.warningMessage(sm).startsWith("Skipped 1 of 8 rows"));
     }
 
-    /** KNIME's push() throws OutputClosedException for an unconnected output: the other output is still fed. */
-    @Test
-    void streamingWithAClosedOutput() throws Exception {
-        GTransformerPortObject port = TestSupport.defaultPort();
-        BufferedDataTable in = sequences("1,2,3", "4,5", "6,7,8", "1", "2,2");
-        NodeModel m = model(s -> s.addInt("batch_size", 2));
-        PortObjectSpec[] inSpecs = {port.getSpec(), in.getDataTableSpec()};
-        PortObjectSpec[] outSpecs = NodeTestHarness.configure(m, inSpecs);
-        class Unconnected extends RowOutput {
-            int m_pushes;
-
-            boolean m_closed;
-
-            @Override
-            public void push(final DataRow row) {
-                m_pushes++;
-                throw new RowOutput.OutputClosedException();
-            }
-
-            @Override
-            public void close() {
-                m_closed = true;
-            }
-        }
-        Unconnected none = new Unconnected();
-        TestRowOutput predictions = new TestRowOutput((DataTableSpec)outSpecs[0]);
-        TestRowInput rows = new TestRowInput(in);
-        m.createStreamableOperator(new PartitionInfo(0, 1), inSpecs).runFinal(
-            new PortInput[]{new PortObjectInput(port), rows}, new PortOutput[]{predictions, none},
-            TestExecution.create().context());
-        assertEquals(TestTables.rows((BufferedDataTable)NodeTestHarness.run(model(s -> { }), port, in)[0]),
-            predictions.rows());
-        assertEquals(1, none.m_pushes);
-        assertTrue(none.m_closed && predictions.isClosed());
-        // neither output wanted: reading stops after the first batch
-        Unconnected a = new Unconnected();
-        Unconnected b = new Unconnected();
-        TestRowInput rows2 = new TestRowInput(in);
-        m.createStreamableOperator(new PartitionInfo(0, 1), inSpecs).runFinal(
-            new PortInput[]{new PortObjectInput(port), rows2}, new PortOutput[]{a, b},
-            TestExecution.create().context());
-        assertTrue(rows2.isClosed());
-        assertTrue(rows2.polledRows() < in.size(), "polled " + rows2.polledRows());
-    }
-
     /** 100,000 sequences streamed through with counting outputs: heap growth stays bounded by the batch. */
     @Test
     void hundredThousandSequencesStreamWithBoundedMemory() throws Exception {

@@ -10,7 +10,6 @@ import org.gtlens.model.Kind;
 import org.gtlens.model.ModelInfo;
 import org.gtlens.repr.Extractor;
 import org.gtlens.repr.SequenceValidator;
-import org.knime.core.data.DataRow;
 import org.knime.core.data.DataTableSpec;
 import org.knime.core.data.container.CloseableRowIterator;
 import org.knime.core.node.BufferedDataContainer;
@@ -84,15 +83,10 @@ public final class ExtractRepresentationsNodeModel extends NodeModel {
         DataTableSpec[] specs = outputSpecs(info, table.getDataTableSpec());
         BufferedDataContainer predictions = exec.createDataContainer(specs[0]);
         BufferedDataContainer representations = exec.createDataContainer(specs[1]);
-        try (GTransformer model = port.openModel(1)) {
-            Extraction x = newExtraction(model, table.getDataTableSpec(), predictions::addRowToTable,
-                representations::addRowToTable, exec, table.size());
-            try (CloseableRowIterator it = table.iterator()) {
-                while (it.hasNext()) {
-                    x.add(it.next());
-                }
-            }
-            x.finish();
+        try (GTransformer model = port.openModel(1); CloseableRowIterator it = table.iterator()) {
+            Extraction x = newExtraction(model, table.getDataTableSpec());
+            x.run(() -> it.hasNext() ? it.next() : null, predictions::addRowToTable, representations::addRowToTable,
+                exec, table.size());
             report(x);
         } finally {
             predictions.close();
@@ -102,13 +96,12 @@ public final class ExtractRepresentationsNodeModel extends NodeModel {
         return new PortObject[]{predictions.getTable(), representations.getTable()};
     }
 
-    private Extraction newExtraction(final GTransformer model, final DataTableSpec in,
-        final Extraction.RowSink predictions, final Extraction.RowSink representations, final ExecutionMonitor exec,
-        final long total) throws InvalidSettingsException {
+    private Extraction newExtraction(final GTransformer model, final DataTableSpec in)
+        throws InvalidSettingsException {
         ModelInfo info = model.info();
         SequenceReader reader = SequenceReader.create(m_settings, in, new SequenceValidator(info));
         Extractor extractor = new Extractor(model, m_settings.kinds(), m_settings.m_batchSize.getIntValue());
-        return new Extraction(extractor, info, m_settings, reader, predictions, representations, exec, total);
+        return new Extraction(extractor, info, m_settings, reader);
     }
 
     private void report(final Extraction x) {
@@ -145,55 +138,19 @@ public final class ExtractRepresentationsNodeModel extends NodeModel {
                 GTransformerPortObject port =
                     (GTransformerPortObject)((PortObjectInput)inputs[MODEL_PORT]).getPortObject();
                 RowInput in = (RowInput)inputs[TABLE_PORT];
-                StreamSink predictions = new StreamSink((RowOutput)outputs[0]);
-                StreamSink representations = new StreamSink((RowOutput)outputs[1]);
+                RowOutput predictions = (RowOutput)outputs[0];
+                RowOutput representations = (RowOutput)outputs[1];
                 try (GTransformer model = port.openModel(1)) {
-                    Extraction x = newExtraction(model, in.getDataTableSpec(), predictions, representations, exec,
-                        -1);
-                    for (DataRow row = in.poll(); row != null && x.anyOutputOpen(); row = in.poll()) {
-                        x.add(row);
-                    }
-                    x.finish();
+                    Extraction x = newExtraction(model, in.getDataTableSpec());
+                    x.run(in::poll, predictions::push, representations::push, exec, -1);
                     report(x);
                 } finally {
                     in.close();
                 }
-                // Both outputs are closed only when all rows went out (KNIME: close() ends the output's stream).
-                predictions.m_out.close();
-                representations.m_out.close();
+                predictions.close();
+                representations.close();
             }
         };
-    }
-
-    /**
-     * A streaming output. KNIME's push() throws {@link RowOutput.OutputClosedException} when no consumer wants more
-     * rows (an unconnected port, or a downstream node that has read enough); that output is then left alone while
-     * the other one is still fed, and reading stops once neither wants rows.
-     */
-    private static final class StreamSink implements Extraction.RowSink {
-        final RowOutput m_out;
-
-        private boolean m_open = true;
-
-        StreamSink(final RowOutput out) {
-            m_out = out;
-        }
-
-        @Override
-        public void push(final DataRow row) throws InterruptedException {
-            if (m_open) {
-                try {
-                    m_out.push(row);
-                } catch (RowOutput.OutputClosedException e) {
-                    m_open = false;
-                }
-            }
-        }
-
-        @Override
-        public boolean isOpen() {
-            return m_open;
-        }
     }
 
     // ---------------------------------------------------------------------------------------------- settings

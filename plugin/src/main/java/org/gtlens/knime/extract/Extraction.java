@@ -1,17 +1,17 @@
 package org.gtlens.knime.extract;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
+import org.gtlens.knime.table.KnimeTables;
 import org.gtlens.model.Kind;
 import org.gtlens.model.ModelInfo;
 import org.gtlens.repr.BatchResult;
 import org.gtlens.repr.Extractor;
+import org.gtlens.repr.Item;
 import org.gtlens.repr.Matrix;
 import org.gtlens.repr.Prediction;
 import org.gtlens.repr.Sequence;
-import org.gtlens.knime.table.KnimeTables;
 import org.gtlens.table.Layouts;
 import org.gtlens.table.PredictionText;
 import org.gtlens.table.Tables;
@@ -27,28 +27,28 @@ import org.knime.core.data.def.StringCell;
 import org.knime.core.node.ExecutionMonitor;
 
 /**
- * The work of Extract Representations, shared by the normal and the streaming execution: rows come in one at a
- * time, sequences are collected into batches of one length (at most the batch size), each batch runs through the
- * model and its rows go out at once to both outputs. Memory is bounded by one batch.
+ * What Extract Representations adds to the core's batching, shared by the normal and the streaming execution: the
+ * output specs, the bad-row policy (a row the model cannot take fails the node or passes through with missing
+ * prediction cells) and the cells of both outputs. Rows come from any {@link RowSource} and go to any
+ * {@link RowSink}; memory is bounded by one batch.
  */
 final class Extraction {
+
+    /** Where input rows come from (a table iterator or a streaming row input). */
+    @FunctionalInterface
+    interface RowSource {
+        /** @return the next row, or null at the end */
+        DataRow poll() throws Exception;
+    }
 
     /** Where output rows go (a data container or a streaming row output). */
     @FunctionalInterface
     interface RowSink {
         void push(DataRow row) throws Exception;
-
-        /** @return false once nobody reads this output any more (streaming): its rows need not be made */
-        default boolean isOpen() {
-            return true;
-        }
     }
 
     /** Cells the predictions output appends to each input row. */
     private static final int PREDICTION_CELLS = Tables.PREDICTIONS.from(Tables.NEXT_TOKEN.key()).size();
-
-    private record Pending(DataRow row, Sequence sequence) {
-    }
 
     private final Extractor m_extractor;
 
@@ -64,31 +64,16 @@ final class Extraction {
 
     private final boolean m_skip;
 
-    private final int m_batchSize;
-
-    private final RowSink m_predictions;
-
-    private final RowSink m_representations;
-
-    private final ExecutionMonitor m_exec;
-
-    private final long m_total;
-
-    private final List<Pending> m_pending = new ArrayList<>();
-
-    private int m_pendingSequences;
-
-    private long m_rowsDone;
-
     private long m_outRows;
 
     private long m_skipped;
 
     private String m_firstSkipReason;
 
+    private long m_rowsDone;
+
     Extraction(final Extractor extractor, final ModelInfo info, final ExtractSettings settings,
-        final SequenceReader reader, final RowSink predictions, final RowSink representations,
-        final ExecutionMonitor exec, final long totalRows) {
+        final SequenceReader reader) {
         m_extractor = extractor;
         m_info = info;
         m_kinds = settings.kinds();
@@ -96,11 +81,6 @@ final class Extraction {
         m_width = Layouts.matrixWidth(info, m_kinds);
         m_reader = reader;
         m_skip = settings.skipBadRows();
-        m_batchSize = settings.m_batchSize.getIntValue();
-        m_predictions = predictions;
-        m_representations = representations;
-        m_exec = exec;
-        m_total = totalRows;
     }
 
     // ---------------------------------------------------------------------------------------------- specs
@@ -127,15 +107,30 @@ final class Extraction {
     // ---------------------------------------------------------------------------------------------- rows
 
     /**
-     * Takes one input row; runs a batch when one is complete.
+     * Runs every row of the input through the model and pushes the rows of both outputs, batch by batch.
      *
-     * @param row the row
+     * @param in the input rows
+     * @param predictions the predictions output
+     * @param representations the representations output
+     * @param exec progress and cancellation
+     * @param total rows of the input, or -1 when unknown (streaming)
      * @throws Exception a {@link SequenceReader.BadRowException} (fail policy), a canceled execution, a model error
      */
-    void add(final DataRow row) throws Exception {
-        int[] tokens;
+    void run(final RowSource in, final RowSink predictions, final RowSink representations,
+        final ExecutionMonitor exec, final long total) throws Exception {
+        m_rowsDone = m_extractor.run(() -> next(in), (batch, items) -> {
+            exec.checkCanceled();
+            push(batch, items, predictions, representations);
+        }, done -> progress(exec, done, total), () -> false);
+    }
+
+    private Item<DataRow> next(final RowSource in) throws Exception {
+        DataRow row = in.poll();
+        if (row == null) {
+            return null;
+        }
         try {
-            tokens = m_reader.read(row);
+            return new Item<>(row, new Sequence(row.getKey().getString(), m_reader.read(row)));
         } catch (SequenceReader.BadRowException e) {
             if (!m_skip) {
                 throw e;
@@ -144,85 +139,63 @@ final class Extraction {
             if (m_firstSkipReason == null) {
                 m_firstSkipReason = e.getMessage();
             }
-            m_pending.add(new Pending(row, null));
-            if (m_pending.size() >= m_batchSize) {
-                flush();
-            }
-            return;
-        }
-        if (m_pendingSequences > 0 && currentLength() != tokens.length) {
-            flush();
-        }
-        m_pending.add(new Pending(row, new Sequence(row.getKey().getString(), tokens)));
-        m_pendingSequences++;
-        if (m_pending.size() >= m_batchSize) {
-            flush();
+            return Item.passThrough(row);
         }
     }
 
-    /**
-     * Runs the last batch.
-     *
-     * @throws Exception a canceled execution or a model error
-     */
-    void finish() throws Exception {
-        flush();
-    }
-
-    private int currentLength() {
-        for (Pending p : m_pending) {
-            if (p.sequence() != null) {
-                return p.sequence().length();
-            }
-        }
-        return -1;
-    }
-
-    private void flush() throws Exception {
-        if (m_pending.isEmpty()) {
-            return;
-        }
-        m_exec.checkCanceled();
-        List<Sequence> sequences = new ArrayList<>(m_pendingSequences);
-        for (Pending p : m_pending) {
-            if (p.sequence() != null) {
-                sequences.add(p.sequence());
-            }
-        }
-        BatchResult batch = sequences.isEmpty() ? null : m_extractor.extract(sequences);
+    private void push(final BatchResult batch, final List<Item<DataRow>> items, final RowSink predictions,
+        final RowSink representations) throws Exception {
         int s = 0;
-        for (Pending p : m_pending) {
-            if (!m_predictions.isOpen()) {
-                break;
-            }
-            m_predictions.push(p.sequence() == null ? withMissing(p.row()) : withPrediction(p.row(),
-                batch.prediction(s++)));
+        for (Item<DataRow> item : items) {
+            predictions.push(item.runs() ? withPrediction(item.origin(), batch.prediction(s++))
+                : withMissing(item.origin()));
         }
-        if (batch != null && m_representations.isOpen()) {
-            if (m_matrix) {
-                writeMatrix(batch);
-            } else {
-                writeLong(batch);
-            }
+        if (batch == null) {
+            return;
         }
-        m_rowsDone += m_pending.size();
-        m_pending.clear();
-        m_pendingSequences = 0;
-        if (m_total > 0) {
-            final long done = m_rowsDone;
-            m_exec.setProgress(Math.min(1.0, done / (double)m_total), () -> done + " of " + m_total + " sequences");
+        if (m_matrix) {
+            Layouts.writeMatrix(batch, m_kinds, (seq, block, head, kind, row, rowLabel, m) -> representations
+                .push(new DefaultRow(nextKey(), matrixCells(seq, block, head, kind, row, rowLabel, m))));
         } else {
-            final long done = m_rowsDone;
-            m_exec.setMessage(() -> done + " sequences");
+            Layouts.writeLong(batch, m_kinds, (seq, block, head, kind, row, col, rowLabel, colLabel, value) -> {
+                DataCell[] cells = {new StringCell(seq.id()), new IntCell(block), headCell(head),
+                    new StringCell(kind.contractName()), new IntCell(row), new IntCell(col), new StringCell(rowLabel),
+                    new StringCell(colLabel), new DoubleCell(value)};
+                representations.push(new DefaultRow(nextKey(), cells));
+            });
         }
+    }
+
+    private static void progress(final ExecutionMonitor exec, final long done, final long total) {
+        if (total > 0) {
+            exec.setProgress(Math.min(1.0, done / (double)total), () -> done + " of " + total + " sequences");
+        } else {
+            exec.setMessage(() -> done + " sequences");
+        }
+    }
+
+    private static DataCell headCell(final int head) {
+        return head < 0 ? DataType.getMissingCell() : new IntCell(head);
+    }
+
+    private DataCell[] matrixCells(final Sequence seq, final int block, final int head, final Kind kind,
+        final int row, final String rowLabel, final Matrix m) {
+        DataCell[] cells = new DataCell[Tables.MATRIX_KEYS.columns().size() + m_width];
+        cells[0] = new StringCell(seq.id());
+        cells[1] = new IntCell(block);
+        cells[2] = headCell(head);
+        cells[3] = new StringCell(kind.contractName());
+        cells[4] = new IntCell(row);
+        cells[5] = new StringCell(rowLabel);
+        for (int c = 0; c < m_width; c++) {
+            cells[6 + c] = c < m.cols() ? new DoubleCell(m.get(row, c)) : DataType.getMissingCell();
+        }
+        return cells;
     }
 
     private DataRow withPrediction(final DataRow row, final Prediction p) {
+        DataCell[] cells = inputCells(row);
         int n = row.getNumCells();
-        DataCell[] cells = new DataCell[n + PREDICTION_CELLS];
-        for (int i = 0; i < n; i++) {
-            cells[i] = row.getCell(i);
-        }
         cells[n] = new IntCell(p.last());
         cells[n + 1] = new StringCell(m_info.tokenLabel(p.last()));
         cells[n + 2] = new DoubleCell(p.lastProbability());
@@ -232,85 +205,27 @@ final class Extraction {
     }
 
     private static DataRow withMissing(final DataRow row) {
+        DataCell[] cells = inputCells(row);
+        for (int i = row.getNumCells(); i < cells.length; i++) {
+            cells[i] = DataType.getMissingCell();
+        }
+        return new DefaultRow(row.getKey(), cells);
+    }
+
+    private static DataCell[] inputCells(final DataRow row) {
         int n = row.getNumCells();
         DataCell[] cells = new DataCell[n + PREDICTION_CELLS];
         for (int i = 0; i < n; i++) {
             cells[i] = row.getCell(i);
         }
-        for (int i = n; i < cells.length; i++) {
-            cells[i] = DataType.getMissingCell();
-        }
-        return new DefaultRow(row.getKey(), cells);
+        return cells;
     }
 
     private RowKey nextKey() {
         return RowKey.createRowKey(m_outRows++);
     }
 
-    private void writeLong(final BatchResult batch) throws Exception {
-        try {
-            Layouts.writeLong(batch, m_kinds, (seq, block, head, kind, row, col, rowLabel, colLabel, value) -> {
-                DataCell[] cells = {new StringCell(seq.id()), new IntCell(block),
-                    head < 0 ? DataType.getMissingCell() : new IntCell(head), new StringCell(kind.contractName()),
-                    new IntCell(row), new IntCell(col), new StringCell(rowLabel), new StringCell(colLabel),
-                    new DoubleCell(value)};
-                pushOrWrap(new DefaultRow(nextKey(), cells));
-            });
-        } catch (WrappedException e) {
-            throw e.cause;
-        }
-    }
-
-    private void writeMatrix(final BatchResult batch) throws Exception {
-        try {
-            Layouts.writeMatrix(batch, m_kinds, (seq, block, head, kind, row, rowLabel, m) -> {
-                DataCell[] cells = new DataCell[6 + m_width];
-                cells[0] = new StringCell(seq.id());
-                cells[1] = new IntCell(block);
-                cells[2] = head < 0 ? DataType.getMissingCell() : new IntCell(head);
-                cells[3] = new StringCell(kind.contractName());
-                cells[4] = new IntCell(row);
-                cells[5] = new StringCell(rowLabel);
-                fillRow(cells, m, row);
-                pushOrWrap(new DefaultRow(nextKey(), cells));
-            });
-        } catch (WrappedException e) {
-            throw e.cause;
-        }
-    }
-
-    private void fillRow(final DataCell[] cells, final Matrix m, final int row) {
-        for (int c = 0; c < m_width; c++) {
-            cells[6 + c] = c < m.cols() ? new DoubleCell(m.get(row, c)) : DataType.getMissingCell();
-        }
-    }
-
-    /** Carries a checked exception of a sink through the core's IOException-only callbacks. */
-    private static final class WrappedException extends java.io.IOException {
-        private static final long serialVersionUID = 1L;
-
-        final transient Exception cause;
-
-        WrappedException(final Exception cause) {
-            super(cause);
-            this.cause = cause;
-        }
-    }
-
-    private void pushOrWrap(final DataRow row) throws WrappedException {
-        try {
-            m_representations.push(row);
-        } catch (Exception e) {
-            throw new WrappedException(e);
-        }
-    }
-
-    /** @return whether any output still takes rows */
-    boolean anyOutputOpen() {
-        return m_predictions.isOpen() || m_representations.isOpen();
-    }
-
-    /** @return rows read so far */
+    /** @return rows read */
     long rowsDone() {
         return m_rowsDone;
     }
