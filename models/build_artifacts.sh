@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
-# Regenerate every committed artifact under models/ (about a minute on 2 cores):
+# Regenerate every committed artifact under models/ (about a minute and a half on 2 cores):
 #   models/gtransformer.pt, models/gtransformer.onnx, models/reference/,
-#   models/second/second.pt, models/second/second.onnx, models/second/reference/, models/second/reference-short/
+#   models/second/second.pt, models/second/second.onnx, models/second/reference/, models/second/reference-short/,
+#   models/second/mixed.json, models/second/mixed/,
+#   models/mid/mid.pt, models/mid/mid.onnx, models/mid/reference/, models/mid/reference-short/,
+#   and in every reference folder derived.json (+ files); in models/reference also groups.json, groups/
 # Deterministic on one machine: seeded training with a fixed thread count, seeded sequences.
 # Usage: bash models/build_artifacts.sh [--skip-train]
 set -euo pipefail
@@ -27,3 +30,19 @@ mkdir -p second
 rm -rf second/reference second/reference-short
 "$PY" reference.py second/second.pt second/second.onnx second/reference --random 32 --length 7 --seed 1
 "$PY" reference.py second/second.pt second/second.onnx second/reference-short --random 8 --length 3 --seed 2
+
+# Third configuration: medium size (6 blocks, length 64), seeded random weights, scaling "head", dynamic length.
+mkdir -p mid
+"$PY" make_random.py mid/mid.pt --k 64 --heads 4 --depth 6 --t 64 --num-tokens 64 --seed 64
+"$PY" export.py mid/mid.pt mid/mid.onnx --k 64 --heads 4 --depth 6 --t 64 --num-tokens 64 \
+  --scaling head \
+  --description "Untrained: seeded random weights (seed 64), a medium size to test readers on 6 blocks and length 64"
+rm -rf mid/reference mid/reference-short
+"$PY" reference.py mid/mid.pt mid/mid.onnx mid/reference --random 4 --length 64 --seed 3
+"$PY" reference.py mid/mid.pt mid/mid.onnx mid/reference-short --random 3 --length 17 --seed 5
+
+# Derived representations (docs/contract.md), computed from PyTorch's reference tensors above.
+rm -rf reference/groups second/mixed
+"$PY" derived.py derive reference --toy-groups 0
+"$PY" derived.py derive second/reference second/reference-short mid/reference mid/reference-short
+"$PY" derived.py mixed second/mixed.json second/reference second/reference-short

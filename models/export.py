@@ -4,10 +4,11 @@
         --num-tokens 10 [--scaling head|full] [--vocab '["a","b",...]' | --vocab-file F] \
         [--description "..."] [--fixed-length]
 
-The contract (shared/docs/onnx-contract.md) fixes the input name ``tokens`` (int64
-[batch, length]), the output names ``logprobs`` and ``block{i}.attention|queries|keys|values|
-out|logprobs``, their declared shapes and the ``gtlens.*`` metadata. Readers find everything by
-name, so this script's job is to make the file say exactly that and nothing invented:
+The representation contract (``docs/contract.md`` in the repository) fixes the input name
+``tokens`` (int64 [batch, length]), the output names ``logprobs`` and
+``block{i}.attention|queries|keys|values|out|logprobs``, their declared shapes and the
+``gtlens.*`` metadata. Readers find everything by name, so this script's job is to make the
+file say exactly that and nothing invented:
 
 * torch 1.13 declares made-up symbolic dims (``Transposeblock0.keys_dim_1``) where the real
   dims are static or are the input's ``length``; they are rewritten to ``batch``, ``length``
@@ -27,9 +28,7 @@ import sys
 import numpy as np
 import torch
 
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-
-from gtransformer import Config, GTransformer, contract_names, contract_shapes  # noqa: E402
+from gtransformer import Config, GTransformer, contract_names, contract_shapes
 
 OPSET = 17
 CONTRACT_VERSION = 1

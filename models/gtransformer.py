@@ -11,8 +11,8 @@ Two things differ from former on purpose, both so that the model exports to ONNX
   ``masked_fill(-inf)``, which exports as ``Where``; former's in-place ``mask_`` does not export.
   The buffer is non-persistent, so it never appears in (or is required from) a state dict.
 * every block returns its attention weights, queries, keys and values next to its output, so
-  ``get_representations`` can report all tensors named in the ONNX contract
-  (``/work/shared/docs/onnx-contract.md``).
+  ``get_representations`` can report all tensors named in the representation contract
+  (``docs/contract.md`` in the repository).
 """
 
 import math

@@ -1,9 +1,10 @@
-"""Save a GTransformer state dict with seeded random weights (the untrained "second" model).
+"""Save a GTransformer state dict with seeded random weights (the untrained "second" and "mid" models).
 
     /usr/bin/python3 models/make_random.py OUT.pt --k 8 --heads 2 --depth 3 --t 7 --num-tokens 12 [--seed 12]
 
-Readers are tested on a second shape so that nothing about the toy model (2 blocks, 3 heads,
-length 5) can be hard-coded unnoticed. PyTorch's default init leaves every LayerNorm at weight
+Readers are tested on other shapes so that nothing about the toy model (2 blocks, 3 heads,
+length 5) can be hard-coded unnoticed, and on a medium size (``mid``: 6 blocks, length 64) so
+that sizes and speed are exercised too. PyTorch's default init leaves every LayerNorm at weight
 1 and bias 0, which would let a reader that skips the norm's affine part pass; so those get
 random values too.
 """
@@ -14,9 +15,7 @@ import sys
 
 import torch
 
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-
-from gtransformer import GTransformer  # noqa: E402
+from gtransformer import GTransformer
 
 
 def random_model(k, heads, depth, t, num_tokens, seed):

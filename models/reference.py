@@ -14,6 +14,8 @@ with. OUT_DIR gets:
 * one ``<name>.f32`` per contract tensor: raw little-endian float32, C order, batch first.
 
 All sequences share one length (one tensor per name); write a second folder for another length.
+STATE_DICT.pt may be ``from-onnx``: the weights are then read back from MODEL.onnx itself
+(``state_dict_from_onnx``).
 """
 
 import argparse
@@ -25,18 +27,19 @@ import sys
 import numpy as np
 import torch
 
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-
-from export import ExportError, build_model, load_state_dict  # noqa: E402
-from gtransformer import Config, contract_names  # noqa: E402
+from export import ExportError, build_model, load_state_dict
+from gtransformer import Config, GTransformer, contract_names
 
 MANIFEST = "manifest.json"
+FROM_ONNX = "from-onnx"
 
 
 def config_from_onnx(path):
     """The Config an exported contract model declares in its metadata."""
     import onnx
 
+    if not os.path.isfile(path):
+        raise ExportError(f"{path} does not exist")
     props = {p.key: p.value for p in onnx.load(path, load_external_data=False).metadata_props}
     try:
         return Config(
@@ -49,11 +52,45 @@ def config_from_onnx(path):
         )
     except KeyError as e:
         raise ExportError(f"{path} lacks metadata {e.args[0]}; export it with export.py first") from None
+    except ValueError as e:
+        raise ExportError(f"{path} has unusable gtlens.* metadata: {e}") from None
+
+
+def state_dict_from_onnx(path):
+    """The state dict an exported contract model carries in its initializers.
+
+    export.py keeps every weight traceable: an initializer is named after its state dict key,
+    or ``<key>.T`` for a Linear weight that the graph stores transposed. The keys needed are
+    those of the configuration in the file's ``gtlens.*`` metadata; a missing one fails with
+    one line naming it.
+    """
+    import onnx
+    from onnx import numpy_helper
+
+    config = config_from_onnx(path)
+    initializers = {init.name: init for init in onnx.load(path).graph.initializer}
+    state = {}
+    for key in GTransformer.from_config(config).state_dict():
+        if key in initializers:
+            array = numpy_helper.to_array(initializers[key])
+        elif f"{key}.T" in initializers:
+            array = numpy_helper.to_array(initializers[f"{key}.T"]).T
+        else:
+            raise ExportError(f"{path} has no initializer {key} (nor {key}.T), which its metadata's configuration "
+                              "needs; only models written by export.py can be rebuilt from the ONNX file")
+        state[key] = torch.from_numpy(np.array(array, dtype=np.float32, order="C"))
+    return state
 
 
 def load_model(state_path, onnx_path):
-    """The PyTorch model for a state dict, configured by the metadata of its exported ONNX file."""
-    return build_model(load_state_dict(state_path), config_from_onnx(onnx_path), state_path)
+    """The PyTorch model for a state dict, configured by the metadata of its exported ONNX file.
+
+    ``state_path`` None or ``"from-onnx"`` takes the weights from the ONNX file itself.
+    """
+    config = config_from_onnx(onnx_path)
+    if state_path is None or state_path == FROM_ONNX:
+        return build_model(state_dict_from_onnx(onnx_path), config, onnx_path)
+    return build_model(load_state_dict(state_path), config, state_path)
 
 
 def check_sequences(sequences, config):
@@ -143,7 +180,7 @@ def choose_sequences(args, config):
 
 def main(argv=None):
     p = argparse.ArgumentParser(description="Write PyTorch's contract tensors for Java to compare with.")
-    p.add_argument("state_dict")
+    p.add_argument("state_dict", help=f"torch.save of the state dict, or {FROM_ONNX}: the weights in the ONNX file")
     p.add_argument("onnx", help="the exported model; its metadata gives the configuration")
     p.add_argument("out_dir")
     p.add_argument("--sequences", help="JSON array of token id arrays, written first")

@@ -28,12 +28,10 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
 import torch  # noqa: E402
-
-HERE = os.path.dirname(os.path.abspath(__file__))
-sys.path.insert(0, HERE)
-
 from export import ExportError  # noqa: E402
 from reference import load_model  # noqa: E402
+
+HERE = os.path.dirname(os.path.abspath(__file__))
 
 
 def _heatmap(ax, matrix, title, ylabel, xlabel, yticks, xticks=None, decimals=2):

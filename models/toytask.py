@@ -125,19 +125,33 @@ def sample(n, rng):
     return out
 
 
+def reference_sequences_labelled(n, seed=0):
+    """The sequences of ``reference_sequences`` with how each was chosen: a class name or ``random``.
+
+    The example first (the palindrome class's own example), then two members of every class,
+    then alternately a class member (a class drawn uniformly, then a member, as ``sample``
+    does) and ``LENGTH`` uniformly random digits. A ``random`` sequence was not drawn from a
+    class, even when its digits happen to fit one.
+    """
+    rng = random.Random(seed)
+    members = [cls.members() for cls in CLASSES]
+    out = [(list(EXAMPLE), "palindrome")]
+    for cls, cls_members in zip(CLASSES, members):
+        out += [(list(s), cls.name) for s in rng.sample(cls_members, 2)]
+    while len(out) < n:
+        if len(out) % 2:
+            index = rng.randrange(len(CLASSES))  # the draws of sample(1, rng), in its order
+            out.append((list(rng.choice(members[index])), CLASSES[index].name))
+        else:
+            out.append(([rng.randrange(NUM_TOKENS) for _ in range(LENGTH)], "random"))
+    return out[:n]
+
+
 def reference_sequences(n, seed=0):
     """The example first, then two of every class, then a mix of class members and random digits.
 
     Random digit sequences are included so the reference also covers inputs the model was
     never trained on (where its tensors look nothing like the clean patterns).
+    ``reference_sequences_labelled`` says which is which.
     """
-    rng = random.Random(seed)
-    seqs = [list(EXAMPLE)]
-    for cls in CLASSES:
-        seqs += [list(s) for s in rng.sample(cls.members(), 2)]
-    while len(seqs) < n:
-        if len(seqs) % 2:
-            seqs += sample(1, rng)
-        else:
-            seqs.append([rng.randrange(NUM_TOKENS) for _ in range(LENGTH)])
-    return seqs[:n]
+    return [seq for seq, _ in reference_sequences_labelled(n, seed)]

@@ -14,16 +14,13 @@ import json
 import math
 import os
 import random
-import sys
 import time
 
 import torch
 import torch.nn.functional as F
 
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-
-import toytask  # noqa: E402
-from gtransformer import GTransformer  # noqa: E402
+import toytask
+from gtransformer import GTransformer
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 CONFIG = dict(k=6, heads=3, depth=2, t=toytask.LENGTH, num_tokens=toytask.NUM_TOKENS, scaling="head")

@@ -15,6 +15,9 @@ DEFAULT_REF = os.path.join(MODELS, "reference")
 SECOND_DIR = os.path.join(MODELS, "second")
 SECOND_PT = os.path.join(SECOND_DIR, "second.pt")
 SECOND_ONNX = os.path.join(SECOND_DIR, "second.onnx")
+MID_DIR = os.path.join(MODELS, "mid")
+MID_PT = os.path.join(MID_DIR, "mid.pt")
+MID_ONNX = os.path.join(MID_DIR, "mid.onnx")
 SECOND_VOCAB = ["<pad>", "a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k"]
 
 

@@ -18,8 +18,9 @@ TOY = ["--k", "6", "--heads", "3", "--depth", "2", "--t", "5", "--num-tokens", "
 
 
 def run_export(state_path, out_path, args):
+    # from the output's folder, not models/: the script finds its imports by itself
     proc = subprocess.run([sys.executable, EXPORT, str(state_path), str(out_path), *args],
-                          capture_output=True, text=True, timeout=120)
+                          capture_output=True, text=True, timeout=120, cwd=os.path.dirname(str(out_path)))
     return proc.returncode, proc.stderr
 
 

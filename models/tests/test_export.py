@@ -9,7 +9,7 @@ import torch
 from onnx import numpy_helper
 
 from export import export, load_state_dict
-from helpers import (DEFAULT_ONNX, DEFAULT_PT, SECOND_ONNX, SECOND_PT, SECOND_VOCAB, assert_follows_contract,
+from helpers import (DEFAULT_ONNX, DEFAULT_PT, MID_ONNX, SECOND_ONNX, SECOND_PT, SECOND_VOCAB, assert_follows_contract,
                      metadata)
 from reference import config_from_onnx
 
@@ -84,6 +84,14 @@ def test_second_config_follows_contract(tmp_path):
     out = tmp_path / "second.onnx"
     export(SECOND_PT, str(out), config, vocab=SECOND_VOCAB)
     assert_follows_contract(onnx.load(str(out)), config, vocab=SECOND_VOCAB)
+
+
+def test_mid_config_follows_contract():
+    config = config_from_onnx(MID_ONNX)
+    assert config.as_dict() == dict(k=64, heads=4, depth=6, t=64, num_tokens=64, scaling="head")
+    model = onnx.load(MID_ONNX)
+    assert_follows_contract(model, config)
+    assert "seed 64" in metadata(model)["gtlens.description"]
 
 
 def test_fixed_length_export(tmp_path):

@@ -10,14 +10,15 @@ import numpy as np
 import onnx
 import pytest
 
-from helpers import DEFAULT_REF, SECOND_DIR
+from helpers import DEFAULT_REF, MID_DIR, SECOND_DIR
 from onnx_numpy import run
 from reference import read_reference
 
-FOLDERS = [DEFAULT_REF, os.path.join(SECOND_DIR, "reference"), os.path.join(SECOND_DIR, "reference-short")]
+FOLDERS = [DEFAULT_REF, os.path.join(SECOND_DIR, "reference"), os.path.join(SECOND_DIR, "reference-short"),
+           os.path.join(MID_DIR, "reference"), os.path.join(MID_DIR, "reference-short")]
 
 
-@pytest.mark.parametrize("folder", FOLDERS, ids=["default", "second", "second-short"])
+@pytest.mark.parametrize("folder", FOLDERS, ids=["default", "second", "second-short", "mid", "mid-short"])
 def test_onnx_graph_matches_reference(folder):
     manifest, arrays = read_reference(folder)
     model = onnx.load(os.path.join(folder, manifest["model"]))

@@ -7,17 +7,19 @@ import pytest
 import torch
 
 from gtransformer import contract_names, contract_shapes
-from helpers import DEFAULT_PT, DEFAULT_REF, SECOND_DIR, SECOND_PT
+from helpers import DEFAULT_PT, DEFAULT_REF, MID_DIR, MID_PT, SECOND_DIR, SECOND_PT
 from reference import config_from_onnx, load_model, read_reference
 
 FOLDERS = [
     (DEFAULT_REF, DEFAULT_PT),
     (os.path.join(SECOND_DIR, "reference"), SECOND_PT),
     (os.path.join(SECOND_DIR, "reference-short"), SECOND_PT),
+    (os.path.join(MID_DIR, "reference"), MID_PT),
+    (os.path.join(MID_DIR, "reference-short"), MID_PT),
 ]
 
 
-@pytest.fixture(scope="module", params=FOLDERS, ids=["default", "second", "second-short"])
+@pytest.fixture(scope="module", params=FOLDERS, ids=["default", "second", "second-short", "mid", "mid-short"])
 def reference(request):
     folder, weights = request.param
     manifest, arrays = read_reference(folder)
@@ -49,6 +51,10 @@ def test_sizes_asked_for():
     assert len(second["sequences"]) >= 32 and len(second["sequences"][0]) == 7
     short, _ = read_reference(os.path.join(SECOND_DIR, "reference-short"))
     assert len(short["sequences"][0]) == 3
+    mid, _ = read_reference(os.path.join(MID_DIR, "reference"))
+    assert [len(s) for s in mid["sequences"]] == [64] * 4
+    mid_short, _ = read_reference(os.path.join(MID_DIR, "reference-short"))
+    assert [len(s) for s in mid_short["sequences"]] == [17] * 3
 
 
 def test_torch_reproduces_reference(reference):
