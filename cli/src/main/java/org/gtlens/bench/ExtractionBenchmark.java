@@ -3,7 +3,6 @@ package org.gtlens.bench;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.Writer;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,7 +21,7 @@ import org.gtlens.table.Layout;
 import org.gtlens.repr.Extractor;
 import org.gtlens.repr.Sequence;
 import org.gtlens.repr.SequenceSource;
-import org.gtlens.table.Layouts;
+import org.gtlens.repr.Selection;
 import org.gtlens.table.SequenceCsvReader;
 
 /**
@@ -108,7 +107,7 @@ public final class ExtractionBenchmark {
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
         long bytes = Files.size(outDir.resolve(CsvExport.REPRESENTATIONS));
-        return new EndToEnd(n / seconds, n * Layouts.longRows(model.info(), kinds, model.info().t()) / seconds, bytes);
+        return new EndToEnd(n / seconds, n * Selection.all(kinds).longRows(model.info(), model.info().t()) / seconds, bytes);
     }
 
     /**
@@ -126,7 +125,7 @@ public final class ExtractionBenchmark {
                     });
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
-        return new EndToEnd(n / seconds, n * Layouts.longRows(model.info(), kinds, model.info().t()) / seconds, counter.bytes);
+        return new EndToEnd(n / seconds, n * Selection.all(kinds).longRows(model.info(), model.info().t()) / seconds, counter.bytes);
     }
 
     /**

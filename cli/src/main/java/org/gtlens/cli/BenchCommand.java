@@ -28,7 +28,7 @@ import org.gtlens.table.CsvExport;
 import org.gtlens.repr.BatchResult;
 import org.gtlens.repr.Extractor;
 import org.gtlens.repr.Sequence;
-import org.gtlens.table.Layouts;
+import org.gtlens.repr.Selection;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -115,7 +115,7 @@ final class BenchCommand implements Callable<Integer> {
             // the disk's own speed for a file about the size of the all-kinds table (45 bytes a row, as the default
             // model's has), measured first: the CSV runs, not this one, start behind the other's unwritten pages
             err.println("bench: writing zeros to the same disk, as many bytes as the long CSV of all kinds...");
-            long tableBytes = e2eN * Layouts.longRows(m.info(), EnumSet.allOf(Kind.class), m.info().t())
+            long tableBytes = e2eN * Selection.all(EnumSet.allOf(Kind.class)).longRows(m.info(), m.info().t())
                     * 45;
             result.addProperty("disk_write_mb_per_s_same_size", round(ExtractionBenchmark.rawWriteMbPerSecond(
                     Files.createDirectories(work.resolve("zeros")), tableBytes)));

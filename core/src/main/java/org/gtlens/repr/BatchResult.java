@@ -64,16 +64,35 @@ public final class BatchResult {
         Map<String, FloatTensor> kept = new HashMap<>();
         for (Kind kind : kinds) {
             for (int block = 0; block < info.depth(); block++) {
-                FloatTensor t = tensor(kind.outputName(block));
-                kept.put(kind.outputName(block), new FloatTensor(t.data().clone(), t.shape()));
+                FloatTensor t = tensors.get(kind.outputName(block));
+                if (t != null) {
+                    kept.put(kind.outputName(block), new FloatTensor(t.data().clone(), t.shape()));
+                }
             }
         }
         return new BatchResult(info, sequences, kept);
     }
 
-    /** True when this batch holds the tensors of {@code kind}. */
+    /** Bytes the per-block tensors of {@code kinds} take in this batch (what {@link #copy} would copy). */
+    public long bytes(Set<Kind> kinds) {
+        long bytes = 0;
+        for (Kind kind : kinds) {
+            for (int block = 0; block < info.depth(); block++) {
+                FloatTensor t = tensors.get(kind.outputName(block));
+                bytes += t == null ? 0 : (long) t.data().length * Float.BYTES;
+            }
+        }
+        return bytes;
+    }
+
+    /** True when this batch holds the tensors of {@code kind} in some block. */
     public boolean has(Kind kind) {
-        return tensors.containsKey(kind.outputName(0));
+        for (int block = 0; block < info.depth(); block++) {
+            if (tensors.containsKey(kind.outputName(block))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A whole batch tensor by its contract name (e.g. {@code block0.attention} or {@code logprobs}). */

@@ -2,9 +2,9 @@ package org.gtlens.repr;
 
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import java.util.function.BooleanSupplier;
 
 import org.gtlens.model.GTransformer;
@@ -61,31 +61,61 @@ public final class Extractor {
     }
 
     private final GTransformer model;
-    private final int batchSize;
+    private final BatchPlan plan;
+    private final Selection selection;
     private final SequenceValidator validator;
     private final List<String> outputs;
+    /** The batch size of each length seen, planned once. */
+    private final Map<Integer, Integer> batchSizes = new HashMap<>();
 
     /**
+     * Every block of the given kinds, in batches of at most {@code batchSize} within the default memory budget.
+     *
      * @param kinds     which per-block tensors to fetch (final log-probabilities are always fetched, for
      *                  predictions)
      * @param batchSize sequences per run, at least 1
      */
     public Extractor(GTransformer model, Collection<Kind> kinds, int batchSize) {
-        if (batchSize < 1) {
-            throw new IllegalArgumentException("batch size must be at least 1, got " + batchSize);
-        }
+        this(model, Selection.all(kinds), BatchPlan.of(batchSize));
+    }
+
+    /**
+     * Fetches only what the selection needs (its kinds in its blocks, and the final log-probabilities), in batches
+     * sized by the plan.
+     *
+     * @throws IllegalArgumentException when the selection names a block, head or position the model does not have
+     */
+    public Extractor(GTransformer model, Selection selection, BatchPlan plan) {
+        selection.check(model.info());
         this.model = model;
-        this.batchSize = batchSize;
+        this.plan = plan;
+        this.selection = selection;
         this.validator = new SequenceValidator(model.info());
-        Set<Kind> chosen = kinds.isEmpty() ? EnumSet.noneOf(Kind.class) : EnumSet.copyOf(kinds);
-        List<String> names = new ArrayList<>();
-        names.add(Kind.FINAL_LOGPROBS);
-        for (int block = 0; block < model.info().depth(); block++) {
-            for (Kind kind : chosen) {
-                names.add(kind.outputName(block));
-            }
+        this.outputs = selection.outputs(model.info());
+    }
+
+    /** The model's facts. */
+    public org.gtlens.model.ModelInfo info() {
+        return model.info();
+    }
+
+    /** The selection this extractor fetches. */
+    public Selection selection() {
+        return selection;
+    }
+
+    /**
+     * The batch size runs of sequences of this length use: the plan's, within the memory budget.
+     *
+     * @throws MemoryBudgetException when one sequence alone does not fit the budget
+     */
+    public synchronized int batchSize(int length) throws MemoryBudgetException {
+        Integer size = batchSizes.get(length);
+        if (size == null) {
+            size = plan.batchFor(model.info(), outputs, length);
+            batchSizes.put(length, size);
         }
-        this.outputs = List.copyOf(names);
+        return size;
     }
 
     /** Extracts one batch of sequences that all have the same length, into arrays the caller may keep. */
@@ -154,6 +184,7 @@ public final class Extractor {
         List<Item<T>> pending = new ArrayList<>();
         List<Sequence> batch = new ArrayList<>();
         long done = 0;
+        int batchSize = plan.maxBatch();
         for (Item<T> item = input.next(); item != null; item = input.next()) {
             Sequence next = item.sequence();
             if (next != null) {
@@ -161,8 +192,11 @@ public final class Extractor {
                 if (!batch.isEmpty() && (batch.size() == batchSize || batch.get(0).length() != next.length())) {
                     done = flush(pending, batch, sink, progress, cancelled, done);
                 }
+                if (batch.isEmpty()) {
+                    batchSize = batchSize(next.length());
+                }
                 batch.add(next);
-            } else if (pending.size() >= batchSize) {
+            } else if (pending.size() >= plan.maxBatch()) {
                 done = flush(pending, batch, sink, progress, cancelled, done);
             }
             pending.add(item);

@@ -1,7 +1,6 @@
 package org.gtlens.table;
 
 import java.io.BufferedWriter;
-import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
@@ -10,10 +9,11 @@ import java.nio.file.Path;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
 
-import org.gtlens.GtLensException;
 import org.gtlens.model.GTransformer;
 import org.gtlens.model.Kind;
+import org.gtlens.model.ModelInfo;
 import org.gtlens.repr.Extractor;
+import org.gtlens.repr.Selection;
 import org.gtlens.repr.SequenceSource;
 
 /**
@@ -27,15 +27,17 @@ public final class CsvExport {
     /** File name of the prediction table. */
     public static final String PREDICTIONS = "predictions.csv";
 
-    private final GTransformer model;
-    private final Set<Kind> kinds;
-    private final int batchSize;
+    private final Extractor extractor;
     private final Layout layout;
 
+    /** Every block, head, position and cell of the given kinds. */
     public CsvExport(GTransformer model, Set<Kind> kinds, int batchSize, Layout layout) {
-        this.model = model;
-        this.kinds = kinds;
-        this.batchSize = batchSize;
+        this(new Extractor(model, kinds, batchSize), layout);
+    }
+
+    /** What the extractor's selection keeps, in batches of its plan. */
+    public CsvExport(Extractor extractor, Layout layout) {
+        this.extractor = extractor;
         this.layout = layout;
     }
 
@@ -62,11 +64,12 @@ public final class CsvExport {
     public long run(SequenceSource input, OutputStream representations, Writer predictionsOut,
             Extractor.ProgressListener progress, BooleanSupplier cancelled, Extractor.BatchConsumer alsoTo)
             throws Exception {
-        Extractor extractor = new Extractor(model, kinds, batchSize);
+        Selection selection = extractor.selection();
+        ModelInfo info = extractor.info();
         CsvPredictionWriter predictions = new CsvPredictionWriter(predictionsOut);
         long n;
         if (layout == Layout.LONG) {
-            try (ParallelLongCsv out = new ParallelLongCsv(representations, model.info(), kinds,
+            try (ParallelLongCsv out = new ParallelLongCsv(representations, info, selection,
                     Runtime.getRuntime().availableProcessors())) {
                 n = extractor.run(input, batch -> {
                     out.write(batch);
@@ -77,9 +80,9 @@ public final class CsvExport {
         } else {
             Writer text = new BufferedWriter(new OutputStreamWriter(representations, StandardCharsets.UTF_8),
                     1 << 16);
-            CsvMatrixWriter out = new CsvMatrixWriter(text, Layouts.matrixWidth(model.info(), kinds));
+            CsvMatrixWriter out = new CsvMatrixWriter(text, Layouts.matrixWidth(info, selection.kinds()));
             n = extractor.run(input, batch -> {
-                Layouts.writeMatrix(batch, kinds, out);
+                Layouts.writeMatrix(batch, selection, out);
                 predictions.write(batch);
                 alsoTo.accept(batch);
             }, progress, cancelled);

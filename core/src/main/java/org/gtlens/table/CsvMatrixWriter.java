@@ -26,16 +26,19 @@ public final class CsvMatrixWriter implements MatrixRowSink<IOException>, AutoCl
     }
 
     @Override
-    public void row(Sequence sequence, int block, int head, Kind kind, int row, String rowLabel, Matrix matrix)
-            throws IOException {
+    public void row(Sequence sequence, int block, int head, Kind kind, int row, String rowLabel, Matrix matrix,
+            int[] cols, int n) throws IOException {
         printer.print(sequence.id());
         printer.print(block);
         printer.print(head < 0 ? "" : Integer.toString(head));
         printer.print(kind.contractName());
         printer.print(row);
         printer.print(rowLabel);
+        int next = 0;
         for (int c = 0; c < width; c++) {
-            printer.print(c < matrix.cols() ? FloatText.toString(matrix.get(row, c)) : "");
+            boolean kept = next < n && cols[next] == c;
+            printer.print(kept ? FloatText.toString(matrix.get(row, c)) : "");
+            next += kept ? 1 : 0;
         }
         printer.println();
     }

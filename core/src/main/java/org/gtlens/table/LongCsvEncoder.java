@@ -1,65 +1,98 @@
 package org.gtlens.table;
 
+import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Set;
 
 import org.apache.commons.csv.CSVFormat;
 import org.gtlens.model.Kind;
 import org.gtlens.model.ModelInfo;
 import org.gtlens.repr.BatchResult;
 import org.gtlens.repr.Matrix;
+import org.gtlens.repr.Selection;
 import org.gtlens.repr.Sequence;
 
 /**
- * Encodes the long layout straight to UTF-8 CSV bytes, the same text as {@link CsvLongWriter} gives, at the rate
- * a long table needs (hundreds of rows per sequence). Every field but the value repeats: the part of a line from
- * the column index to the column label depends only on the sequence's tokens, so it is assembled once per sequence
- * and kind and copied for every block and head. Quoting of ids and labels is commons-csv's (ids of letters and
- * digits, which it leaves as they are, skip it). Not thread-safe: one encoder per thread.
+ * The one writer of the long layout as CSV: it walks a batch as {@link Layouts} does and encodes straight to UTF-8
+ * bytes at the rate a long table needs (hundreds of rows per sequence). Every field but the value repeats: the part of
+ * a line from the column index to the column label depends only on the sequence's tokens, so it is assembled once
+ * per sequence and kind (for the selected rows) and copied for every block and head. Quoting of ids and labels is
+ * commons-csv's (ids of letters and digits, which it leaves as they are, skip it). Text is handed on in pieces of
+ * bounded size when a sink is given, so a sequence of any size streams. Not thread-safe: one encoder per thread.
  */
 final class LongCsvEncoder {
 
-    private static final CSVFormat FORMAT = CsvLongWriter.FORMAT;
+    /** The CSV dialect of every table: commons-csv's default with Unix line ends. */
+    static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder().setRecordSeparator('\n').get();
     private static final int MAX_QUOTED_CACHE = 4096;
 
-    private final ModelInfo info;
-    private final Kind[] kinds;
+    private final Selection selection;
     private final byte[][] kindNames = new byte[Kind.values().length][];
-    /** Per kind: the line middles ("col,row_label,col_label,") of the current sequence, and where each starts. */
+    /** Per kind: the line middles ("col,row_label,col_label,") of the current sequence's selected rows. */
     private final ByteText[] middles = new ByteText[Kind.values().length];
     private final int[][] middleStarts = new int[Kind.values().length][];
+    private final Sequence[] middlesOf = new Sequence[Kind.values().length];
     private final Map<String, byte[]> quoted = new HashMap<>();
     private byte[] prefix = new byte[256];
+    private int[] cols = new int[16];
+    private Sequence idOf;
+    private byte[] id;
 
-    LongCsvEncoder(ModelInfo info, Set<Kind> kinds) {
-        this.info = info;
-        this.kinds = EnumSet.copyOf(kinds).toArray(new Kind[0]);
-        for (Kind kind : this.kinds) {
+    LongCsvEncoder(Selection selection) {
+        this.selection = selection;
+        for (Kind kind : Kind.values()) {
             kindNames[kind.ordinal()] = (kind.contractName() + ",").getBytes(StandardCharsets.UTF_8);
             middles[kind.ordinal()] = new ByteText();
         }
     }
 
+    /** The header line. */
+    static byte[] header() {
+        return (FORMAT.format((Object[]) Tables.LONG.keys()) + "\n").getBytes(StandardCharsets.UTF_8);
+    }
+
     /** Appends the rows of the batch's sequences {@code from} (inclusive) to {@code to} (exclusive). */
     void encode(BatchResult batch, int from, int to, ByteText out) {
-        for (int s = from; s < to; s++) {
-            Sequence sequence = batch.sequence(s);
-            int[] tokens = sequence.tokens();
-            for (Kind kind : kinds) {
-                buildMiddles(kind, tokens);
+        try {
+            encode(batch, from, to, out, null, Long.MAX_VALUE);
+        } catch (IOException e) {
+            throw new IllegalStateException("no sink, no I/O", e);
+        }
+    }
+
+    /**
+     * Appends the rows of sequences {@code from} to {@code to}; whenever the text passes {@code flushAt} bytes it is
+     * written to {@code sink} and cleared, so memory stays bounded however large one sequence is.
+     */
+    void encode(BatchResult batch, int from, int to, ByteText out, OutputStream sink, long flushAt)
+            throws IOException {
+        ModelInfo info = batch.info();
+        Layouts.forEachMatrix(batch, selection, from, to, (sequence, block, head, kind, m, rows, rowLabels,
+                colLabels) -> {
+            if (sequence != idOf) {
+                id = idField(sequence.id());
+                idOf = sequence;
             }
-            byte[] id = idField(sequence.id());
-            for (int block = 0; block < info.depth(); block++) {
-                for (Kind kind : kinds) {
-                    for (int head = 0, heads = kind.perHead() ? info.heads() : 1; head < heads; head++) {
-                        int prefixLength = matrixPrefix(id, block, kind.perHead() ? head : -1, kind);
-                        encodeMatrix(batch.matrix(s, kind, block, head), kind, prefixLength, out);
-                    }
+            if (middlesOf[kind.ordinal()] != sequence) {
+                buildMiddles(kind, rows, rowLabels, colLabels);
+                middlesOf[kind.ordinal()] = sequence;
+            }
+            int prefixLength = matrixPrefix(id, block, head, kind);
+            if (cols.length < m.cols()) {
+                cols = new int[m.cols()];
+            }
+            for (int i = 0; i < rows.length; i++) {
+                encodeRow(m, kind, rows[i], i, prefixLength, out);
+                if (sink != null && out.length >= flushAt) {
+                    out.writeTo(sink);
+                    out.clear();
                 }
             }
+        });
+        if (info == null) {
+            throw new IllegalStateException();
         }
     }
 
@@ -90,43 +123,40 @@ final class LongCsvEncoder {
         return p + name.length;
     }
 
-    private void encodeMatrix(Matrix m, Kind kind, int prefixLength, ByteText out) {
+    /** The kept cells of row {@code r}, the {@code i}-th selected row, one line each. */
+    private void encodeRow(Matrix m, Kind kind, int r, int i, int prefixLength, ByteText out) {
         ByteText middle = middles[kind.ordinal()];
         int[] starts = middleStarts[kind.ordinal()];
-        int rows = m.rows();
-        int cols = m.cols();
+        int n = selection.columns(kind, m, r, cols);
+        int width = m.cols();
         float[] data = m.data();
-        int offset = m.offset();
+        int rowOffset = m.offset() + r * width;
         byte[] pre = prefix;
         byte[] mid = middle.bytes;
-        out.reserve((long) rows * cols * (prefixLength + 12 + FloatText.MAX_LENGTH + 1) + middle.length
-                + FloatText.ROOM);
+        int rowPrefixLength = writeInt(r, pre, prefixLength);
+        pre[rowPrefixLength++] = ',';
+        long longestMiddle = starts[(i + 1) * width] - starts[i * width];
+        out.reserve(n * (long) (rowPrefixLength + FloatText.MAX_LENGTH + 1) + longestMiddle + FloatText.ROOM);
         byte[] buf = out.bytes;
         int pos = out.length;
-        for (int r = 0; r < rows; r++) {
-            int rowPrefixLength = writeInt(r, pre, prefixLength);
-            pre[rowPrefixLength++] = ',';
-            for (int c = 0; c < cols; c++) {
-                System.arraycopy(pre, 0, buf, pos, rowPrefixLength);
-                pos += rowPrefixLength;
-                int i = r * cols + c;
-                int start = starts[i];
-                int len = starts[i + 1] - start;
-                System.arraycopy(mid, start, buf, pos, len);
-                pos += len;
-                pos = FloatText.write(data[offset + i], buf, pos);
-                buf[pos++] = '\n';
-            }
+        for (int j = 0; j < n; j++) {
+            int c = cols[j];
+            System.arraycopy(pre, 0, buf, pos, rowPrefixLength);
+            pos += rowPrefixLength;
+            int start = starts[i * width + c];
+            int len = starts[i * width + c + 1] - start;
+            System.arraycopy(mid, start, buf, pos, len);
+            pos += len;
+            pos = FloatText.write(data[rowOffset + c], buf, pos);
+            buf[pos++] = '\n';
         }
         out.length = pos;
     }
 
-    /** Assembles "col,row_label,col_label," for every cell of a {@code kind} matrix of this token sequence. */
-    private void buildMiddles(Kind kind, int[] tokens) {
+    /** Assembles "col,row_label,col_label," for every cell of the selected rows of a {@code kind} matrix. */
+    private void buildMiddles(Kind kind, int[] rows, String[] rowLabels, String[] colLabels) {
         int k = kind.ordinal();
-        String[] rowLabels = kind.rowAxis().labels(info, tokens, tokens.length);
-        String[] colLabels = kind.colAxis().labels(info, tokens, tokens.length);
-        int cells = rowLabels.length * colLabels.length;
+        int cells = rows.length * colLabels.length;
         if (middleStarts[k] == null || middleStarts[k].length < cells + 1) {
             middleStarts[k] = new int[cells + 1];
         }
@@ -138,8 +168,8 @@ final class LongCsvEncoder {
             quotedCols[c] = quote(colLabels[c]);
         }
         int i = 0;
-        for (String rowLabel : rowLabels) {
-            byte[] row = quote(rowLabel);
+        for (int r : rows) {
+            byte[] row = quote(rowLabels[r]);
             for (int c = 0; c < colLabels.length; c++) {
                 starts[i++] = middle.length;
                 middle.reserve(12 + row.length + quotedCols[c].length);

@@ -2,13 +2,9 @@ package org.gtlens.table;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -16,17 +12,18 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
 
-import org.gtlens.model.Kind;
 import org.gtlens.model.ModelInfo;
 import org.gtlens.repr.BatchResult;
+import org.gtlens.repr.Selection;
 
 /**
  * Writes the long layout of each batch to CSV as fast as the disk takes it: formatting hundreds of rows per
  * sequence, not the model, limits a CSV export. Each batch is copied (4 bytes per value, against about 45 of text)
  * so that encoding can go on while the caller extracts the next one; each thread encodes a contiguous share of the
  * sequences into its own bytes, and a writing thread writes the shares in order, so the file is the same as
- * {@link CsvLongWriter}'s. Memory is two rounds of encoding, each at most about {@link #ROUND_BYTES} of text plus
- * its batch's values, whatever the batch or the model.
+ * one encoder's. Memory is two rounds of encoding, each at most about {@link #ROUND_BYTES} of text, plus a copy of
+ * the batch's values only when that copy is small ({@link #COPY_LIMIT}), whatever the batch or the model; a sequence
+ * whose text exceeds a round is streamed in pieces of a round.
  */
 public final class ParallelLongCsv implements AutoCloseable {
 
@@ -35,12 +32,14 @@ public final class ParallelLongCsv implements AutoCloseable {
      * so memory stays bounded whatever the model's size; a sequence whose rows alone exceed it is streamed.
      */
     static final long ROUND_BYTES = 16L << 20;
+    /** Largest batch copied so that encoding overlaps the next extraction; larger ones are encoded in place. */
+    static final long COPY_LIMIT = 64L << 20;
     /** A generous guess at the bytes of one long row, for sizing rounds. */
     private static final int ROW_BYTES = 64;
 
     private final OutputStream out;
     private final ModelInfo info;
-    private final Set<Kind> kinds;
+    private final Selection selection;
     private final long roundBytes;
     private final int threads;
     private final ExecutorService pool;
@@ -55,28 +54,27 @@ public final class ParallelLongCsv implements AutoCloseable {
     private int current;
 
     /** Writes the header at once; {@code threads} encoding threads. */
-    public ParallelLongCsv(OutputStream out, ModelInfo info, Set<Kind> kinds, int threads) throws IOException {
-        this(out, info, kinds, threads, ROUND_BYTES);
+    public ParallelLongCsv(OutputStream out, ModelInfo info, Selection selection, int threads) throws IOException {
+        this(out, info, selection, threads, ROUND_BYTES);
     }
 
     /** @param roundBytes about how much text one round of encoding may hold in memory */
-    ParallelLongCsv(OutputStream out, ModelInfo info, Set<Kind> kinds, int threads, long roundBytes)
+    ParallelLongCsv(OutputStream out, ModelInfo info, Selection selection, int threads, long roundBytes)
             throws IOException {
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be at least 1, got " + threads);
         }
         this.out = out;
         this.info = info;
-        this.kinds = Set.copyOf(kinds);
+        this.selection = selection;
         this.threads = threads;
         this.roundBytes = roundBytes;
         for (List<LongCsvEncoder> generation : encoders) {
             for (int i = 0; i < threads; i++) {
-                generation.add(new LongCsvEncoder(info, kinds));
+                generation.add(new LongCsvEncoder(selection));
             }
         }
-        out.write((CsvLongWriter.FORMAT.format((Object[]) Tables.LONG.keys()) + "\n")
-                .getBytes(StandardCharsets.UTF_8));
+        out.write(LongCsvEncoder.header());
         // threads only once nothing can fail any more: a constructor that throws has no close() to stop them
         this.pool = Executors.newFixedThreadPool(threads, daemon("gtlens-csv"));
         this.writer = Executors.newSingleThreadExecutor(daemon("gtlens-csv-writer"));
@@ -108,17 +106,24 @@ public final class ParallelLongCsv implements AutoCloseable {
     }
 
     private void writeBatch(BatchResult batch) throws IOException {
-        long perSequence = ROW_BYTES * Layouts.longRows(info, kinds, batch.length());
+        long perSequence = ROW_BYTES * selection.longRows(info, batch.length());
         if (perSequence > roundBytes) {
             writeStreaming(batch);
             return;
         }
         int perRound = (int) Math.max(1, Math.min(batch.size(), roundBytes / Math.max(1, perSequence)));
         // a copy of the values lets encoding go on while the caller extracts the next batch (copying is cheap
-        // next to formatting: 4 bytes against about 45 of text per value)
-        BatchResult owned = batch.copy(kinds);
+        // next to formatting: 4 bytes against about 45 of text per value); a large batch is encoded in place
+        boolean copy = batch.bytes(selection.kinds()) <= COPY_LIMIT;
+        BatchResult owned = copy ? batch.copy(selection.kinds()) : batch;
+        List<Future<?>> encodes = new ArrayList<>();
         for (int from = 0; from < batch.size(); from += perRound) {
-            writeRound(owned, from, Math.min(batch.size(), from + perRound));
+            encodes.addAll(writeRound(owned, from, Math.min(batch.size(), from + perRound)));
+        }
+        if (!copy) {
+            for (Future<?> f : encodes) {
+                await(f);
+            }
         }
     }
 
@@ -126,7 +131,7 @@ public final class ParallelLongCsv implements AutoCloseable {
      * Queues the encoding of sequences {@code from} to {@code to} of a batch this writer owns, on all threads, and
      * the writing of their text after it.
      */
-    private void writeRound(BatchResult owned, int from, int to) throws IOException {
+    private List<Future<?>> writeRound(BatchResult owned, int from, int to) throws IOException {
         int size = to - from;
         int parts = Math.max(1, Math.min(threads, size));
         List<ByteText> texts = generations.get(current);
@@ -155,16 +160,18 @@ public final class ParallelLongCsv implements AutoCloseable {
             return null;
         }));
         current ^= 1;
+        return encoded;
     }
 
-    /** For sequences too big to hold as text: one thread, written as it is made. */
+    /** For sequences too big to hold as text: one thread, written in pieces of a round as it is made. */
     private void writeStreaming(BatchResult batch) throws IOException {
         await(pendingWrites.get(current ^ 1));
         await(pendingWrites.get(current));
-        Writer text = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-        CsvLongWriter rows = new CsvLongWriter(text, false);
-        Layouts.writeLong(batch, kinds, rows);
-        rows.close();
+        ByteText text = generations.get(current).isEmpty() ? new ByteText() : generations.get(current).get(0);
+        text.clear();
+        encoders.get(current).get(0).encode(batch, 0, batch.size(), text, out, roundBytes);
+        text.writeTo(out);
+        text.clear();
     }
 
     private static void await(Future<?> f) throws IOException {

@@ -21,6 +21,7 @@ import org.gtlens.model.GTransformer;
 import org.gtlens.model.Kind;
 import org.gtlens.repr.BatchResult;
 import org.gtlens.repr.Extractor;
+import org.gtlens.repr.Selection;
 import org.gtlens.repr.Sequence;
 import org.gtlens.testing.Project;
 import org.junit.jupiter.api.Test;
@@ -44,7 +45,7 @@ class LayoutsTest {
                     .extract(List.of(new Sequence("seed", new int[] {4, 5, 5, 5, 4})));
             StringWriter out = new StringWriter();
             try (CsvLongWriter w = new CsvLongWriter(out)) {
-                Layouts.writeLong(batch, EnumSet.allOf(Kind.class), w);
+                Layouts.writeLong(batch, Selection.all(EnumSet.allOf(Kind.class)), w);
             }
             List<CSVRecord> rows = parse(out.toString());
             // per block: attention h*L*L + 3 * h*L*d + L*k + L*V
@@ -92,17 +93,17 @@ class LayoutsTest {
             StringWriter expected = new StringWriter();
             try (CsvLongWriter w = new CsvLongWriter(expected)) {
                 for (BatchResult b : batches) {
-                    Layouts.writeLong(b, kinds, w);
+                    Layouts.writeLong(b, Selection.all(kinds), w);
                 }
             }
             // whole batches, rounds of about 3 sequences, and sequences too big to hold (streamed)
             long[] rowsOfTen = {0};
-            Layouts.writeLong(batches.get(0), kinds, (seq, block, head, kind, row, col, rl, cl, v) -> rowsOfTen[0]++);
+            Layouts.writeLong(batches.get(0), Selection.all(kinds), (seq, block, head, kind, row, col, rl, cl, v) -> rowsOfTen[0]++);
             long oneSequence = 64 * rowsOfTen[0] / 10;
             for (long roundBytes : new long[] {ParallelLongCsv.ROUND_BYTES, 3 * oneSequence, 1}) {
                 for (int threads : new int[] {1, 2, 3, 5}) {
                     ByteArrayOutputStream got = new ByteArrayOutputStream();
-                    try (ParallelLongCsv w = new ParallelLongCsv(got, model.info(), kinds, threads, roundBytes)) {
+                    try (ParallelLongCsv w = new ParallelLongCsv(got, model.info(), Selection.all(kinds), threads, roundBytes)) {
                         for (BatchResult b : batches) {
                             w.write(b);
                         }
@@ -116,7 +117,7 @@ class LayoutsTest {
             // and every value reads back as exactly the float extracted, in the documented order
             List<Float> values = new java.util.ArrayList<>();
             for (BatchResult b : batches) {
-                Layouts.writeLong(b, kinds, (seq, block, head, kind, row, col, rl, cl, value) -> values.add(value));
+                Layouts.writeLong(b, Selection.all(kinds), (seq, block, head, kind, row, col, rl, cl, value) -> values.add(value));
             }
             List<CSVRecord> rows = parse(expected.toString());
             assertEquals(values.size(), rows.size());
@@ -153,7 +154,7 @@ class LayoutsTest {
                 }
             };
             IOException e = assertThrows(IOException.class, () -> {
-                try (ParallelLongCsv w = new ParallelLongCsv(full, model.info(), kinds, 2)) {
+                try (ParallelLongCsv w = new ParallelLongCsv(full, model.info(), Selection.all(kinds), 2)) {
                     for (int i = 0; i < 5; i++) {
                         w.write(batch);
                     }
@@ -173,7 +174,7 @@ class LayoutsTest {
             assertEquals(12, width);
             StringWriter out = new StringWriter();
             try (CsvMatrixWriter w = new CsvMatrixWriter(out, width)) {
-                Layouts.writeMatrix(batch, kinds, w);
+                Layouts.writeMatrix(batch, Selection.all(kinds), w);
             }
             List<CSVRecord> rows = parse(out.toString());
             // per sequence and block: queries h*L rows + logprobs L rows

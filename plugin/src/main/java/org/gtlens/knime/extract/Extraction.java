@@ -154,10 +154,11 @@ final class Extraction {
             return;
         }
         if (m_matrix) {
-            Layouts.writeMatrix(batch, m_kinds, (seq, block, head, kind, row, rowLabel, m) -> representations
-                .push(new DefaultRow(nextKey(), matrixCells(seq, block, head, kind, row, rowLabel, m))));
+            Layouts.writeMatrix(batch, m_extractor.selection(), (seq, block, head, kind, row, rowLabel, m, cols, n) ->
+                representations.push(new DefaultRow(nextKey(), matrixCells(seq, block, head, kind, row, rowLabel, m, cols,
+                    n))));
         } else {
-            Layouts.writeLong(batch, m_kinds, (seq, block, head, kind, row, col, rowLabel, colLabel, value) -> {
+            Layouts.writeLong(batch, m_extractor.selection(), (seq, block, head, kind, row, col, rowLabel, colLabel, value) -> {
                 DataCell[] cells = {new StringCell(seq.id()), new IntCell(block), headCell(head),
                     new StringCell(kind.contractName()), new IntCell(row), new IntCell(col), new StringCell(rowLabel),
                     new StringCell(colLabel), new DoubleCell(value)};
@@ -179,7 +180,7 @@ final class Extraction {
     }
 
     private DataCell[] matrixCells(final Sequence seq, final int block, final int head, final Kind kind,
-        final int row, final String rowLabel, final Matrix m) {
+        final int row, final String rowLabel, final Matrix m, final int[] cols, final int n) {
         DataCell[] cells = new DataCell[Tables.MATRIX_KEYS.columns().size() + m_width];
         cells[0] = new StringCell(seq.id());
         cells[1] = new IntCell(block);
@@ -187,8 +188,9 @@ final class Extraction {
         cells[3] = new StringCell(kind.contractName());
         cells[4] = new IntCell(row);
         cells[5] = new StringCell(rowLabel);
-        for (int c = 0; c < m_width; c++) {
-            cells[6 + c] = c < m.cols() ? new DoubleCell(m.get(row, c)) : DataType.getMissingCell();
+        java.util.Arrays.fill(cells, 6, cells.length, DataType.getMissingCell());
+        for (int i = 0; i < n; i++) {
+            cells[6 + cols[i]] = new DoubleCell(m.get(row, cols[i]));
         }
         return cells;
     }

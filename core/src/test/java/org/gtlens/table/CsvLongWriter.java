@@ -10,14 +10,15 @@ import org.gtlens.model.Kind;
 import org.gtlens.repr.Sequence;
 
 /**
- * Streams the long layout to CSV: one line per value, written as it arrives. Quoting is commons-csv's; because
+ * The tests' oracle for the long CSV: a plain row-at-a-time writer the fast encoder ({@code LongCsvEncoder}) is
+ * compared with byte for byte. Streams the long layout to CSV: one line per value, written as it arrives. Quoting is commons-csv's; because
  * consecutive values share their sequence, block, head, kind, row and labels, each label and id is quoted once per
  * sequence and reused, which keeps a table of hundreds of millions of values fast to write. Values are written
  * by {@link FloatText}: the shortest text that reads back as the same float.
  */
 public final class CsvLongWriter implements LongRowSink<IOException>, AutoCloseable {
 
-    static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder().setRecordSeparator('\n').get();
+    static final CSVFormat FORMAT = LongCsvEncoder.FORMAT;
 
     private final Writer out;
     private final Map<String, String> quotedLabels = new IdentityHashMap<>();

@@ -1,0 +1,92 @@
+package org.gtlens.repr;
+
+import java.util.List;
+import java.util.Locale;
+
+import org.gtlens.model.GTransformer;
+import org.gtlens.model.Kind;
+import org.gtlens.model.ModelInfo;
+
+/**
+ * How many sequences go into one ONNX Runtime call: at most {@code maxBatch}, and no more than the memory budget
+ * holds. A batch's outputs are held twice (ONNX Runtime's buffers and their Java copy), so one sequence costs twice
+ * the bytes of its selected outputs; sizes are computed in long, and no single output may pass what one buffer holds.
+ * A model of former's default size carries about 35 MB of outputs per sequence, so the budget, not the count, sizes
+ * its batches.
+ *
+ * @param maxBatch      the requested batch size, at least 1
+ * @param budgetBytes   the budget of one batch's outputs, in bytes
+ * @param budgetSetting how the user sets the budget, for the message (e.g. "--memory")
+ */
+public record BatchPlan(int maxBatch, long budgetBytes, String budgetSetting) {
+
+    /** The default budget of one batch: 512 MB. */
+    public static final long DEFAULT_BUDGET_BYTES = 512L << 20;
+
+    /** Copies of a batch's outputs alive at once: ONNX Runtime's buffer and the Java array. */
+    public static final int HELD_COPIES = 2;
+
+    public BatchPlan {
+        if (maxBatch < 1) {
+            throw new IllegalArgumentException("batch size must be at least 1, got " + maxBatch);
+        }
+        if (budgetBytes < 1) {
+            throw new IllegalArgumentException("memory budget must be positive, got " + budgetBytes);
+        }
+    }
+
+    /** At most {@code maxBatch} sequences within the default budget. */
+    public static BatchPlan of(int maxBatch) {
+        return new BatchPlan(maxBatch, DEFAULT_BUDGET_BYTES, "the memory budget");
+    }
+
+    /** Values one sequence has in one output (a block's tensor or the final log-probabilities). */
+    static long valuesPerSequence(ModelInfo info, String output, int length) {
+        if (output.equals(Kind.FINAL_LOGPROBS)) {
+            return Kind.LOGPROBS.valuesPerBlock(info, length);
+        }
+        Kind kind = Kind.fromContractName(output.substring(output.indexOf('.') + 1));
+        return kind.valuesPerBlock(info, length);
+    }
+
+    /** Bytes one sequence of the given length costs while its batch is held (all copies). */
+    public static long bytesPerSequence(ModelInfo info, List<String> outputs, int length) {
+        long values = 0;
+        for (String output : outputs) {
+            values += valuesPerSequence(info, output, length);
+        }
+        return values * Float.BYTES * HELD_COPIES;
+    }
+
+    /**
+     * The batch size for sequences of one length.
+     *
+     * @throws MemoryBudgetException when one sequence alone needs more than the budget (or than one buffer holds)
+     */
+    public int batchFor(ModelInfo info, List<String> outputs, int length) throws MemoryBudgetException {
+        long perSequence = bytesPerSequence(info, outputs, length);
+        if (perSequence > budgetBytes) {
+            throw new MemoryBudgetException(String.format(Locale.ROOT, "One sequence of length %d needs %s for its "
+                    + "selected outputs (held twice, by ONNX Runtime and in Java), more than the memory budget of %s "
+                    + "per batch; raise %s or select fewer kinds or blocks.", length, mb(perSequence),
+                    mb(budgetBytes), budgetSetting));
+        }
+        long largest = 0;
+        for (String output : outputs) {
+            largest = Math.max(largest, valuesPerSequence(info, output, length));
+        }
+        long byBuffer = GTransformer.MAX_OUTPUT_VALUES / Math.max(1, largest);
+        if (byBuffer < 1) {
+            throw new MemoryBudgetException("One sequence of length " + length + " has " + largest + " values in one "
+                    + "output, more than one ONNX Runtime buffer holds; select fewer kinds or use shorter sequences.");
+        }
+        return (int) Math.max(1, Math.min(Math.min(maxBatch, budgetBytes / perSequence), byBuffer));
+    }
+
+    /** Bytes as people read them: "70.6 MB", "512 MB". */
+    public static String mb(long bytes) {
+        double mb = bytes / (double) (1 << 20);
+        return mb >= 100 || mb == Math.rint(mb) ? String.format(Locale.ROOT, "%.0f MB", mb)
+                : String.format(Locale.ROOT, "%.1f MB", mb);
+    }
+}
