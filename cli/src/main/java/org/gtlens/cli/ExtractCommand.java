@@ -17,6 +17,8 @@ import org.gtlens.model.GTransformer;
 import org.gtlens.model.Kind;
 import org.gtlens.table.CsvExport;
 import org.gtlens.table.Layout;
+import org.gtlens.repr.BatchPlan;
+import org.gtlens.repr.Extractor;
 import org.gtlens.repr.SequenceSource;
 import org.gtlens.table.SequenceCsvReader;
 
@@ -69,17 +71,19 @@ final class ExtractCommand implements Callable<Integer> {
     Set<Kind> kinds;
 
     @Option(names = "--batch", paramLabel = "N", defaultValue = "256",
-            description = "Sequences per ONNX Runtime call (default: ${DEFAULT-VALUE}).")
+            description = "Sequences per ONNX Runtime call at most (default: ${DEFAULT-VALUE}); fewer when --memory "
+                    + "asks for it.")
     int batch;
+
+    @Mixin
+    SelectionOptions select;
 
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
-        if (batch < 1) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--batch must be at least 1");
-        }
+        BatchPlan plan = select.plan(batch, spec.commandLine());
         if (column != null && input.file == null) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--column needs --input");
         }
@@ -98,7 +102,8 @@ final class ExtractCommand implements Callable<Integer> {
         });
         Runtime.getRuntime().addShutdownHook(hook);
         try (GTransformer m = model.open()) {
-            CsvExport job = new CsvExport(m, chosen, batch, layout);
+            Extractor extractor = new Extractor(m, select.selection(chosen, m.info(), spec.commandLine()), plan);
+            CsvExport job = new CsvExport(extractor, layout);
             long n;
             if (input.file != null) {
                 try (SequenceCsvReader reader = new SequenceCsvReader(input.file, column);
@@ -110,7 +115,9 @@ final class ExtractCommand implements Callable<Integer> {
                 }, interrupted::get);
             }
             spec.commandLine().getOut().println("Extracted " + n + " sequence" + (n == 1 ? "" : "s") + " into "
-                    + out.resolve(CsvExport.REPRESENTATIONS) + " and " + out.resolve(CsvExport.PREDICTIONS));
+                    + out.resolve(CsvExport.REPRESENTATIONS) + " and " + out.resolve(CsvExport.PREDICTIONS)
+                    + " (batches of up to " + extractor.largestBatchUsed() + " sequences within "
+                    + BatchPlan.mb(plan.budgetBytes()) + ").");
         } finally {
             finished.countDown();
             try {

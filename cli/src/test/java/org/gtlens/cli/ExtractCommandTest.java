@@ -43,7 +43,8 @@ class ExtractCommandTest {
         CliRun run = CliRun.of("extract", "--tokens", "4,5,5,5,4", "--tokens", "1 2 3 4 5", "--out", out.toString());
         assertEquals(0, run.exit(), run.err());
         List<CSVRecord> rows = read(out.resolve("representations.csv"));
-        assertEquals(2 * 2 * (75 + 90 + 30 + 50), rows.size());
+        // attention without the masked cells above the diagonal (3 heads x 15), queries+keys+values, out, logprobs
+        assertEquals(2 * 2 * (45 + 90 + 30 + 50), rows.size());
         assertEquals("1", rows.get(rows.size() - 1).get("sequence"));
         List<CSVRecord> preds = read(out.resolve("predictions.csv"));
         assertEquals(2, preds.size());
@@ -142,5 +143,65 @@ class ExtractCommandTest {
         CliRun help = CliRun.of("extract", "--help");
         assertEquals(0, help.exit());
         assertTrue(help.out().contains("--layout"));
+    }
+
+    @Test
+    void selectionOptionsKeepWhatTheyName() throws Exception {
+        Path out = dir.resolve("sel");
+        CliRun run = CliRun.of("extract", "--tokens", "4,5,5,5,4", "--tokens", "1,2,3", "--out", out.toString(),
+                "--kinds", "attention,logprobs", "--blocks", "last", "--heads", "0,2", "--positions", "last",
+                "--top-k", "3");
+        assertEquals(0, run.exit(), run.err());
+        List<CSVRecord> rows = read(out.resolve("representations.csv"));
+        // per sequence: block 1, heads 0 and 2, the last row of attention (whole), and 3 tokens of logprobs
+        assertEquals(2 * 5 + 3 + 2 * 3 + 3, rows.size());
+        for (CSVRecord r : rows) {
+            assertEquals("1", r.get("block"));
+            int last = r.get("sequence").equals("0") ? 4 : 2;
+            assertEquals(Integer.toString(last), r.get("row"));
+            assertTrue(r.get("head").isEmpty() || r.get("head").equals("0") || r.get("head").equals("2"));
+        }
+        Path kept = dir.resolve("kept");
+        run = CliRun.of("extract", "--tokens", "4,5,5,5,4", "--out", kept.toString(), "--kinds", "attention",
+                "--keep-masked");
+        assertEquals(0, run.exit(), run.err());
+        assertEquals(2 * 3 * 25, read(kept.resolve("representations.csv")).size());
+        assertTrue(run.out().contains("batches of up to 1 sequences within 512 MB"), run.out());
+    }
+
+    @Test
+    void selectionOutsideTheModelIsAUsageErrorNamingIt() {
+        Path out = dir.resolve("bad");
+        for (String[] args : new String[][] {
+            {"--blocks", "2", "block 2 does not exist: the model has 2 blocks (0..1)."},
+            {"--heads", "0,3", "head 3 does not exist: the model has 3 heads per block (0..2)."},
+            {"--positions", "5", "position 5 does not exist: the model takes sequences of at most 5 tokens"},
+            {"--blocks", "one", "--blocks: 'one' is not an index, a range like 2-5 or 'last'."},
+            {"--positions", "3-1", "--positions: '3-1' is an empty range (1 < 3)."},
+            {"--top-k", "11", "top-k 11 is more than the vocabulary has (10 tokens)."},
+            {"--memory", "0", "--memory must be between 1 and"},
+            {"--batch", "0", "--batch must be at least 1, got 0."}}) {
+            CliRun run = CliRun.of("extract", "--tokens", "4,5,5,5,4", "--out", out.toString(), args[0], args[1]);
+            assertEquals(2, run.exit(), String.join(" ", args) + ": " + run.err());
+            assertTrue(run.errorLine().contains(args[2]), run.errorLine());
+        }
+    }
+
+    @Test
+    void aBudgetBelowOneSequenceFailsWithoutLeavingFiles() throws Exception {
+        Path out = dir.resolve("tight");
+        StringBuilder tokens = new StringBuilder();
+        for (int i = 0; i < 64; i++) {
+            tokens.append(i == 0 ? "" : ",").append(i);
+        }
+        CliRun run = CliRun.of("extract", "--model", Project.models("mid/mid.onnx").toString(), "--tokens",
+                tokens.toString(), "--out", out.toString(), "--memory", "1");
+        assertEquals(1, run.exit(), run.err());
+        assertTrue(run.errorLine().startsWith("gtlens: One sequence of length 64 needs 1.7 MB for its selected outputs"),
+                run.errorLine());
+        assertTrue(run.errorLine().endsWith("raise --memory or select fewer kinds or blocks."), run.errorLine());
+        try (var files = Files.list(out)) {
+            assertEquals(0, files.count(), "no file, not even a temporary one, is left");
+        }
     }
 }

@@ -65,6 +65,8 @@ public final class Extractor {
     private final Selection selection;
     private final SequenceValidator validator;
     private final List<String> outputs;
+    /** The largest batch run so far (what the plan allowed in practice). */
+    private final java.util.concurrent.atomic.AtomicInteger largestBatch = new java.util.concurrent.atomic.AtomicInteger();
     /** The batch size of each length seen, planned once. */
     private final Map<Integer, Integer> batchSizes = new HashMap<>();
 
@@ -92,6 +94,11 @@ public final class Extractor {
         this.selection = selection;
         this.validator = new SequenceValidator(model.info());
         this.outputs = selection.outputs(model.info());
+    }
+
+    /** The most sequences one run of {@link #run} has put into one batch so far (0 before any). */
+    public int largestBatchUsed() {
+        return largestBatch.get();
     }
 
     /** The model's facts. */
@@ -218,6 +225,7 @@ public final class Extractor {
         } else {
             int length = checkedLength(batch);
             List<Sequence> sequences = List.copyOf(batch);
+            largestBatch.accumulateAndGet(sequences.size(), Math::max);
             model.runReusing(tokens(batch, length), batch.size(), length, outputs,
                     tensors -> sink.accept(new BatchResult(model.info(), sequences, tensors), items));
         }

@@ -117,6 +117,12 @@ class DescriptionsTest {
             case "token_columns" -> "Token columns";
             case "layout" -> "Layout";
             case "batch_size" -> "Batch size";
+            case "blocks" -> "Blocks";
+            case "heads" -> "Heads";
+            case "positions" -> "Positions (matrix rows)";
+            case "top_k" -> "Top-k tokens of logprobs";
+            case "keep_masked" -> "Keep attention cells the causal mask makes 0";
+            case "memory_mb" -> "Memory per batch (MB)";
             case "on_bad_row" -> "On a bad row";
             case "kind" -> "Kind";
             case "source_row" -> "Source row ID";

@@ -1,5 +1,7 @@
 package org.gtlens.knime.extract;
 
+import org.gtlens.knime.dialog.Choice;
+import org.gtlens.knime.dialog.DialogComponentChoice;
 import org.gtlens.model.Kind;
 import org.knime.core.data.StringValue;
 import org.knime.core.data.collection.CollectionDataValue;
@@ -8,7 +10,6 @@ import org.knime.core.node.defaultnodesettings.DialogComponentBoolean;
 import org.knime.core.node.defaultnodesettings.DialogComponentColumnNameSelection;
 import org.knime.core.node.defaultnodesettings.DialogComponentNumber;
 import org.knime.core.node.defaultnodesettings.DialogComponentString;
-import org.knime.core.node.defaultnodesettings.DialogComponentStringSelection;
 import org.knime.core.node.defaultnodesettings.SettingsModelBoolean;
 import org.knime.core.node.defaultnodesettings.SettingsModelString;
 
@@ -21,31 +22,41 @@ final class ExtractRepresentationsNodeDialog extends DefaultNodeSettingsPane {
         SettingsModelString column = ExtractSettings.createSequenceColumnModel();
         SettingsModelString tokenColumns = ExtractSettings.createTokenColumnsModel();
         createNewGroup("Sequences");
-        addDialogComponent(new DialogComponentStringSelection(mode, "Sequences from",
-            ExtractSettings.MODE_COLUMN, ExtractSettings.MODE_COLUMNS));
+        addDialogComponent(new DialogComponentChoice(mode, "Sequences from", ExtractSettings.MODES));
         addDialogComponent(new DialogComponentColumnNameSelection(column, "Sequence column",
             ExtractRepresentationsNodeModel.TABLE_PORT, false, StringValue.class, CollectionDataValue.class));
         addDialogComponent(new DialogComponentString(tokenColumns,
             "Token columns (comma-separated; empty = all integer columns)"));
         closeCurrentGroup();
         mode.addChangeListener(e -> {
-            boolean columns = ExtractSettings.MODE_COLUMNS.equals(mode.getStringValue());
+            boolean columns = ExtractSettings.MODE_COLUMNS == Choice.of(ExtractSettings.MODES, mode.getStringValue());
             column.setEnabled(!columns);
             tokenColumns.setEnabled(columns);
         });
-        tokenColumns.setEnabled(false);
         createNewGroup("Representations");
         for (Kind k : Kind.values()) {
             SettingsModelBoolean m = ExtractSettings.createKindModel(k);
             addDialogComponent(new DialogComponentBoolean(m, k.contractName()));
         }
-        addDialogComponent(new DialogComponentStringSelection(ExtractSettings.createLayoutModel(), "Layout",
-            ExtractSettings.LAYOUT_LONG, ExtractSettings.LAYOUT_MATRIX));
+        addDialogComponent(new DialogComponentChoice(ExtractSettings.createLayoutModel(), "Layout",
+            ExtractSettings.LAYOUTS));
+        closeCurrentGroup();
+        createNewGroup("Selection (indices and ranges such as 0,10-11, or last; empty or all = everything)");
+        addDialogComponent(new DialogComponentString(ExtractSettings.createBlocksModel(), "Blocks"));
+        addDialogComponent(new DialogComponentString(ExtractSettings.createHeadsModel(), "Heads"));
+        addDialogComponent(new DialogComponentString(ExtractSettings.createPositionsModel(),
+            "Positions (matrix rows)"));
+        addDialogComponent(new DialogComponentNumber(ExtractSettings.createTopKModel(),
+            "Top-k tokens of logprobs (0 = all)", 1));
+        addDialogComponent(new DialogComponentBoolean(ExtractSettings.createKeepMaskedModel(),
+            "Keep attention cells the causal mask makes 0"));
         closeCurrentGroup();
         createNewGroup("Execution");
         addDialogComponent(new DialogComponentNumber(ExtractSettings.createBatchSizeModel(), "Batch size", 64));
-        addDialogComponent(new DialogComponentStringSelection(ExtractSettings.createBadRowPolicyModel(),
-            "On a bad row", ExtractSettings.POLICY_FAIL, ExtractSettings.POLICY_SKIP));
+        addDialogComponent(new DialogComponentNumber(ExtractSettings.createMemoryModel(), "Memory per batch (MB)",
+            64));
+        addDialogComponent(new DialogComponentChoice(ExtractSettings.createBadRowPolicyModel(), "On a bad row",
+            ExtractSettings.POLICIES));
         closeCurrentGroup();
     }
 }

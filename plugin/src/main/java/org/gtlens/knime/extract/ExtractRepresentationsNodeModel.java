@@ -9,6 +9,8 @@ import org.gtlens.model.GTransformer;
 import org.gtlens.model.Kind;
 import org.gtlens.model.ModelInfo;
 import org.gtlens.repr.Extractor;
+import org.gtlens.repr.MemoryBudgetException;
+import org.gtlens.repr.Selection;
 import org.gtlens.repr.SequenceValidator;
 import org.knime.core.data.DataTableSpec;
 import org.knime.core.data.container.CloseableRowIterator;
@@ -63,8 +65,16 @@ public final class ExtractRepresentationsNodeModel extends NodeModel {
             throw new InvalidSettingsException("No input table; connect a table of sequences to the second input.");
         }
         SequenceReader.create(m_settings, in, null);
+        ModelInfo info = modelSpec.getInfo();
+        Selection selection = m_settings.selection(info);
         if (m_settings.kinds().isEmpty()) {
             setWarningMessage("No representation kind is selected; only predictions are computed.");
+        } else {
+            try {
+                m_settings.plan().batchFor(info, selection.outputs(info), info.t());
+            } catch (MemoryBudgetException e) {
+                setWarningMessage("At full length: " + e.getMessage() + " Shorter sequences may fit.");
+            }
         }
         return outputSpecs(modelSpec.getInfo(), in);
     }
@@ -100,7 +110,7 @@ public final class ExtractRepresentationsNodeModel extends NodeModel {
         throws InvalidSettingsException {
         ModelInfo info = model.info();
         SequenceReader reader = SequenceReader.create(m_settings, in, new SequenceValidator(info));
-        Extractor extractor = new Extractor(model, m_settings.kinds(), m_settings.m_batchSize.getIntValue());
+        Extractor extractor = new Extractor(model, m_settings.selection(info), m_settings.plan());
         return new Extraction(extractor, info, m_settings, reader);
     }
 

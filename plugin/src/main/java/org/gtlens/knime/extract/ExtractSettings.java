@@ -5,7 +5,13 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
+import org.gtlens.knime.dialog.Choice;
 import org.gtlens.model.Kind;
+import org.gtlens.model.ModelInfo;
+import org.gtlens.repr.BatchPlan;
+import org.gtlens.repr.IndexList;
+import org.gtlens.repr.Selection;
+import org.gtlens.table.Layout;
 import org.knime.core.node.InvalidSettingsException;
 import org.knime.core.node.NodeSettingsRO;
 import org.knime.core.node.NodeSettingsWO;
@@ -16,26 +22,45 @@ import org.knime.core.node.defaultnodesettings.SettingsModelString;
 
 /**
  * The settings of Extract Representations. Each setting is made by one static method, used by both the node model
- * and the dialog (KNIME's convention), and this class bundles one set of them for the model.
+ * and the dialog (KNIME's convention), and this class bundles one set of them for the model. Choices are stored as
+ * stable keys; the labels of earlier versions still load, and settings added later get, when absent, the values
+ * that reproduce what the node did before them.
  */
 final class ExtractSettings {
 
     /** Sequence mode: one column holding text ("4,5,5") or a list of integers. */
-    static final String MODE_COLUMN = "One column (text or list of integers)";
+    static final Choice MODE_COLUMN = new Choice("column", "One column (text or list of integers)",
+        "One column (text or list of integers)");
 
     /** Sequence mode: one integer column per position. */
-    static final String MODE_COLUMNS = "Integer columns (one per position)";
+    static final Choice MODE_COLUMNS = new Choice("columns", "Integer columns (one per position)",
+        "Integer columns (one per position)");
 
-    static final String LAYOUT_LONG = "long";
+    static final List<Choice> MODES = List.of(MODE_COLUMN, MODE_COLUMNS);
 
-    static final String LAYOUT_MATRIX = "matrix";
+    static final List<Choice> LAYOUTS = List.of(new Choice(Layout.LONG.key(), "Long: one row per value"),
+        new Choice(Layout.MATRIX.key(), "Matrix: one row per matrix row"));
 
-    static final String POLICY_FAIL = "Fail";
+    static final Choice POLICY_FAIL = new Choice("fail", "Fail", "Fail");
 
-    static final String POLICY_SKIP = "Skip the row with a warning";
+    static final Choice POLICY_SKIP = new Choice("skip", "Skip the row with a warning", "Skip the row with a warning");
+
+    static final List<Choice> POLICIES = List.of(POLICY_FAIL, POLICY_SKIP);
+
+    private static final String BLOCKS_KEY = "blocks";
+
+    private static final String HEADS_KEY = "heads";
+
+    private static final String POSITIONS_KEY = "positions";
+
+    private static final String TOP_K_KEY = "top_k";
+
+    private static final String KEEP_MASKED_KEY = "keep_masked";
+
+    private static final String MEMORY_KEY = "memory_mb";
 
     static SettingsModelString createSequenceModeModel() {
-        return new SettingsModelString("sequence_mode", MODE_COLUMN);
+        return new SettingsModelString("sequence_mode", MODE_COLUMN.key());
     }
 
     static SettingsModelString createSequenceColumnModel() {
@@ -44,7 +69,9 @@ final class ExtractSettings {
 
     /** @return comma-separated names of the token columns; empty means every integer column, in table order */
     static SettingsModelString createTokenColumnsModel() {
-        return new SettingsModelString("token_columns", "");
+        SettingsModelString m = new SettingsModelString("token_columns", "");
+        m.setEnabled(false); // enabled in integer-columns mode only
+        return m;
     }
 
     /**
@@ -56,15 +83,51 @@ final class ExtractSettings {
     }
 
     static SettingsModelString createLayoutModel() {
-        return new SettingsModelString("layout", LAYOUT_LONG);
+        return new SettingsModelString("layout", Layout.LONG.key());
+    }
+
+    /** @return the blocks to keep ("all", "0,10-11", "last") */
+    static SettingsModelString createBlocksModel() {
+        return new SettingsModelString(BLOCKS_KEY, IndexList.ALL.toString());
+    }
+
+    /** @return the heads to keep */
+    static SettingsModelString createHeadsModel() {
+        return new SettingsModelString(HEADS_KEY, IndexList.ALL.toString());
+    }
+
+    /** @return the positions (matrix rows) to keep */
+    static SettingsModelString createPositionsModel() {
+        return new SettingsModelString(POSITIONS_KEY, IndexList.ALL.toString());
+    }
+
+    /** @return how many most probable tokens of logprobs to keep per position; 0 = all */
+    static SettingsModelIntegerBounded createTopKModel() {
+        return new SettingsModelIntegerBounded(TOP_K_KEY, 0, 0, 1_000_000);
+    }
+
+    /** @return whether to keep the attention cells the causal mask makes 0 (new nodes: no) */
+    static SettingsModelBoolean createKeepMaskedModel() {
+        return new SettingsModelBoolean(KEEP_MASKED_KEY, false);
     }
 
     static SettingsModelIntegerBounded createBatchSizeModel() {
         return new SettingsModelIntegerBounded("batch_size", 256, 1, 65536);
     }
 
+    /** @return the memory budget of one batch's outputs in MB: a quarter of KNIME's maximum heap by default */
+    static SettingsModelIntegerBounded createMemoryModel() {
+        return new SettingsModelIntegerBounded(MEMORY_KEY, defaultMemoryMb(), 1, 1 << 20);
+    }
+
+    /** A quarter of the maximum heap, between 64 MB and 4 GB, in steps of 64 MB. */
+    static int defaultMemoryMb() {
+        long quarter = Runtime.getRuntime().maxMemory() / 4 / (1 << 20);
+        return (int)Math.max(64, Math.min(4096, quarter / 64 * 64));
+    }
+
     static SettingsModelString createBadRowPolicyModel() {
-        return new SettingsModelString("on_bad_row", POLICY_FAIL);
+        return new SettingsModelString("on_bad_row", POLICY_FAIL.key());
     }
 
     final SettingsModelString m_mode = createSequenceModeModel();
@@ -77,7 +140,19 @@ final class ExtractSettings {
 
     final SettingsModelString m_layout = createLayoutModel();
 
+    final SettingsModelString m_blocks = createBlocksModel();
+
+    final SettingsModelString m_heads = createHeadsModel();
+
+    final SettingsModelString m_positions = createPositionsModel();
+
+    final SettingsModelIntegerBounded m_topK = createTopKModel();
+
+    final SettingsModelBoolean m_keepMasked = createKeepMaskedModel();
+
     final SettingsModelIntegerBounded m_batchSize = createBatchSizeModel();
+
+    final SettingsModelIntegerBounded m_memory = createMemoryModel();
 
     final SettingsModelString m_policy = createBadRowPolicyModel();
 
@@ -87,60 +162,97 @@ final class ExtractSettings {
         }
     }
 
-    private List<SettingsModel> all() {
+    /** The settings of the first version: every saved workflow has them. */
+    private List<SettingsModel> original() {
         List<SettingsModel> l = new ArrayList<>(List.of(m_mode, m_column, m_tokenColumns, m_layout, m_batchSize,
             m_policy));
         l.addAll(List.of(m_kinds));
         return l;
     }
 
+    /** A setting added after the first version, with the key older workflows lack. */
+    private record Added(String key, SettingsModel model) {
+    }
+
+    private List<Added> added() {
+        return List.of(new Added(BLOCKS_KEY, m_blocks), new Added(HEADS_KEY, m_heads),
+            new Added(POSITIONS_KEY, m_positions), new Added(TOP_K_KEY, m_topK),
+            new Added(KEEP_MASKED_KEY, m_keepMasked), new Added(MEMORY_KEY, m_memory));
+    }
+
     void save(final NodeSettingsWO s) {
-        all().forEach(m -> m.saveSettingsTo(s));
+        original().forEach(m -> m.saveSettingsTo(s));
+        added().forEach(a -> a.model().saveSettingsTo(s));
     }
 
     void validate(final NodeSettingsRO s) throws InvalidSettingsException {
-        for (SettingsModel m : all()) {
-            m.validateSettings(s);
-        }
         ExtractSettings probe = new ExtractSettings();
         probe.load(s);
         probe.check();
     }
 
     void load(final NodeSettingsRO s) throws InvalidSettingsException {
-        for (SettingsModel m : all()) {
+        for (SettingsModel m : original()) {
             m.loadSettingsFrom(s);
+        }
+        // absent in workflows saved before these settings existed: keep what the node did then
+        m_blocks.setStringValue(IndexList.ALL.toString());
+        m_heads.setStringValue(IndexList.ALL.toString());
+        m_positions.setStringValue(IndexList.ALL.toString());
+        m_topK.setIntValue(0);
+        m_keepMasked.setBooleanValue(true);
+        m_memory.setIntValue(defaultMemoryMb());
+        for (Added a : added()) {
+            if (s.containsKey(a.key())) {
+                a.model().loadSettingsFrom(s);
+            }
+        }
+        // earlier versions stored labels: store keys from now on
+        normalize(m_mode, MODES);
+        normalize(m_policy, POLICIES);
+        m_tokenColumns.setEnabled(columnsMode());
+        m_column.setEnabled(!columnsMode());
+    }
+
+    private static void normalize(final SettingsModelString m, final List<Choice> choices) {
+        Choice c = Choice.of(choices, m.getStringValue());
+        if (c != null) {
+            m.setStringValue(c.key());
         }
     }
 
     /** Checks the values that a settings model alone cannot check. */
     void check() throws InvalidSettingsException {
-        String mode = m_mode.getStringValue();
-        if (!MODE_COLUMN.equals(mode) && !MODE_COLUMNS.equals(mode)) {
-            throw new InvalidSettingsException("Unknown sequence mode '" + mode + "'; use '" + MODE_COLUMN + "' or '"
-                + MODE_COLUMNS + "'.");
+        checkChoice(m_mode, MODES, "sequence mode");
+        checkChoice(m_layout, LAYOUTS, "layout");
+        checkChoice(m_policy, POLICIES, "bad-row policy");
+        for (SettingsModelString m : List.of(m_blocks, m_heads, m_positions)) {
+            try {
+                IndexList.parse(m.getStringValue());
+            } catch (IllegalArgumentException e) {
+                throw new InvalidSettingsException(e.getMessage() + ".");
+            }
         }
-        String layout = m_layout.getStringValue();
-        if (!LAYOUT_LONG.equals(layout) && !LAYOUT_MATRIX.equals(layout)) {
-            throw new InvalidSettingsException("Unknown layout '" + layout + "'; use 'long' or 'matrix'.");
-        }
-        String policy = m_policy.getStringValue();
-        if (!POLICY_FAIL.equals(policy) && !POLICY_SKIP.equals(policy)) {
-            throw new InvalidSettingsException("Unknown bad-row policy '" + policy + "'; use '" + POLICY_FAIL
-                + "' or '" + POLICY_SKIP + "'.");
+    }
+
+    private static void checkChoice(final SettingsModelString m, final List<Choice> choices, final String what)
+        throws InvalidSettingsException {
+        if (Choice.of(choices, m.getStringValue()) == null) {
+            throw new InvalidSettingsException("Unknown " + what + " '" + m.getStringValue() + "'; use one of "
+                + choices.stream().map(Choice::key).toList() + ".");
         }
     }
 
     boolean columnsMode() {
-        return MODE_COLUMNS.equals(m_mode.getStringValue());
+        return MODE_COLUMNS == Choice.of(MODES, m_mode.getStringValue());
     }
 
     boolean matrixLayout() {
-        return LAYOUT_MATRIX.equals(m_layout.getStringValue());
+        return Layout.MATRIX == Layout.fromKey(m_layout.getStringValue());
     }
 
     boolean skipBadRows() {
-        return POLICY_SKIP.equals(m_policy.getStringValue());
+        return POLICY_SKIP == Choice.of(POLICIES, m_policy.getStringValue());
     }
 
     Set<Kind> kinds() {
@@ -151,6 +263,29 @@ final class ExtractSettings {
             }
         }
         return kinds;
+    }
+
+    /**
+     * @param info the model
+     * @return what to keep, checked against the model
+     * @throws InvalidSettingsException naming an index the model does not have
+     */
+    Selection selection(final ModelInfo info) throws InvalidSettingsException {
+        try {
+            Selection s = new Selection(kinds(), IndexList.parse(m_blocks.getStringValue()),
+                IndexList.parse(m_heads.getStringValue()), IndexList.parse(m_positions.getStringValue()),
+                m_topK.getIntValue(), m_keepMasked.getBooleanValue());
+            s.check(info);
+            return s;
+        } catch (IllegalArgumentException e) {
+            throw new InvalidSettingsException("The selection does not fit the model: " + e.getMessage() + ".");
+        }
+    }
+
+    /** @return batches of at most the batch size within the memory budget */
+    BatchPlan plan() {
+        return new BatchPlan(m_batchSize.getIntValue(), (long)m_memory.getIntValue() << 20,
+            "\"Memory per batch (MB)\"");
     }
 
     /** @return the token column names given (trimmed, without empty entries) */
