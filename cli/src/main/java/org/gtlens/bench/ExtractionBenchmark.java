@@ -75,6 +75,37 @@ public final class ExtractionBenchmark {
         return rates[rounds / 2];
     }
 
+    /**
+     * Sequences per second extracting every contract tensor at {@code batchSize} for a model of any size: after warm-up
+     * batches (at least 3, and half a second), the median of {@code rounds} rounds of about {@code secondsPerRound}
+     * each. Memory is that of one batch.
+     */
+    public double extractSeqPerSecondTimed(int batchSize, double secondsPerRound, int rounds) throws Exception {
+        Extractor extractor = new Extractor(model, Selection.all(EnumSet.allOf(Kind.class)),
+                new org.gtlens.repr.BatchPlan(batchSize, Long.MAX_VALUE, "--memory"));
+        List<Sequence> one = randomSequences(model.info(), batchSize, 42);
+        Extractor.BatchConsumer consume = b -> {
+        };
+        long t0 = System.nanoTime();
+        int warm = 0;
+        while (warm < 3 || System.nanoTime() - t0 < 500_000_000L) {
+            extractor.run(SequenceSource.of(one), consume, Extractor.ProgressListener.NONE, () -> false);
+            warm++;
+        }
+        double perBatch = (System.nanoTime() - t0) / 1e9 / warm;
+        int batches = (int) Math.max(1, Math.min(1_000_000, Math.round(secondsPerRound / perBatch)));
+        double[] rates = new double[rounds];
+        for (int r = 0; r < rounds; r++) {
+            long start = System.nanoTime();
+            for (int b = 0; b < batches; b++) {
+                extractor.run(SequenceSource.of(one), consume, Extractor.ProgressListener.NONE, () -> false);
+            }
+            rates[r] = (double) batches * batchSize / ((System.nanoTime() - start) / 1e9);
+        }
+        Arrays.sort(rates);
+        return rates[rounds / 2];
+    }
+
     /** Writes {@code n} random sequences as a one-column CSV ("4,5,5,5,4"). */
     public static Path writeSequenceCsv(ModelInfo info, int n, Path file) throws IOException {
         Random random = new Random(11);

@@ -3,21 +3,26 @@ package org.gtlens.bench;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.Set;
 
 import org.gtlens.model.GTransformer;
 import org.gtlens.model.Kind;
+import org.gtlens.repr.BatchPlan;
+import org.gtlens.repr.Extractor;
+import org.gtlens.repr.IndexList;
+import org.gtlens.repr.Selection;
 import org.gtlens.table.CsvExport;
 import org.gtlens.table.Layout;
-import org.gtlens.repr.Extractor;
 import org.gtlens.table.SequenceCsvReader;
 
 /**
  * Runs the extract pipeline in a JVM of its own (started by the benchmark under a small -Xmx) and prints the
- * sequences processed and the peak heap used, so the benchmark can show memory is bounded by the batch.
- * Arguments: input CSV, output folder, kinds (comma separated).
+ * sequences processed, the seconds, the peak heap and the peak resident memory (heap, native buffers and all), so the
+ * benchmark can show memory is bounded by the batch. Arguments: input CSV, output folder, kinds (comma separated),
+ * and optionally the model file (or "-" for the built-in one), blocks, positions and the memory budget in MB.
  */
 public final class HeapProbe {
 
@@ -28,12 +33,20 @@ public final class HeapProbe {
         Path csv = Path.of(args[0]);
         Path out = Path.of(args[1]);
         Set<Kind> kinds = args.length > 2 ? Kind.parseList(args[2]) : EnumSet.allOf(Kind.class);
+        String modelFile = args.length > 3 ? args[3] : "-";
+        IndexList blocks = IndexList.parse(args.length > 4 ? args[4] : "all");
+        IndexList positions = IndexList.parse(args.length > 5 ? args[5] : "all");
+        long memoryMb = args.length > 6 ? Long.parseLong(args[6]) : 512;
         long t0 = System.nanoTime();
         long n;
-        try (GTransformer model = GTransformer.loadDefault(1);
+        try (GTransformer model = modelFile.equals("-") ? GTransformer.loadDefault(1)
+                : GTransformer.load(Path.of(modelFile), 1);
                 SequenceCsvReader reader = new SequenceCsvReader(csv, null)) {
-            CsvExport job = new CsvExport(model, kinds, Extractor.DEFAULT_BATCH_SIZE, Layout.LONG);
-            n = job.run(reader, out, Extractor.ProgressListener.NONE, () -> false);
+            Selection selection = Selection.all(kinds).withBlocks(blocks).withPositions(positions)
+                    .withKeepMasked(false);
+            Extractor extractor = new Extractor(model, selection,
+                    new BatchPlan(Extractor.DEFAULT_BATCH_SIZE, memoryMb << 20, "--memory"));
+            n = new CsvExport(extractor, Layout.LONG).run(reader, out, Extractor.ProgressListener.NONE, () -> false);
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
         long peak = 0;
@@ -42,7 +55,22 @@ public final class HeapProbe {
                 peak += pool.getPeakUsage().getUsed();
             }
         }
-        System.out.println("{\"sequences\": " + n + ", \"peak_heap_bytes\": " + peak + ", \"max_heap_bytes\": "
-                + Runtime.getRuntime().maxMemory() + ", \"seconds\": " + seconds + "}");
+        System.out.println("{\"sequences\": " + n + ", \"peak_heap_bytes\": " + peak + ", \"peak_rss_bytes\": "
+                + peakResidentBytes() + ", \"max_heap_bytes\": " + Runtime.getRuntime().maxMemory()
+                + ", \"seconds\": " + seconds + "}");
+    }
+
+    /** The process's peak resident memory (Linux: VmHWM), or -1 where the system does not say. */
+    static long peakResidentBytes() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith("VmHWM:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
+                }
+            }
+        } catch (java.io.IOException | RuntimeException e) {
+            // not Linux
+        }
+        return -1;
     }
 }

@@ -28,8 +28,11 @@ import org.gtlens.table.CsvExport;
 import org.gtlens.repr.BatchResult;
 import org.gtlens.repr.Extractor;
 import org.gtlens.repr.Sequence;
+import org.gtlens.model.ModelInfo;
+import org.gtlens.repr.BatchPlan;
 import org.gtlens.repr.Selection;
 
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -41,9 +44,10 @@ import picocli.CommandLine.Spec;
  * PyTorch eager and matplotlib on the same weights and inputs where Python is available.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Measure extraction speed (batch 1 and 1024, every tensor into Java arrays), end-to-end CSV "
-                + "throughput, peak heap for a large input under -Xmx256m, and rendering time of the six figures, "
-                + "next to PyTorch eager and matplotlib measured in the same run."})
+        description = {"Measure extraction speed (batch 1 and the largest batch within --memory, at most 1024; every "
+                + "tensor into Java arrays), end-to-end CSV throughput, memory for a large input, and rendering time "
+                + "of the six figures, next to PyTorch eager and matplotlib measured in the same run on the same "
+                + "weights, batch sizes and threads. Works for any contract model (--model)."})
 final class BenchCommand implements Callable<Integer> {
 
     @Mixin
@@ -57,6 +61,15 @@ final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--no-python", description = "Skip the PyTorch and matplotlib baselines.")
     boolean noPython;
+
+    @Option(names = "--memory", paramLabel = "MB", defaultValue = "512",
+            description = "Memory budget of one batch, which sizes the largest batch (default: ${DEFAULT-VALUE}).")
+    long memoryMb;
+
+    @Option(names = "--selected-sequences", paramLabel = "N", defaultValue = "1000",
+            description = "Full-length sequences for the run with --kinds attention --blocks last --positions last "
+                    + "to a long CSV (default: ${DEFAULT-VALUE}; 0 skips it).")
+    int selectedSequences;
 
     @Option(names = "--heap-sequences", paramLabel = "N", defaultValue = "1000000",
             description = "Sequences for the peak-heap run under -Xmx256m (default: ${DEFAULT-VALUE}; 0 skips it).")
@@ -79,22 +92,43 @@ final class BenchCommand implements Callable<Integer> {
             result.addProperty("model", m.info().source());
             ExtractionBenchmark bench = new ExtractionBenchmark(m);
 
-            err.println("bench: extraction at batch 1 and 1024...");
+            ModelInfo info = m.info();
+            if (memoryMb < 1 || memoryMb > (1L << 30)) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--memory must be between 1 and "
+                        + (1L << 30) + " MB, got " + memoryMb + ".");
+            }
+            List<String> allOutputs = Selection.all(EnumSet.allOf(Kind.class)).outputs(info);
+            int largest = new BatchPlan(1024, memoryMb << 20, "--memory").batchFor(info, allOutputs, info.t());
+            List<Integer> batches = largest > 1 ? List.of(1, largest) : List.of(1);
+            result.addProperty("length", info.t());
+            result.addProperty("memory_mb", memoryMb);
+            err.println("bench: extraction of every tensor at batch " + batches + ", sequences of length "
+                    + info.t() + "...");
             JsonObject extract = new JsonObject();
-            extract.addProperty("1", round(bench.extractSeqPerSecond(1, quick ? 500 : 5000, quick ? 3 : 7)));
-            extract.addProperty("1024", round(bench.extractSeqPerSecond(1024, quick ? 4096 : 65536, quick ? 3 : 7)));
+            for (int b : batches) {
+                extract.addProperty(Integer.toString(b), round(bench.extractSeqPerSecondTimed(b, quick ? 0.3 : 2.0,
+                        quick ? 3 : 7)));
+            }
             result.add("extract_seq_per_s", extract);
-
-            if (!noPython && models != null && model.model == null) {
-                err.println("bench: PyTorch eager get_representations on the same weights...");
+            Path onnx = model.model != null ? model.model : models == null ? null
+                    : models.resolve("gtransformer.onnx");
+            if (!noPython && models != null && onnx != null) {
+                err.println("bench: PyTorch eager get_representations on the same weights, batches and threads...");
                 try {
-                    JsonObject torch = PythonScript.run(models.resolve("bench_torch.py"), 900,
-                            "--threads", Integer.toString(model.threads), "--runs", quick ? "3" : "7",
-                            "--min-seqs", quick ? "256" : "2048");
+                    double slowest = Double.MAX_VALUE;
+                    for (String b : extract.keySet()) {
+                        slowest = Math.min(slowest, extract.get(b).getAsDouble());
+                    }
+                    // about a second of our rate per timed run: PyTorch is slower, so its runs take longer
+                    long minSeqs = Math.max(largest, Math.min(quick ? 256 : 2048, Math.round(slowest)));
+                    JsonObject torch = PythonScript.run(models.resolve("bench_torch.py"), 3600,
+                            "--onnx", onnx.toAbsolutePath().toString(), "--threads", Integer.toString(model.threads),
+                            "--batches", String.join(",", extract.keySet()), "--runs", quick ? "3" : "7",
+                            "--min-seqs", Long.toString(minSeqs));
                     result.add("torch_seq_per_s", torch.get("torch_seq_per_s"));
                     result.addProperty("torch_version", torch.get("torch_version").getAsString());
                     JsonObject ratio = new JsonObject();
-                    for (String b : List.of("1", "1024")) {
+                    for (String b : extract.keySet()) {
                         double ours = extract.get(b).getAsDouble();
                         double theirs = torch.getAsJsonObject("torch_seq_per_s").get(b).getAsDouble();
                         ratio.addProperty(b, Math.round(ours / theirs * 10) / 10.0);
@@ -104,11 +138,24 @@ final class BenchCommand implements Callable<Integer> {
                     result.addProperty("torch_skipped", e.getMessage());
                 }
             } else {
-                result.addProperty("torch_skipped", noPython ? "--no-python" : models == null
-                        ? "models/ folder not found (run from the repository)"
-                        : "PyTorch weights exist only for the built-in model");
+                result.addProperty("torch_skipped", noPython ? "--no-python"
+                        : "models/ folder not found (run from the repository)");
             }
 
+            if (selectedSequences > 0) {
+                err.println("bench: " + selectedSequences + " full-length sequences, --kinds attention --blocks last "
+                        + "--positions last, to a long CSV (a JVM of its own)...");
+                result.add("selected_to_csv", selectedProbe(m, work, selectedSequences));
+            }
+
+            long rowsPerSequence = Selection.all(EnumSet.allOf(Kind.class)).withKeepMasked(false)
+                    .longRows(info, info.t());
+            if (rowsPerSequence > 10_000) {
+                result.addProperty("end_to_end_skipped", rowsPerSequence + " long-table rows per sequence with all "
+                        + "kinds: a table too large to benchmark whole; see selected_to_csv");
+                err.println("bench: rendering skipped for a model of this size");
+                return print(out, result);
+            }
             int e2eN = quick ? 20_000 : 200_000;
             err.println("bench: end to end, " + e2eN + " sequences from CSV to long CSV...");
             Path csv = ExtractionBenchmark.writeSequenceCsv(m.info(), e2eN, work.resolve("sequences.csv"));
@@ -143,7 +190,7 @@ final class BenchCommand implements Callable<Integer> {
                     round(bench.withoutDisk(csv, EnumSet.of(Kind.ATTENTION), 256).seqPerSecond()));
             result.add("end_to_end_seq_per_s_without_disk", noDisk);
 
-            if (heapSequences > 0 && model.model == null) {
+            if (heapSequences > 0) {
                 err.println("bench: peak heap for " + heapSequences + " sequences under -Xmx256m...");
                 result.add("heap_probe", heapProbe(m, work, heapSequences));
             }
@@ -152,12 +199,22 @@ final class BenchCommand implements Callable<Integer> {
         } finally {
             deleteTree(work);
         }
-        if (json) {
-            out.println(new Gson().toJson(result));
-        } else {
-            out.println(new GsonBuilder().setPrettyPrinting().create().toJson(result));
-        }
+        return print(out, result);
+    }
+
+    private int print(PrintWriter out, JsonObject result) {
+        out.println(json ? new Gson().toJson(result) : new GsonBuilder().setPrettyPrinting().create().toJson(result));
         return 0;
+    }
+
+    /** The selected run of issue "real model sizes": seconds, peak heap and peak resident memory, in a child JVM. */
+    private JsonObject selectedProbe(GTransformer m, Path work, int n) throws IOException, InterruptedException {
+        Path csv = ExtractionBenchmark.writeSequenceCsv(m.info(), n, work.resolve("selected.csv"));
+        Path out = Files.createDirectories(work.resolve("selected"));
+        JsonObject probe = childProbe(List.of("-Xmx1g"), csv, out, "attention", "last", "last");
+        probe.addProperty("sequences", n);
+        probe.addProperty("selection", "--kinds attention --blocks last --positions last");
+        return probe;
     }
 
     private void renderFigures(GTransformer m, Path models, JsonObject result) throws Exception {
@@ -182,26 +239,37 @@ final class BenchCommand implements Callable<Integer> {
         }
     }
 
-    private static JsonObject heapProbe(GTransformer m, Path work, int n) throws IOException, InterruptedException {
+    private JsonObject heapProbe(GTransformer m, Path work, int n) throws IOException, InterruptedException {
         Path csv = ExtractionBenchmark.writeSequenceCsv(m.info(), n, work.resolve("heap.csv"));
         Path out = Files.createDirectories(work.resolve("heap"));
+        JsonObject probe = childProbe(List.of("-Xmx256m"), csv, out, "attention", "all", "all");
+        probe.addProperty("sequences", n);
+        probe.addProperty("xmx", "256m");
+        probe.addProperty("kinds", "attention (long layout to disk) + predictions");
+        return probe;
+    }
+
+    /** Runs {@link HeapProbe} in a JVM of its own and reads its figures. */
+    private JsonObject childProbe(List<String> jvm, Path csv, Path out, String kinds, String blocks,
+            String positions) throws IOException, InterruptedException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = new ArrayList<>(List.of(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"),
-                HeapProbe.class.getName(), csv.toString(), out.toString(), "attention"));
+        List<String> command = new ArrayList<>(List.of(java));
+        command.addAll(jvm);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), HeapProbe.class.getName(),
+                csv.toString(), out.toString(), kinds, model.model == null ? "-" : model.model.toString(), blocks,
+                positions, Long.toString(memoryMb)));
         Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
         String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
         p.waitFor(30, TimeUnit.MINUTES);
         JsonObject probe = new JsonObject();
-        probe.addProperty("sequences", n);
-        probe.addProperty("xmx", "256m");
-        probe.addProperty("kinds", "attention (long layout to disk) + predictions");
         if (p.exitValue() != 0 || text.isEmpty()) {
             probe.addProperty("failed", "exit " + p.exitValue());
             return probe;
         }
         JsonObject r = JsonParser.parseString(text.lines().reduce((a, b) -> b).orElse("{}")).getAsJsonObject();
-        probe.addProperty("peak_heap_mb", round(r.get("peak_heap_bytes").getAsLong() / 1048576.0));
         probe.addProperty("seconds", round(r.get("seconds").getAsDouble()));
+        probe.addProperty("peak_heap_mb", round(r.get("peak_heap_bytes").getAsLong() / 1048576.0));
+        probe.addProperty("peak_rss_mb", round(r.get("peak_rss_bytes").getAsLong() / 1048576.0));
         probe.addProperty("representations_mb", round(Files.size(out.resolve(CsvExport.REPRESENTATIONS)) / 1e6));
         return probe;
     }

@@ -58,6 +58,8 @@ public final class GtLens implements Runnable {
             boolean verbose = isVerbose(args);
             if (e instanceof GtLensException) {
                 err.println("gtlens: " + e.getMessage());
+            } else if (causedByMemory(e)) {
+                err.println("gtlens: " + OUT_OF_MEMORY);
             } else {
                 err.println("gtlens: unexpected error: " + e + (verbose ? "" : " (run with --verbose for details)"));
             }
@@ -68,7 +70,26 @@ public final class GtLens implements Runnable {
             return FAILURE;
         });
         cli.setExitCodeExceptionMapper(e -> FAILURE);
-        return cli.execute(args);
+        try {
+            return cli.execute(args);
+        } catch (OutOfMemoryError e) {
+            err.println("gtlens: " + OUT_OF_MEMORY);
+            err.flush();
+            return FAILURE;
+        }
+    }
+
+    /** What to say when Java runs out of memory: the run is bounded by --memory, so that is the first knob. */
+    static final String OUT_OF_MEMORY = "Java ran out of memory; lower --memory (the budget of one batch) or --batch, "
+            + "select fewer kinds or blocks, or give Java more memory (e.g. GTLENS_JAVA_OPTS=-Xmx8g).";
+
+    private static boolean causedByMemory(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof OutOfMemoryError) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isVerbose(String[] args) {

@@ -197,9 +197,9 @@ class ExtractCommandTest {
         CliRun run = CliRun.of("extract", "--model", Project.models("mid/mid.onnx").toString(), "--tokens",
                 tokens.toString(), "--out", out.toString(), "--memory", "1");
         assertEquals(1, run.exit(), run.err());
-        assertTrue(run.errorLine().startsWith("gtlens: One sequence of length 64 needs 1.7 MB for its selected outputs"),
+        assertTrue(run.errorLine().startsWith("gtlens: One sequence of length 64 needs 2.6 MB (its selected outputs"),
                 run.errorLine());
-        assertTrue(run.errorLine().endsWith("raise --memory or select fewer kinds or blocks."), run.errorLine());
+        assertTrue(run.errorLine().endsWith("raise --memory, select fewer kinds or blocks, or use shorter sequences."), run.errorLine());
         try (var files = Files.list(out)) {
             assertEquals(0, files.count(), "no file, not even a temporary one, is left");
         }

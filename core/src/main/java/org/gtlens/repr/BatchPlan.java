@@ -9,10 +9,11 @@ import org.gtlens.model.ModelInfo;
 
 /**
  * How many sequences go into one ONNX Runtime call: at most {@code maxBatch}, and no more than the memory budget
- * holds. A batch's outputs are held twice (ONNX Runtime's buffers and their Java copy), so one sequence costs twice
- * the bytes of its selected outputs; sizes are computed in long, and no single output may pass what one buffer holds.
- * A model of former's default size carries about 35 MB of outputs per sequence, so the budget, not the count, sizes
- * its batches.
+ * holds. One sequence costs its selected outputs twice (ONNX Runtime's buffers and their Java copy) plus ONNX
+ * Runtime's working memory for it, which it plans for the whole graph and which, measured, is about the size of all the
+ * contract's tensors of that sequence whatever is fetched. Sizes are computed in long, and no single output may pass
+ * what one buffer holds. A model of former's default size has about 35 MB of such tensors per sequence, so the
+ * budget, not the count, sizes its batches.
  *
  * @param maxBatch      the requested batch size, at least 1
  * @param budgetBytes   the budget of one batch's outputs, in bytes
@@ -23,7 +24,7 @@ public record BatchPlan(int maxBatch, long budgetBytes, String budgetSetting) {
     /** The default budget of one batch: 512 MB. */
     public static final long DEFAULT_BUDGET_BYTES = 512L << 20;
 
-    /** Copies of a batch's outputs alive at once: ONNX Runtime's buffer and the Java array. */
+    /** Copies of a batch's selected outputs alive at once: ONNX Runtime's buffer and the Java array. */
     public static final int HELD_COPIES = 2;
 
     public BatchPlan {
@@ -49,13 +50,20 @@ public record BatchPlan(int maxBatch, long budgetBytes, String budgetSetting) {
         return kind.valuesPerBlock(info, length);
     }
 
-    /** Bytes one sequence of the given length costs while its batch is held (all copies). */
+    /**
+     * Bytes one sequence of the given length costs while its batch runs: the selected outputs, held twice, and ONNX
+     * Runtime's working memory (all the contract's tensors of one sequence).
+     */
     public static long bytesPerSequence(ModelInfo info, List<String> outputs, int length) {
-        long values = 0;
+        long selected = 0;
         for (String output : outputs) {
-            values += valuesPerSequence(info, output, length);
+            selected += valuesPerSequence(info, output, length);
         }
-        return values * Float.BYTES * HELD_COPIES;
+        long working = Kind.LOGPROBS.valuesPerBlock(info, length);
+        for (Kind kind : Kind.values()) {
+            working += info.depth() * kind.valuesPerBlock(info, length);
+        }
+        return (selected * HELD_COPIES + working) * Float.BYTES;
     }
 
     /**
@@ -66,9 +74,10 @@ public record BatchPlan(int maxBatch, long budgetBytes, String budgetSetting) {
     public int batchFor(ModelInfo info, List<String> outputs, int length) throws MemoryBudgetException {
         long perSequence = bytesPerSequence(info, outputs, length);
         if (perSequence > budgetBytes) {
-            throw new MemoryBudgetException(String.format(Locale.ROOT, "One sequence of length %d needs %s for its "
-                    + "selected outputs (held twice, by ONNX Runtime and in Java), more than the memory budget of %s "
-                    + "per batch; raise %s or select fewer kinds or blocks.", length, mb(perSequence),
+            throw new MemoryBudgetException(String.format(Locale.ROOT, "One sequence of length %d needs %s (its "
+                    + "selected outputs, held by ONNX Runtime and in Java, and ONNX Runtime's working memory), more than "
+                    + "the memory budget of %s per batch; raise %s, select fewer kinds or blocks, or use shorter "
+                    + "sequences.", length, mb(perSequence),
                     mb(budgetBytes), budgetSetting));
         }
         long largest = 0;
