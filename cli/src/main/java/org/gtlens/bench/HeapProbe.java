@@ -32,7 +32,7 @@ public final class HeapProbe {
     public static void main(String[] args) throws Exception {
         Path csv = Path.of(args[0]);
         Path out = Path.of(args[1]);
-        Set<Kind> kinds = args.length > 2 ? Kind.parseList(args[2]) : EnumSet.allOf(Kind.class);
+        Set<Kind> kinds = args.length > 2 ? Kind.parseList(args[2]) : EnumSet.copyOf(Kind.contract());
         String modelFile = args.length > 3 ? args[3] : "-";
         IndexList blocks = IndexList.parse(args.length > 4 ? args[4] : "all");
         IndexList positions = IndexList.parse(args.length > 5 ? args[5] : "all");

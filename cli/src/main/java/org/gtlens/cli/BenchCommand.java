@@ -97,7 +97,7 @@ final class BenchCommand implements Callable<Integer> {
                 throw new CommandLine.ParameterException(spec.commandLine(), "--memory must be between 1 and "
                         + (1L << 30) + " MB, got " + memoryMb + ".");
             }
-            List<String> allOutputs = Selection.all(EnumSet.allOf(Kind.class)).outputs(info);
+            List<String> allOutputs = Selection.all(EnumSet.copyOf(Kind.contract())).outputs(info);
             int largest = new BatchPlan(1024, memoryMb << 20, "--memory").batchFor(info, allOutputs, info.t());
             List<Integer> batches = largest > 1 ? List.of(1, largest) : List.of(1);
             result.addProperty("length", info.t());
@@ -148,7 +148,7 @@ final class BenchCommand implements Callable<Integer> {
                 result.add("selected_to_csv", selectedProbe(m, work, selectedSequences));
             }
 
-            long rowsPerSequence = Selection.all(EnumSet.allOf(Kind.class)).withKeepMasked(false)
+            long rowsPerSequence = Selection.all(EnumSet.copyOf(Kind.contract())).withKeepMasked(false)
                     .longRows(info, info.t());
             if (rowsPerSequence > 10_000) {
                 result.addProperty("end_to_end_skipped", rowsPerSequence + " long-table rows per sequence with all "
@@ -162,13 +162,13 @@ final class BenchCommand implements Callable<Integer> {
             // the disk's own speed for a file about the size of the all-kinds table (45 bytes a row, as the default
             // model's has), measured first: the CSV runs, not this one, start behind the other's unwritten pages
             err.println("bench: writing zeros to the same disk, as many bytes as the long CSV of all kinds...");
-            long tableBytes = e2eN * Selection.all(EnumSet.allOf(Kind.class)).longRows(m.info(), m.info().t())
+            long tableBytes = e2eN * Selection.all(EnumSet.copyOf(Kind.contract())).longRows(m.info(), m.info().t())
                     * 45;
             result.addProperty("disk_write_mb_per_s_same_size", round(ExtractionBenchmark.rawWriteMbPerSecond(
                     Files.createDirectories(work.resolve("zeros")), tableBytes)));
             JsonObject e2e = new JsonObject();
             ExtractionBenchmark.EndToEnd all = bench.endToEnd(csv, Files.createDirectories(work.resolve("all")),
-                    EnumSet.allOf(Kind.class), 256);
+                    EnumSet.copyOf(Kind.contract()), 256);
             e2e.addProperty("all_kinds", round(all.seqPerSecond()));
             ExtractionBenchmark.EndToEnd attention = bench.endToEnd(csv,
                     Files.createDirectories(work.resolve("attention")), EnumSet.of(Kind.ATTENTION), 256);
@@ -184,7 +184,7 @@ final class BenchCommand implements Callable<Integer> {
                     round(all.representationBytes() / 1e6 * all.seqPerSecond() / e2eN));
             err.println("bench: the same, " + e2eN + " sequences, text counted and dropped (no disk)...");
             JsonObject noDisk = new JsonObject();
-            ExtractionBenchmark.EndToEnd allNoDisk = bench.withoutDisk(csv, EnumSet.allOf(Kind.class), 256);
+            ExtractionBenchmark.EndToEnd allNoDisk = bench.withoutDisk(csv, EnumSet.copyOf(Kind.contract()), 256);
             noDisk.addProperty("all_kinds", round(allNoDisk.seqPerSecond()));
             noDisk.addProperty("attention_only",
                     round(bench.withoutDisk(csv, EnumSet.of(Kind.ATTENTION), 256).seqPerSecond()));
@@ -219,7 +219,7 @@ final class BenchCommand implements Callable<Integer> {
 
     private void renderFigures(GTransformer m, Path models, JsonObject result) throws Exception {
         int[] seed = m.info().t() >= 5 ? new int[] {4, 5, 5, 5, 4} : new int[] {0};
-        BatchResult batch = new Extractor(m, EnumSet.allOf(Kind.class), 1).extract(new Sequence("0", seed));
+        BatchResult batch = new Extractor(m, EnumSet.copyOf(Kind.contract()), 1).extract(new Sequence("0", seed));
         ChartBenchmark.Timing timing = ChartBenchmark.measure(batch, 0, quick ? 5 : 21);
         result.addProperty("render_six_figures_ms", round(timing.warmMedianMs()));
         result.addProperty("render_six_figures_cold_ms", round(timing.coldMs()));

@@ -59,7 +59,7 @@ final class DemoCommand implements Callable<Integer> {
             Sequence sequence = TokenLists.parse("0", tokens);
             Prediction[] predicted = new Prediction[1];
             List<Path> figureFiles = new ArrayList<>();
-            new CsvExport(m, EnumSet.allOf(Kind.class), 1, Layout.LONG)
+            new CsvExport(m, EnumSet.copyOf(Kind.contract()), 1, Layout.LONG)
                     .run(SequenceSource.of(List.of(sequence)), out, Extractor.ProgressListener.NONE, () -> false,
                             batch -> {
                                 predicted[0] = batch.prediction(0);

@@ -87,7 +87,7 @@ final class ExtractCommand implements Callable<Integer> {
         if (column != null && input.file == null) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--column needs --input");
         }
-        Set<Kind> chosen = kinds == null ? EnumSet.allOf(Kind.class) : kinds;
+        Set<Kind> chosen = kinds == null ? EnumSet.copyOf(Kind.contract()) : kinds;
         OutputFolder.prepare(out);
         AtomicBoolean interrupted = new AtomicBoolean();
         CountDownLatch finished = new CountDownLatch(1);

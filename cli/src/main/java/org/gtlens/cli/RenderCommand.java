@@ -46,7 +46,7 @@ final class RenderCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         figures.validate(spec.commandLine());
-        Set<Kind> chosen = kinds == null ? EnumSet.allOf(Kind.class) : kinds;
+        Set<Kind> chosen = kinds == null ? EnumSet.copyOf(Kind.contract()) : kinds;
         OutputFolder.prepare(out);
         try (GTransformer m = model.open()) {
             BatchResult batch = new Extractor(m, chosen, 1).extract(TokenLists.parse("0", tokens));

@@ -83,7 +83,7 @@ public final class HeatmapWindow {
         int[] tokens = Arrays.stream((args.length > 0 ? args[0] : "4,5,5,5,4").split(",")).map(String::trim)
                 .mapToInt(Integer::parseInt).toArray();
         try (GTransformer model = args.length > 1 ? GTransformer.load(Path.of(args[1])) : GTransformer.loadDefault(1)) {
-            BatchResult batch = new Extractor(model, EnumSet.allOf(Kind.class), 1).extract(new Sequence("0", tokens));
+            BatchResult batch = new Extractor(model, EnumSet.copyOf(Kind.contract()), 1).extract(new Sequence("0", tokens));
             JFrame frame = show(SixFigures.build(batch, 0));
             SwingUtilities.invokeLater(() -> frame.setDefaultCloseOperation(WindowConstants.EXIT_ON_CLOSE));
         }

@@ -33,7 +33,7 @@ public final class SixFigures {
 
     /** The figure name of a kind, e.g. {@code value_matrices} for VALUES. */
     public static String name(Kind kind) {
-        return NAMES.get(index(kind));
+        return kind == Kind.ROLLOUT ? "rollout_maps" : NAMES.get(index(kind));
     }
 
     /** What a figure title calls a kind, e.g. "Value matrices". */
@@ -45,6 +45,7 @@ public final class SixFigures {
             case VALUES -> "Value matrices";
             case OUT -> "Out matrices";
             case LOGPROBS -> "Next-token probabilities";
+            case ROLLOUT -> "Attention rollout";
         };
     }
 
@@ -56,16 +57,16 @@ public final class SixFigures {
     public static ChartOptions defaultOptions(Kind kind) {
         ChartOptions o = ChartOptions.defaults();
         return switch (kind) {
-            case ATTENTION -> o.withScale(ChartOptions.ScaleMode.SEQUENTIAL);
+            case ATTENTION, ROLLOUT -> o.withScale(ChartOptions.ScaleMode.SEQUENTIAL);
             case LOGPROBS -> o.withScale(ChartOptions.ScaleMode.SEQUENTIAL).withDecimals(3);
             case QUERIES, KEYS, VALUES, OUT -> o.withScale(ChartOptions.ScaleMode.DIVERGING);
         };
     }
 
-    /** The figures of sequence {@code seq} of a batch, for every kind the batch holds. */
+    /** The figures of sequence {@code seq} of a batch, for every contract kind the batch holds. */
     public static List<Figure> build(BatchResult batch, int seq) {
         Set<Kind> kinds = EnumSet.noneOf(Kind.class);
-        for (Kind k : Kind.values()) {
+        for (Kind k : Kind.contract()) {
             if (batch.has(k)) {
                 kinds.add(k);
             }
@@ -81,6 +82,9 @@ public final class SixFigures {
             if (kinds.contains(kind)) {
                 figures.add(figure(info, tokens, kind, source));
             }
+        }
+        if (kinds.contains(Kind.ROLLOUT)) {
+            figures.add(figure(info, tokens, Kind.ROLLOUT, source));
         }
         return figures;
     }

@@ -80,7 +80,7 @@ public final class ContractChecker {
         int length = (int) Math.max(-1, signature.inputs().get(INPUT_NAME).dim(1));
         checkShape(signature, Kind.FINAL_LOGPROBS, source, Kind.LOGPROBS.shape(info, -1, length));
         for (int i = 0; i < depth; i++) {
-            for (Kind kind : Kind.values()) {
+            for (Kind kind : Kind.contract()) {
                 checkShape(signature, kind.outputName(i), source, kind.shape(info, -1, length));
             }
         }
@@ -92,7 +92,7 @@ public final class ContractChecker {
         List<String> names = new ArrayList<>();
         names.add(Kind.FINAL_LOGPROBS);
         for (int i = 0; i < depth; i++) {
-            for (Kind kind : Kind.values()) {
+            for (Kind kind : Kind.contract()) {
                 names.add(kind.outputName(i));
             }
         }

@@ -23,7 +23,15 @@ public enum Kind {
     /** The residual stream after the block, [b, L, k]. */
     OUT(false, Axis.POSITION, Axis.EMBEDDING),
     /** The block's logit lens, log-softmax of toprobs(out), [b, L, V]. */
-    LOGPROBS(false, Axis.POSITION, Axis.VOCABULARY);
+    LOGPROBS(false, Axis.POSITION, Axis.VOCABULARY),
+    /**
+     * Attention rollout up to the block, [b, L, L]: derived by readers from the attention of blocks 0..i (see
+     * docs/contract.md), not an ONNX output; causal like attention.
+     */
+    ROLLOUT(false, Axis.OUT_POSITION, Axis.IN_POSITION);
+
+    private static final Set<Kind> CONTRACT = java.util.Collections.unmodifiableSet(
+            EnumSet.of(ATTENTION, QUERIES, KEYS, VALUES, OUT, LOGPROBS));
 
     /** The ONNX output of the model's final log-probabilities, shaped like a block's {@link #LOGPROBS}. */
     public static final String FINAL_LOGPROBS = "logprobs";
@@ -38,6 +46,16 @@ public enum Kind {
         this.rows = rows;
         this.cols = cols;
         this.contractName = name().toLowerCase(Locale.ROOT);
+    }
+
+    /** The kinds the model itself outputs (every kind but the derived ones), in contract order. */
+    public static Set<Kind> contract() {
+        return CONTRACT;
+    }
+
+    /** True for kinds readers compute from the model's outputs rather than fetch ({@link #ROLLOUT}). */
+    public boolean derived() {
+        return !CONTRACT.contains(this);
     }
 
     /** True for tensors that have one matrix per head ([b,h,L,*]), false for block-level ones ([b,L,*]). */
@@ -65,7 +83,10 @@ public enum Kind {
         return contractName;
     }
 
-    /** The ONNX output name of this kind in block {@code block}, e.g. {@code block1.keys}. */
+    /**
+     * The ONNX output name of this kind in block {@code block}, e.g. {@code block1.keys}; for a derived kind the name
+     * it would have (nothing by that name is fetched).
+     */
     public String outputName(int block) {
         return "block" + block + "." + contractName();
     }

@@ -60,7 +60,7 @@ public record BatchPlan(int maxBatch, long budgetBytes, String budgetSetting) {
             selected += valuesPerSequence(info, output, length);
         }
         long working = Kind.LOGPROBS.valuesPerBlock(info, length);
-        for (Kind kind : Kind.values()) {
+        for (Kind kind : Kind.contract()) {
             working += info.depth() * kind.valuesPerBlock(info, length);
         }
         return (selected * HELD_COPIES + working) * Float.BYTES;

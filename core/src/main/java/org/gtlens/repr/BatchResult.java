@@ -21,13 +21,15 @@ public final class BatchResult {
     /** The per-block tensors by kind and block (null where not extracted), so matrices need no name lookup. */
     private final FloatTensor[][] byKind;
     private final int length;
+    /** The rollout of blocks 0..n-1, computed when first asked for, or given by a copy. */
+    private float[][] rollout;
 
     BatchResult(ModelInfo info, List<Sequence> sequences, Map<String, FloatTensor> tensors) {
         this.info = info;
         this.sequences = List.copyOf(sequences);
         this.tensors = Map.copyOf(tensors);
         this.byKind = new FloatTensor[Kind.values().length][info.depth()];
-        for (Kind kind : Kind.values()) {
+        for (Kind kind : Kind.contract()) {
             for (int block = 0; block < info.depth(); block++) {
                 byKind[kind.ordinal()][block] = this.tensors.get(kind.outputName(block));
             }
@@ -62,7 +64,14 @@ public final class BatchResult {
      */
     public BatchResult copy(Set<Kind> kinds) {
         Map<String, FloatTensor> kept = new HashMap<>();
+        float[][] rolled = null;
+        if (kinds.contains(Kind.ROLLOUT) && has(Kind.ATTENTION)) {
+            rolled = rollout(contiguousAttention() - 1);
+        }
         for (Kind kind : kinds) {
+            if (kind.derived()) {
+                continue;
+            }
             for (int block = 0; block < info.depth(); block++) {
                 FloatTensor t = tensors.get(kind.outputName(block));
                 if (t != null) {
@@ -70,12 +79,15 @@ public final class BatchResult {
                 }
             }
         }
-        return new BatchResult(info, sequences, kept);
+        BatchResult copy = new BatchResult(info, sequences, kept);
+        copy.rollout = rolled;
+        return copy;
     }
 
     /** Bytes the per-block tensors of {@code kinds} take in this batch (what {@link #copy} would copy). */
     public long bytes(Set<Kind> kinds) {
-        long bytes = 0;
+        long bytes = kinds.contains(Kind.ROLLOUT)
+                ? (long) contiguousAttention() * size() * length * length * Float.BYTES : 0;
         for (Kind kind : kinds) {
             for (int block = 0; block < info.depth(); block++) {
                 FloatTensor t = tensors.get(kind.outputName(block));
@@ -87,6 +99,9 @@ public final class BatchResult {
 
     /** True when this batch holds the tensors of {@code kind} in some block. */
     public boolean has(Kind kind) {
+        if (kind == Kind.ROLLOUT) {
+            return rollout != null || contiguousAttention() > 0;
+        }
         for (int block = 0; block < info.depth(); block++) {
             if (tensors.containsKey(kind.outputName(block))) {
                 return true;
@@ -110,6 +125,10 @@ public final class BatchResult {
      * @param head ignored for block-level kinds (out, logprobs)
      */
     public Matrix matrix(int seq, Kind kind, int block, int head) {
+        if (kind == Kind.ROLLOUT) {
+            float[][] r = rollout(block);
+            return new Matrix(length, length, r[block], seq * length * length);
+        }
         FloatTensor t = block >= 0 && block < info.depth() ? byKind[kind.ordinal()][block] : null;
         if (t == null) {
             t = tensor(kind.outputName(block)); // names the missing tensor
@@ -121,6 +140,30 @@ public final class BatchResult {
             return new Matrix(rows, cols, t.data(), base + head * rows * cols);
         }
         return new Matrix(t.dim(1), t.dim(2), t.data(), base);
+    }
+
+    /** Blocks 0..n-1 whose attention this batch holds without a gap. */
+    private int contiguousAttention() {
+        int n = 0;
+        while (n < info.depth() && byKind[Kind.ATTENTION.ordinal()][n] != null) {
+            n++;
+        }
+        return n;
+    }
+
+    /** The rollout of blocks 0..block at least (needs their attention). */
+    private synchronized float[][] rollout(int block) {
+        if (rollout == null || rollout.length <= block) {
+            int n = contiguousAttention();
+            if (block < 0 || block >= n) {
+                throw new IllegalArgumentException("rollout of block " + block + " needs the attention of blocks 0.."
+                        + block + ", which this batch does not hold");
+            }
+            FloatTensor[] attention = new FloatTensor[n];
+            System.arraycopy(byKind[Kind.ATTENTION.ordinal()], 0, attention, 0, n);
+            rollout = Rollout.of(attention);
+        }
+        return rollout;
     }
 
     /** The final log-probabilities of one sequence, [L, V]. */

@@ -102,11 +102,37 @@ public record Selection(Set<Kind> kinds, IndexList blocks, IndexList heads, Inde
 
     /** The ONNX outputs this selection needs: the final log-probabilities (for predictions) first. */
     public List<String> outputs(ModelInfo info) {
+        return outputs(info, Set.of());
+    }
+
+    /**
+     * The ONNX outputs this selection needs, and the tensors of {@code alsoKinds} in its blocks (what statistics need):
+     * the final log-probabilities first, then by block in contract order; a rollout needs the attention of every block
+     * up to the last selected one.
+     */
+    public List<String> outputs(ModelInfo info, Set<Kind> alsoKinds) {
+        boolean[][] needed = new boolean[info.depth()][Kind.values().length];
+        int[] chosen = blocks(info);
+        for (int block : chosen) {
+            for (Kind kind : kinds) {
+                needed[block][kind.ordinal()] = !kind.derived();
+            }
+            for (Kind kind : alsoKinds) {
+                needed[block][kind.ordinal()] = !kind.derived();
+            }
+        }
+        if (kinds.contains(Kind.ROLLOUT) && chosen.length > 0) {
+            for (int block = 0; block <= chosen[chosen.length - 1]; block++) {
+                needed[block][Kind.ATTENTION.ordinal()] = true;
+            }
+        }
         List<String> names = new ArrayList<>();
         names.add(Kind.FINAL_LOGPROBS);
-        for (int block : blocks(info)) {
-            for (Kind kind : orderedKinds()) {
-                names.add(kind.outputName(block));
+        for (int block = 0; block < info.depth(); block++) {
+            for (Kind kind : Kind.contract()) {
+                if (needed[block][kind.ordinal()]) {
+                    names.add(kind.outputName(block));
+                }
             }
         }
         return names;

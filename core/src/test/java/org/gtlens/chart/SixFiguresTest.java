@@ -132,7 +132,7 @@ class SixFiguresTest {
     void defaultModelSequence45554() throws Exception {
         try (GTransformer model = defaultModelOrSkip()) {
             int[] tokens = {4, 5, 5, 5, 4};
-            BatchResult b = new Extractor(model, EnumSet.allOf(Kind.class), 1).extract(new Sequence("0", tokens));
+            BatchResult b = new Extractor(model, EnumSet.copyOf(Kind.contract()), 1).extract(new Sequence("0", tokens));
             List<Figure> figures = SixFigures.build(b, 0);
             assertFigures(b.info(), tokens, figures, (k, bl, h) -> b.matrix(0, k, bl, h));
             assertEquals("Attention maps · sequence 4,5,5,5,4", figures.get(0).grid().title());
@@ -148,7 +148,7 @@ class SixFiguresTest {
         try (GTransformer model = secondModelOrSkip()) {
             ModelInfo info = model.info();
             int[] tokens = {1, 2, 3, 0, 4, 11, 5};
-            BatchResult b = new Extractor(model, EnumSet.allOf(Kind.class), 1).extract(new Sequence("s", tokens));
+            BatchResult b = new Extractor(model, EnumSet.copyOf(Kind.contract()), 1).extract(new Sequence("s", tokens));
             List<Figure> figures = SixFigures.build(b, 0);
             assertFigures(info, tokens, figures, (k, bl, h) -> b.matrix(0, k, bl, h));
             assertEquals(3, figures.get(0).grid().gridRows());

@@ -54,7 +54,7 @@ public final class Synthetic {
     }
 
     public Set<Kind> allKinds() {
-        return EnumSet.allOf(Kind.class);
+        return EnumSet.copyOf(Kind.contract());
     }
 
     public MatrixSource source() {
@@ -65,7 +65,7 @@ public final class Synthetic {
         int length = tokens.length;
         Random r = new Random(seed * 1_000_003L + kind.ordinal() * 10_007L + block * 101L + head);
         return switch (kind) {
-            case ATTENTION -> {
+            case ATTENTION, ROLLOUT -> {
                 float[] v = new float[length * length];
                 for (int i = 0; i < length; i++) {
                     double sum = 0;

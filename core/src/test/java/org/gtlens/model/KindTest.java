@@ -55,10 +55,11 @@ class KindTest {
     }
 
     @Test
-    void onlyAttentionIsCausalAndPerHeadKindsHaveOneMatrixPerHead() {
+    void onlyAttentionAndRolloutAreCausalAndPerHeadKindsHaveOneMatrixPerHead() {
         ModelInfo info = big();
         for (Kind k : Kind.values()) {
-            assertEquals(k == Kind.ATTENTION, k.causal(), k.name());
+            assertEquals(k == Kind.ATTENTION || k == Kind.ROLLOUT, k.causal(), k.name());
+            assertEquals(k == Kind.ROLLOUT, k.derived(), k.name());
             assertEquals(k.perHead() ? 8 : 1, k.matrices(info), k.name());
             assertTrue(k.rowAxis().isPosition(), k.name());
         }

@@ -43,7 +43,7 @@ class BatchPlanTest {
     @Test
     void theBatchUsedFollowsTheBudget() throws Exception {
         try (GTransformer mid = GTransformer.load(Project.models("mid/mid.onnx"))) {
-            Selection all = Selection.all(EnumSet.allOf(Kind.class));
+            Selection all = Selection.all(EnumSet.copyOf(Kind.contract()));
             Extractor three = new Extractor(mid, all, new BatchPlan(256, 3 * MID_BYTES + 5, "--memory"));
             assertEquals(3, three.batchSize(64));
             List<Integer> sizes = new ArrayList<>();
@@ -70,7 +70,7 @@ class BatchPlanTest {
     @Test
     void aBudgetBelowOneSequenceNamesBothSizesAndWhatToDo() throws Exception {
         try (GTransformer mid = GTransformer.load(Project.models("mid/mid.onnx"))) {
-            Extractor tight = new Extractor(mid, Selection.all(EnumSet.allOf(Kind.class)),
+            Extractor tight = new Extractor(mid, Selection.all(EnumSet.copyOf(Kind.contract())),
                 new BatchPlan(256, MID_BYTES - 1, "--memory"));
             MemoryBudgetException e = assertThrows(MemoryBudgetException.class,
                 () -> tight.run(SequenceSource.of(fullLength(2)), b -> { }, Extractor.ProgressListener.NONE,
@@ -88,7 +88,7 @@ class BatchPlanTest {
             vocab.add(Integer.toString(i));
         }
         ModelInfo big = new ModelInfo("big", 128, 8, 12, 256, 256, vocab, Scaling.HEAD, "", false, 1);
-        List<String> outputs = Selection.all(EnumSet.allOf(Kind.class)).outputs(big);
+        List<String> outputs = Selection.all(EnumSet.copyOf(Kind.contract())).outputs(big);
         long perSequence = BatchPlan.bytesPerSequence(big, outputs, 256);
         // 12 blocks x (8x256x256 + 3x8x256x16 + 256x128 + 256x256) + 256x256 floats, fetched (twice) and worked on
         assertEquals((12L * (8 * 256 * 256 + 3 * 8 * 256 * 16 + 256 * 128 + 256 * 256) + 256 * 256) * 4 * 3,

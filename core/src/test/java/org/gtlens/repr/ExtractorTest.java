@@ -110,8 +110,8 @@ class ExtractorTest {
     @Test
     void resultsDoNotDependOnTheBatch() throws Exception {
         List<Sequence> input = random(9, 5, 10, 5);
-        Extractor big = new Extractor(defaultModel, EnumSet.allOf(Kind.class), 64);
-        Extractor small = new Extractor(defaultModel, EnumSet.allOf(Kind.class), 1);
+        Extractor big = new Extractor(defaultModel, EnumSet.copyOf(Kind.contract()), 64);
+        Extractor small = new Extractor(defaultModel, EnumSet.copyOf(Kind.contract()), 1);
         BatchResult all = big.extract(input);
         for (int i = 0; i < input.size(); i++) {
             BatchResult one = small.extract(input.get(i));
@@ -143,8 +143,8 @@ class ExtractorTest {
     @Test
     void streamingRunsFromSeveralThreadsSeeTheirOwnBatches() throws Exception {
         List<Sequence> input = random(200, 5, 10, 10);
-        BatchResult expected = new Extractor(defaultModel, EnumSet.allOf(Kind.class), 256).extract(input);
-        Extractor extractor = new Extractor(defaultModel, EnumSet.allOf(Kind.class), 16);
+        BatchResult expected = new Extractor(defaultModel, EnumSet.copyOf(Kind.contract()), 256).extract(input);
+        Extractor extractor = new Extractor(defaultModel, EnumSet.copyOf(Kind.contract()), 16);
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
             List<Future<List<float[]>>> futures = new ArrayList<>();
@@ -175,7 +175,7 @@ class ExtractorTest {
     @Test
     void safeFromSeveralThreadsAtOnce() throws Exception {
         List<Sequence> input = random(64, 5, 10, 9);
-        Extractor extractor = new Extractor(defaultModel, EnumSet.allOf(Kind.class), 8);
+        Extractor extractor = new Extractor(defaultModel, EnumSet.copyOf(Kind.contract()), 8);
         BatchResult expected = extractor.extract(input);
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try {

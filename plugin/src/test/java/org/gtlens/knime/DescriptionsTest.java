@@ -108,7 +108,7 @@ class DescriptionsTest {
     /** The description's option name of a settings key. */
     static String optionFor(final String key) {
         if (key.startsWith("kind_")) {
-            return "attention, queries, keys, values, out, logprobs";
+            return "attention, queries, keys, values, out, logprobs, rollout";
         }
         return switch (key) {
             case "model_file" -> "Model file";

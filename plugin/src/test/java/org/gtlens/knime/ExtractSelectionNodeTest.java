@@ -40,7 +40,7 @@ class ExtractSelectionNodeTest {
         s.addString("layout", "long");
         s.addInt("batch_size", 256);
         s.addString("on_bad_row", "Skip the row with a warning");
-        for (Kind k : Kind.values()) {
+        for (Kind k : Kind.contract()) {
             s.addBoolean("kind_" + k.contractName(), k == Kind.ATTENTION);
         }
         return s;
@@ -98,7 +98,7 @@ class ExtractSelectionNodeTest {
         // attention of block 2, head 1: row 0 (1 cell) and row 6 (7 cells); logprobs of block 2: 3 tokens per row
         assertEquals(1 + 7 + 2 * 3, rows.size());
         try (GTransformer g = port.openModel(1)) {
-            BatchResult b = new Extractor(g, EnumSet.allOf(Kind.class), 1).extract(new Sequence("Row0", tokens));
+            BatchResult b = new Extractor(g, EnumSet.copyOf(Kind.contract()), 1).extract(new Sequence("Row0", tokens));
             List<Integer> top = new ArrayList<>();
             for (DataRow r : rows) {
                 assertEquals(2, intAt(r, 1));
@@ -152,7 +152,7 @@ class ExtractSelectionNodeTest {
             full.append(i == 0 ? "" : ",").append(i % 64);
         }
         java.util.function.Consumer<NodeSettings> allKinds = s -> {
-            for (Kind k : Kind.values()) {
+            for (Kind k : Kind.contract()) {
                 s.addBoolean("kind_" + k.contractName(), true);
             }
         };

@@ -166,7 +166,9 @@ final class ExtractSettings {
     private List<SettingsModel> original() {
         List<SettingsModel> l = new ArrayList<>(List.of(m_mode, m_column, m_tokenColumns, m_layout, m_batchSize,
             m_policy));
-        l.addAll(List.of(m_kinds));
+        for (Kind k : Kind.contract()) {
+            l.add(m_kinds[k.ordinal()]);
+        }
         return l;
     }
 
@@ -177,7 +179,8 @@ final class ExtractSettings {
     private List<Added> added() {
         return List.of(new Added(BLOCKS_KEY, m_blocks), new Added(HEADS_KEY, m_heads),
             new Added(POSITIONS_KEY, m_positions), new Added(TOP_K_KEY, m_topK),
-            new Added(KEEP_MASKED_KEY, m_keepMasked), new Added(MEMORY_KEY, m_memory));
+            new Added(KEEP_MASKED_KEY, m_keepMasked), new Added(MEMORY_KEY, m_memory),
+            new Added("kind_" + Kind.ROLLOUT.contractName(), m_kinds[Kind.ROLLOUT.ordinal()]));
     }
 
     void save(final NodeSettingsWO s) {
@@ -202,6 +205,7 @@ final class ExtractSettings {
         m_topK.setIntValue(0);
         m_keepMasked.setBooleanValue(true);
         m_memory.setIntValue(defaultMemoryMb());
+        m_kinds[Kind.ROLLOUT.ordinal()].setBooleanValue(false);
         for (Added a : added()) {
             if (s.containsKey(a.key())) {
                 a.model().loadSettingsFrom(s);
