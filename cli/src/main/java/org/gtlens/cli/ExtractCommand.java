@@ -78,6 +78,21 @@ final class ExtractCommand implements Callable<Integer> {
     @Mixin
     SelectionOptions select;
 
+    @Option(names = "--aggregate", paramLabel = "mean",
+            description = "Write, instead of every sequence's values, their count, mean and standard deviation per "
+                    + "cell over all sequences (or per --group-column value).")
+    String aggregate;
+
+    @Option(names = "--group-column", paramLabel = "NAME",
+            description = "Column of --input whose value groups the sequences for --aggregate (e.g. the class).")
+    String groupColumn;
+
+    @Option(names = "--summary",
+            description = "Also write DIR/head_scores.csv (entropy, previous_token, self, first_token per block and "
+                    + "head) and DIR/lens_stats.csv (entropy, kl_to_final, final_token_rank, max_probability per block "
+                    + "and position); aggregated with --aggregate.")
+    boolean summary;
+
     @Spec
     CommandSpec spec;
 
@@ -86,6 +101,14 @@ final class ExtractCommand implements Callable<Integer> {
         BatchPlan plan = select.plan(batch, spec.commandLine());
         if (column != null && input.file == null) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--column needs --input");
+        }
+        if (aggregate != null && !aggregate.strip().equalsIgnoreCase("mean")) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--aggregate '" + aggregate
+                    + "' is not known; the aggregation is mean (count, mean and standard deviation).");
+        }
+        if (groupColumn != null && (input.file == null || aggregate == null)) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "--group-column needs --input and --aggregate mean.");
         }
         Set<Kind> chosen = kinds == null ? EnumSet.copyOf(Kind.contract()) : kinds;
         OutputFolder.prepare(out);
@@ -102,13 +125,21 @@ final class ExtractCommand implements Callable<Integer> {
         });
         Runtime.getRuntime().addShutdownHook(hook);
         try (GTransformer m = model.open()) {
-            Extractor extractor = new Extractor(m, select.selection(chosen, m.info(), spec.commandLine()), plan);
-            CsvExport job = new CsvExport(extractor, layout);
+            CsvExport job;
+            try {
+                job = CsvExport.of(m, select.selection(chosen, m.info(), spec.commandLine()), plan, layout,
+                        aggregate != null, summary);
+            } catch (IllegalArgumentException e) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--aggregate: " + e.getMessage()
+                        + ".");
+            }
+            Extractor extractor = job.extractor();
             long n;
             if (input.file != null) {
-                try (SequenceCsvReader reader = new SequenceCsvReader(input.file, column);
+                try (SequenceCsvReader reader = new SequenceCsvReader(input.file, column, groupColumn);
                         ProgressDisplay progress = new ProgressDisplay(countDataLines(input.file), System.err)) {
-                    n = job.run(reader, out, progress, interrupted::get);
+                    n = job.run(reader::nextItem, out, progress, interrupted::get, batch -> {
+                    });
                 }
             } else {
                 n = job.run(SequenceSource.of(TokenLists.parse(input.tokens)), out, done -> {
@@ -116,6 +147,7 @@ final class ExtractCommand implements Callable<Integer> {
             }
             spec.commandLine().getOut().println("Extracted " + n + " sequence" + (n == 1 ? "" : "s") + " into "
                     + out.resolve(CsvExport.REPRESENTATIONS) + " and " + out.resolve(CsvExport.PREDICTIONS)
+                    + (summary ? ", " + CsvExport.HEAD_SCORES + " and " + CsvExport.LENS_STATS : "")
                     + " (batches of up to " + extractor.largestBatchUsed() + " sequences within "
                     + BatchPlan.mb(plan.budgetBytes()) + ").");
         } finally {

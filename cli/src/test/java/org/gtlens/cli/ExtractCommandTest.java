@@ -204,4 +204,49 @@ class ExtractCommandTest {
             assertEquals(0, files.count(), "no file, not even a temporary one, is left");
         }
     }
+
+    @Test
+    void summariesPerSequenceAndMeansPerGroup() throws Exception {
+        Path out = dir.resolve("sum");
+        CliRun run = CliRun.of("extract", "--tokens", "4,5,5,5,4", "--tokens", "1,2", "--out", out.toString(),
+                "--kinds", "attention", "--summary");
+        assertEquals(0, run.exit(), run.err());
+        List<CSVRecord> heads = read(out.resolve("head_scores.csv"));
+        assertEquals(2 * 2 * 3 * 4, heads.size()); // sequences x blocks x heads x scores
+        assertEquals(List.of("sequence", "block", "head", "score", "value"), heads.get(0).getParser().getHeaderNames());
+        List<CSVRecord> lens = read(out.resolve("lens_stats.csv"));
+        assertEquals(2 * (5 + 2) * 4, lens.size()); // blocks x positions x statistics
+        for (CSVRecord r : lens) {
+            if (r.get("block").equals("1") && r.get("stat").equals("final_token_rank")) {
+                assertEquals("0.0", r.get("value"), "the last block's lens is the model's answer");
+            }
+        }
+
+        Path input = Files.writeString(dir.resolve("classes.csv"), "tokens,class\n\"4,5,5,5,4\",pal\n\"1,2,3,4,5\","
+                + "inc\n\"5,4,3,4,5\",pal\n\"7\",\n");
+        Path grouped = dir.resolve("grouped");
+        run = CliRun.of("extract", "--input", input.toString(), "--column", "tokens", "--group-column", "class",
+                "--aggregate", "mean", "--summary", "--kinds", "attention", "--out", grouped.toString());
+        assertEquals(0, run.exit(), run.err());
+        List<CSVRecord> rows = read(grouped.resolve("representations.csv"));
+        assertEquals(List.of("group", "block", "head", "kind", "row", "col", "row_label", "col_label", "count", "mean",
+                "std"), rows.get(0).getParser().getHeaderNames());
+        assertEquals(List.of("pal", "inc", "(missing)"), rows.stream().map(r -> r.get("group")).distinct().toList());
+        CSVRecord first = rows.get(0);
+        assertEquals("2", first.get("count"));
+        assertEquals("Out 0", first.get("row_label"));
+        assertTrue(rows.stream().filter(r -> r.get("group").equals("inc")).allMatch(r -> r.get("std").isEmpty()),
+                "one sequence has no standard deviation");
+        List<CSVRecord> groupedHeads = read(grouped.resolve("head_scores.csv"));
+        // groups x blocks x heads x scores, but previous_token is undefined for the group of one one-token sequence
+        assertEquals(3 * 2 * 3 * 4 - 2 * 3, groupedHeads.size());
+        CliRun bad = CliRun.of("extract", "--tokens", "4,5", "--out", dir.resolve("x").toString(), "--group-column",
+                "class");
+        assertEquals(2, bad.exit());
+        assertTrue(bad.errorLine().contains("--group-column needs --input and --aggregate mean."), bad.errorLine());
+        bad = CliRun.of("extract", "--tokens", "4,5", "--out", dir.resolve("x").toString(), "--aggregate", "mean",
+                "--layout", "matrix");
+        assertEquals(2, bad.exit());
+        assertTrue(bad.errorLine().contains("aggregated tables come in the long layout only"), bad.errorLine());
+    }
 }

@@ -88,12 +88,20 @@ public final class Extractor {
      * @throws IllegalArgumentException when the selection names a block, head or position the model does not have
      */
     public Extractor(GTransformer model, Selection selection, BatchPlan plan) {
+        this(model, selection, plan, java.util.Set.of());
+    }
+
+    /**
+     * Also fetches the tensors of {@code alsoKinds} in the selected blocks (what statistics over them need), whether
+     * or not the selection keeps them for its tables.
+     */
+    public Extractor(GTransformer model, Selection selection, BatchPlan plan, java.util.Set<Kind> alsoKinds) {
         selection.check(model.info());
         this.model = model;
         this.plan = plan;
         this.selection = selection;
         this.validator = new SequenceValidator(model.info());
-        this.outputs = selection.outputs(model.info());
+        this.outputs = selection.outputs(model.info(), alsoKinds);
     }
 
     /** The most sequences one run of {@link #run} has put into one batch so far (0 before any). */

@@ -15,6 +15,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.gtlens.GtLensException;
+import org.gtlens.repr.Item;
 import org.gtlens.repr.Sequence;
 import org.gtlens.repr.SequenceSource;
 import org.gtlens.repr.TokenText;
@@ -31,12 +32,22 @@ public final class SequenceCsvReader implements SequenceSource, AutoCloseable {
     private final Iterator<CSVRecord> records;
     private final List<Integer> columns;
     private final List<String> columnNames;
+    private final int groupIndex;
     private long index;
 
     /**
      * @param column the column holding the sequence, or null: the only column, or all columns as integer columns
      */
     public SequenceCsvReader(Path file, String column) throws IOException, GtLensException {
+        this(file, column, null);
+    }
+
+    /**
+     * @param column      the column holding the sequence, or null: the only other column, or all other columns as
+     *                    integer columns
+     * @param groupColumn a column whose value groups the sequences (e.g. the class), or null
+     */
+    public SequenceCsvReader(Path file, String column, String groupColumn) throws IOException, GtLensException {
         this.fileName = String.valueOf(file.getFileName());
         if (Files.isDirectory(file)) {
             throw new GtLensException("Input file " + file + " is a folder, not a CSV file.");
@@ -64,6 +75,17 @@ public final class SequenceCsvReader implements SequenceSource, AutoCloseable {
         }
         this.columns = new ArrayList<>();
         this.columnNames = new ArrayList<>();
+        if (groupColumn != null) {
+            Integer g = header.get(groupColumn);
+            if (g == null) {
+                parser.close();
+                throw new GtLensException("Input file " + fileName + " has no group column '" + groupColumn
+                        + "' (columns: " + String.join(", ", parser.getHeaderNames()) + ").");
+            }
+            this.groupIndex = g;
+        } else {
+            this.groupIndex = -1;
+        }
         if (column != null) {
             Integer i = header.get(column);
             if (i == null) {
@@ -75,15 +97,34 @@ public final class SequenceCsvReader implements SequenceSource, AutoCloseable {
             columnNames.add(column);
         } else {
             for (String name : parser.getHeaderNames()) {
-                columns.add(header.get(name));
-                columnNames.add(name);
+                if (!name.equals(groupColumn)) {
+                    columns.add(header.get(name));
+                    columnNames.add(name);
+                }
+            }
+            if (columns.isEmpty()) {
+                parser.close();
+                throw new GtLensException("Input file " + fileName + " has no column of sequences besides the group "
+                        + "column '" + groupColumn + "'.");
             }
         }
         this.records = parser.iterator();
     }
 
+    /** Group value of sequences whose group cell is empty. */
+    public static final String MISSING_GROUP = "(missing)";
+
     @Override
     public Sequence next() throws IOException, GtLensException {
+        Item<String> item = nextItem();
+        return item == null ? null : item.sequence();
+    }
+
+    /**
+     * The next sequence with its group value ({@link #MISSING_GROUP} for an empty cell; null without a group
+     * column), or null at the end.
+     */
+    public Item<String> nextItem() throws IOException, GtLensException {
         CSVRecord record;
         try {
             if (!records.hasNext()) {
@@ -99,7 +140,12 @@ public final class SequenceCsvReader implements SequenceSource, AutoCloseable {
         }
         long line = record.getRecordNumber() + 1;
         int[] tokens = columns.size() == 1 ? parseOne(record, line) : parseColumns(record, line);
-        return new Sequence(Long.toString(index++), tokens);
+        String group = null;
+        if (groupIndex >= 0) {
+            group = groupIndex < record.size() ? record.get(groupIndex).strip() : "";
+            group = group.isEmpty() ? MISSING_GROUP : group;
+        }
+        return new Item<>(group, new Sequence(Long.toString(index++), tokens));
     }
 
     /** What went wrong while reading, in words, without exception class names. */

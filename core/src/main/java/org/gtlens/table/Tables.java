@@ -62,4 +62,37 @@ public final class Tables {
     public static final TableSchema PREDICTIONS = new TableSchema("the prediction table",
             List.of(SEQUENCE, TOKENS, NEXT_TOKEN, NEXT_LABEL, NEXT_PROBABILITY, PREDICTED_TOKENS,
                 PREDICTED_PROBABILITIES));
+
+    /** The group a row summarises: the value of the group column, or {@link #ALL_GROUP}. */
+    public static final Column GROUP = new Column("group", "Group", TEXT);
+    public static final Column COUNT = new Column("count", "Count", INTEGER);
+    public static final Column MEAN = new Column("mean", "Mean", NUMBER);
+    /** Sample standard deviation; empty where the count is 1. */
+    public static final Column STD = new Column("std", "Standard deviation", NUMBER);
+    public static final Column SCORE = new Column("score", "Score", TEXT);
+    public static final Column POSITION = new Column("position", "Position", INTEGER);
+    public static final Column STAT = new Column("stat", "Statistic", TEXT);
+
+    /** The group of every sequence when no group column is given. */
+    public static final String ALL_GROUP = "all";
+
+    /** The long layout aggregated over sequences: one row per group and cell; labels without tokens. */
+    public static final TableSchema AGGREGATED_LONG = new TableSchema("the aggregated representation table",
+            List.of(GROUP, BLOCK, HEAD, KIND, ROW, COL, ROW_LABEL, COL_LABEL, COUNT, MEAN, STD));
+
+    /** Head scores per sequence, block and head (docs/contract.md). */
+    public static final TableSchema HEAD_SCORES = new TableSchema("the head-score table",
+            List.of(SEQUENCE, BLOCK, HEAD, SCORE, VALUE));
+
+    /** Head scores aggregated per group. */
+    public static final TableSchema AGGREGATED_HEAD_SCORES = new TableSchema("the aggregated head-score table",
+            List.of(GROUP, BLOCK, HEAD, SCORE, COUNT, MEAN, STD));
+
+    /** Logit-lens statistics per sequence, block and position (docs/contract.md). */
+    public static final TableSchema LENS_STATS = new TableSchema("the logit-lens table",
+            List.of(SEQUENCE, BLOCK, POSITION, STAT, VALUE));
+
+    /** Logit-lens statistics aggregated per group. */
+    public static final TableSchema AGGREGATED_LENS_STATS = new TableSchema("the aggregated logit-lens table",
+            List.of(GROUP, BLOCK, POSITION, STAT, COUNT, MEAN, STD));
 }

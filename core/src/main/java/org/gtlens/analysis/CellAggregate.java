@@ -1,0 +1,118 @@
+package org.gtlens.analysis;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.gtlens.model.Kind;
+import org.gtlens.model.ModelInfo;
+import org.gtlens.repr.BatchResult;
+import org.gtlens.repr.Matrix;
+import org.gtlens.repr.Selection;
+import org.gtlens.table.RowSink;
+
+/**
+ * The mean (count, mean, standard deviation) of every selected representation cell over the sequences of each group,
+ * in one pass. Sequences of different lengths add to the cells they have, so counts can differ by cell. Memory is
+ * one set of moments per group for the selected cells at the model's full length, whatever the number of sequences.
+ */
+public final class CellAggregate {
+
+    private final ModelInfo info;
+    private final Selection selection;
+    private final int[] blocks;
+    /** Per group: moments by [selected block][kind][head slot], each over t x columns cells. */
+    private final Map<String, Moments[][][]> groups = new LinkedHashMap<>();
+
+    public CellAggregate(ModelInfo info, Selection selection) {
+        if (selection.topK() > 0) {
+            throw new IllegalArgumentException("top-k keeps different tokens for each sequence; it cannot be "
+                    + "aggregated");
+        }
+        this.info = info;
+        this.selection = selection;
+        this.blocks = selection.blocks(info);
+    }
+
+    /** Bytes the moments of one group take. */
+    public long bytesPerGroup() {
+        long cells = 0;
+        for (Kind kind : selection.kinds()) {
+            cells += (long) kind.rows(info, info.t()) * kind.columns(info, info.t()) * heads(kind).length;
+        }
+        return Moments.bytes(cells * blocks.length);
+    }
+
+    private int[] heads(Kind kind) {
+        return selection.heads(info, kind);
+    }
+
+    /** Adds the kept cells of sequence {@code seq} of a batch to its group. */
+    public void add(String group, BatchResult batch, int seq) {
+        Moments[][][] moments = groups.computeIfAbsent(group, g -> new Moments[blocks.length][Kind.values().length][]);
+        int length = batch.length();
+        int[] rows = selection.rows(length);
+        int[] cols = new int[Math.max(info.numTokens(), Math.max(info.k(), info.t()))];
+        for (int bi = 0; bi < blocks.length; bi++) {
+            for (Kind kind : selection.orderedKinds()) {
+                int[] heads = heads(kind);
+                Moments[] perHead = moments[bi][kind.ordinal()];
+                if (perHead == null) {
+                    perHead = new Moments[heads.length];
+                    moments[bi][kind.ordinal()] = perHead;
+                }
+                int width = kind.columns(info, info.t());
+                for (int hi = 0; hi < heads.length; hi++) {
+                    if (perHead[hi] == null) {
+                        perHead[hi] = new Moments(kind.rows(info, info.t()) * width);
+                    }
+                    Matrix m = batch.matrix(seq, kind, blocks[bi], Math.max(0, heads[hi]));
+                    for (int r : rows) {
+                        int n = selection.columns(kind, m, r, cols);
+                        for (int i = 0; i < n; i++) {
+                            perHead[hi].add(r * width + cols[i], m.get(r, cols[i]));
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /** The groups seen, in the order their first sequence came. */
+    public java.util.Set<String> groups() {
+        return groups.keySet();
+    }
+
+    /**
+     * Writes the {@code Tables.AGGREGATED_LONG} rows: by group, block, kind, head, row, column; only cells some
+     * sequence had.
+     */
+    public <E extends Exception> void write(RowSink<E> sink) throws E {
+        for (Map.Entry<String, Moments[][][]> g : groups.entrySet()) {
+            for (int bi = 0; bi < blocks.length; bi++) {
+                for (Kind kind : selection.orderedKinds()) {
+                    Moments[] perHead = g.getValue()[bi][kind.ordinal()];
+                    if (perHead == null) {
+                        continue;
+                    }
+                    int width = kind.columns(info, info.t());
+                    int rows = kind.rows(info, info.t());
+                    int[] heads = heads(kind);
+                    for (int hi = 0; hi < heads.length; hi++) {
+                        Moments m = perHead[hi];
+                        for (int r = 0; r < rows; r++) {
+                            for (int c = 0; c < width; c++) {
+                                int cell = r * width + c;
+                                if (m.count(cell) == 0) {
+                                    continue;
+                                }
+                                sink.row(g.getKey(), blocks[bi], heads[hi] < 0 ? null : heads[hi],
+                                        kind.contractName(), r, c, kind.rowAxis().label(info, null, r),
+                                        kind.colAxis().label(info, null, c), m.count(cell), m.mean(cell), m.std(cell));
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
