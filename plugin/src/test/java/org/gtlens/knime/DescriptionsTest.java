@@ -123,6 +123,9 @@ class DescriptionsTest {
             case "top_k" -> "Top-k tokens of logprobs";
             case "keep_masked" -> "Keep attention cells the causal mask makes 0";
             case "memory_mb" -> "Memory per batch (MB)";
+            case "aggregate" -> "Aggregate";
+            case "group_column" -> "Group column";
+            case "second_output" -> "Second output";
             case "on_bad_row" -> "On a bad row";
             case "kind" -> "Kind";
             case "source_row" -> "Source row ID";

@@ -51,6 +51,17 @@ final class ExtractRepresentationsNodeDialog extends DefaultNodeSettingsPane {
         addDialogComponent(new DialogComponentBoolean(ExtractSettings.createKeepMaskedModel(),
             "Keep attention cells the causal mask makes 0"));
         closeCurrentGroup();
+        createNewGroup("Dataset analysis");
+        SettingsModelString aggregate = ExtractSettings.createAggregateModel();
+        SettingsModelString group = ExtractSettings.createGroupColumnModel();
+        addDialogComponent(new DialogComponentChoice(aggregate, "Aggregate", ExtractSettings.AGGREGATES));
+        addDialogComponent(new DialogComponentColumnNameSelection(group, "Group column",
+            ExtractRepresentationsNodeModel.TABLE_PORT, false, org.knime.core.data.DataValue.class));
+        aggregate.addChangeListener(e -> group.setEnabled(
+            ExtractSettings.AGGREGATE_GROUP == Choice.of(ExtractSettings.AGGREGATES, aggregate.getStringValue())));
+        addDialogComponent(new DialogComponentChoice(ExtractSettings.createSecondOutputModel(), "Second output",
+            ExtractSettings.OUTPUTS));
+        closeCurrentGroup();
         createNewGroup("Execution");
         addDialogComponent(new DialogComponentNumber(ExtractSettings.createBatchSizeModel(), "Batch size", 64));
         addDialogComponent(new DialogComponentNumber(ExtractSettings.createMemoryModel(), "Memory per batch (MB)",

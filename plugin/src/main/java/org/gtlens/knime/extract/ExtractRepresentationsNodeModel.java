@@ -3,10 +3,10 @@ package org.gtlens.knime.extract;
 import java.io.File;
 import java.util.Set;
 
+import org.gtlens.analysis.Summaries;
 import org.gtlens.knime.port.GTransformerPortObject;
 import org.gtlens.knime.port.GTransformerPortObjectSpec;
 import org.gtlens.model.GTransformer;
-import org.gtlens.model.Kind;
 import org.gtlens.model.ModelInfo;
 import org.gtlens.repr.Extractor;
 import org.gtlens.repr.MemoryBudgetException;
@@ -65,6 +65,7 @@ public final class ExtractRepresentationsNodeModel extends NodeModel {
             throw new InvalidSettingsException("No input table; connect a table of sequences to the second input.");
         }
         SequenceReader.create(m_settings, in, null);
+        groupColumn(in);
         ModelInfo info = modelSpec.getInfo();
         Selection selection = m_settings.selection(info);
         if (m_settings.kinds().isEmpty()) {
@@ -80,9 +81,21 @@ public final class ExtractRepresentationsNodeModel extends NodeModel {
     }
 
     private DataTableSpec[] outputSpecs(final ModelInfo info, final DataTableSpec in) {
-        Set<Kind> kinds = m_settings.kinds();
-        return new DataTableSpec[]{Extraction.predictionSpec(in),
-            m_settings.matrixLayout() ? Extraction.matrixSpec(info, kinds) : Extraction.longSpec()};
+        return new DataTableSpec[]{Extraction.predictionSpec(in), Extraction.secondSpec(m_settings, info)};
+    }
+
+    /** @return the index of the group column when aggregating per group, else -1 */
+    private int groupColumn(final DataTableSpec in) throws InvalidSettingsException {
+        if (!m_settings.perGroup()) {
+            return -1;
+        }
+        String name = m_settings.m_groupColumn.getStringValue();
+        int i = in.findColumnIndex(name);
+        if (i < 0) {
+            throw new InvalidSettingsException("The group column '" + name + "' does not exist in the input table; "
+                + "choose another one in the dialog.");
+        }
+        return i;
     }
 
     @Override
@@ -110,8 +123,10 @@ public final class ExtractRepresentationsNodeModel extends NodeModel {
         throws InvalidSettingsException {
         ModelInfo info = model.info();
         SequenceReader reader = SequenceReader.create(m_settings, in, new SequenceValidator(info));
-        Extractor extractor = new Extractor(model, m_settings.selection(info), m_settings.plan());
-        return new Extraction(extractor, info, m_settings, reader);
+        boolean summaries = m_settings.secondOutput() != ExtractSettings.OUTPUT_REPRESENTATIONS;
+        Extractor extractor = new Extractor(model, m_settings.selection(info), m_settings.plan(),
+            summaries ? Summaries.NEEDS : Set.of());
+        return new Extraction(extractor, info, m_settings, reader, groupColumn(in));
     }
 
     private void report(final Extraction x) {

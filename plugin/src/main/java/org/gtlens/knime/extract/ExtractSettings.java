@@ -59,6 +59,30 @@ final class ExtractSettings {
 
     private static final String MEMORY_KEY = "memory_mb";
 
+    private static final String AGGREGATE_KEY = "aggregate";
+
+    private static final String GROUP_COLUMN_KEY = "group_column";
+
+    private static final String OUTPUT_KEY = "second_output";
+
+    static final Choice AGGREGATE_NONE = new Choice("none", "None: every row's values");
+
+    static final Choice AGGREGATE_ALL = new Choice("all", "Mean over all rows");
+
+    static final Choice AGGREGATE_GROUP = new Choice("group", "Mean per group (value of the group column)");
+
+    static final List<Choice> AGGREGATES = List.of(AGGREGATE_NONE, AGGREGATE_ALL, AGGREGATE_GROUP);
+
+    static final Choice OUTPUT_REPRESENTATIONS = new Choice("representations", "Representations");
+
+    static final Choice OUTPUT_HEAD_SCORES = new Choice("head_scores",
+        "Head scores (entropy, previous token, self, first token)");
+
+    static final Choice OUTPUT_LENS_STATS = new Choice("lens_stats",
+        "Logit-lens statistics (entropy, KL to final, rank of the final token, top probability)");
+
+    static final List<Choice> OUTPUTS = List.of(OUTPUT_REPRESENTATIONS, OUTPUT_HEAD_SCORES, OUTPUT_LENS_STATS);
+
     static SettingsModelString createSequenceModeModel() {
         return new SettingsModelString("sequence_mode", MODE_COLUMN.key());
     }
@@ -126,6 +150,23 @@ final class ExtractSettings {
         return (int)Math.max(64, Math.min(4096, quarter / 64 * 64));
     }
 
+    /** @return none, over all rows, or per group */
+    static SettingsModelString createAggregateModel() {
+        return new SettingsModelString(AGGREGATE_KEY, AGGREGATE_NONE.key());
+    }
+
+    /** @return the column whose value groups the rows (aggregate per group) */
+    static SettingsModelString createGroupColumnModel() {
+        SettingsModelString m = new SettingsModelString(GROUP_COLUMN_KEY, "");
+        m.setEnabled(false); // enabled when aggregating per group
+        return m;
+    }
+
+    /** @return what the second output holds: representations, head scores or logit-lens statistics */
+    static SettingsModelString createSecondOutputModel() {
+        return new SettingsModelString(OUTPUT_KEY, OUTPUT_REPRESENTATIONS.key());
+    }
+
     static SettingsModelString createBadRowPolicyModel() {
         return new SettingsModelString("on_bad_row", POLICY_FAIL.key());
     }
@@ -156,6 +197,12 @@ final class ExtractSettings {
 
     final SettingsModelString m_policy = createBadRowPolicyModel();
 
+    final SettingsModelString m_aggregate = createAggregateModel();
+
+    final SettingsModelString m_groupColumn = createGroupColumnModel();
+
+    final SettingsModelString m_output = createSecondOutputModel();
+
     ExtractSettings() {
         for (Kind k : Kind.values()) {
             m_kinds[k.ordinal()] = createKindModel(k);
@@ -180,7 +227,9 @@ final class ExtractSettings {
         return List.of(new Added(BLOCKS_KEY, m_blocks), new Added(HEADS_KEY, m_heads),
             new Added(POSITIONS_KEY, m_positions), new Added(TOP_K_KEY, m_topK),
             new Added(KEEP_MASKED_KEY, m_keepMasked), new Added(MEMORY_KEY, m_memory),
-            new Added("kind_" + Kind.ROLLOUT.contractName(), m_kinds[Kind.ROLLOUT.ordinal()]));
+            new Added("kind_" + Kind.ROLLOUT.contractName(), m_kinds[Kind.ROLLOUT.ordinal()]),
+            new Added(AGGREGATE_KEY, m_aggregate), new Added(GROUP_COLUMN_KEY, m_groupColumn),
+            new Added(OUTPUT_KEY, m_output));
     }
 
     void save(final NodeSettingsWO s) {
@@ -206,6 +255,9 @@ final class ExtractSettings {
         m_keepMasked.setBooleanValue(true);
         m_memory.setIntValue(defaultMemoryMb());
         m_kinds[Kind.ROLLOUT.ordinal()].setBooleanValue(false);
+        m_aggregate.setStringValue(AGGREGATE_NONE.key());
+        m_groupColumn.setStringValue("");
+        m_output.setStringValue(OUTPUT_REPRESENTATIONS.key());
         for (Added a : added()) {
             if (s.containsKey(a.key())) {
                 a.model().loadSettingsFrom(s);
@@ -216,6 +268,7 @@ final class ExtractSettings {
         normalize(m_policy, POLICIES);
         m_tokenColumns.setEnabled(columnsMode());
         m_column.setEnabled(!columnsMode());
+        m_groupColumn.setEnabled(perGroup());
     }
 
     private static void normalize(final SettingsModelString m, final List<Choice> choices) {
@@ -230,6 +283,19 @@ final class ExtractSettings {
         checkChoice(m_mode, MODES, "sequence mode");
         checkChoice(m_layout, LAYOUTS, "layout");
         checkChoice(m_policy, POLICIES, "bad-row policy");
+        checkChoice(m_aggregate, AGGREGATES, "aggregation");
+        checkChoice(m_output, OUTPUTS, "second output");
+        if (aggregated() && matrixLayout() && secondOutput() == OUTPUT_REPRESENTATIONS) {
+            throw new InvalidSettingsException("Aggregated representations come in the long layout only; choose the "
+                + "long layout or no aggregation.");
+        }
+        if (aggregated() && m_topK.getIntValue() > 0) {
+            throw new InvalidSettingsException("Top-k keeps different tokens for each row, so it cannot be "
+                + "aggregated; set top-k to 0 or choose no aggregation.");
+        }
+        if (perGroup() && m_groupColumn.getStringValue().isBlank()) {
+            throw new InvalidSettingsException("Aggregating per group needs a group column; choose one.");
+        }
         for (SettingsModelString m : List.of(m_blocks, m_heads, m_positions)) {
             try {
                 IndexList.parse(m.getStringValue());
@@ -253,6 +319,18 @@ final class ExtractSettings {
 
     boolean matrixLayout() {
         return Layout.MATRIX == Layout.fromKey(m_layout.getStringValue());
+    }
+
+    boolean aggregated() {
+        return Choice.of(AGGREGATES, m_aggregate.getStringValue()) != AGGREGATE_NONE;
+    }
+
+    boolean perGroup() {
+        return Choice.of(AGGREGATES, m_aggregate.getStringValue()) == AGGREGATE_GROUP;
+    }
+
+    Choice secondOutput() {
+        return Choice.of(OUTPUTS, m_output.getStringValue());
     }
 
     boolean skipBadRows() {

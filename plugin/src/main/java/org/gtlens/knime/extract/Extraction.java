@@ -3,6 +3,8 @@ package org.gtlens.knime.extract;
 import java.util.List;
 import java.util.Set;
 
+import org.gtlens.analysis.CellAggregate;
+import org.gtlens.analysis.Summaries;
 import org.gtlens.knime.table.KnimeTables;
 import org.gtlens.model.Kind;
 import org.gtlens.model.ModelInfo;
@@ -14,6 +16,9 @@ import org.gtlens.repr.Prediction;
 import org.gtlens.repr.Sequence;
 import org.gtlens.table.Layouts;
 import org.gtlens.table.PredictionText;
+import org.gtlens.table.RowSink;
+import org.gtlens.table.SequenceCsvReader;
+import org.gtlens.table.TableSchema;
 import org.gtlens.table.Tables;
 import org.knime.core.data.DataCell;
 import org.knime.core.data.DataRow;
@@ -30,7 +35,7 @@ import org.knime.core.node.ExecutionMonitor;
  * What Extract Representations adds to the core's batching, shared by the normal and the streaming execution: the
  * output specs, the bad-row policy (a row the model cannot take fails the node or passes through with missing
  * prediction cells) and the cells of both outputs. Rows come from any {@link RowSource} and go to any
- * {@link RowSink}; memory is bounded by one batch.
+ * {@link Output}; memory is bounded by one batch.
  */
 final class Extraction {
 
@@ -43,7 +48,7 @@ final class Extraction {
 
     /** Where output rows go (a data container or a streaming row output). */
     @FunctionalInterface
-    interface RowSink {
+    interface Output {
         void push(DataRow row) throws Exception;
     }
 
@@ -64,6 +69,15 @@ final class Extraction {
 
     private final boolean m_skip;
 
+    private final ExtractSettings m_settings;
+
+    /** The group column (aggregating per group), or -1. */
+    private final int m_groupColumn;
+
+    private final CellAggregate m_cells;
+
+    private final Summaries m_summaries;
+
     private long m_outRows;
 
     private long m_skipped;
@@ -73,8 +87,13 @@ final class Extraction {
     private long m_rowsDone;
 
     Extraction(final Extractor extractor, final ModelInfo info, final ExtractSettings settings,
-        final SequenceReader reader) {
+        final SequenceReader reader, final int groupColumn) {
         m_extractor = extractor;
+        m_settings = settings;
+        m_groupColumn = groupColumn;
+        boolean representations = settings.secondOutput() == ExtractSettings.OUTPUT_REPRESENTATIONS;
+        m_cells = representations && settings.aggregated() ? new CellAggregate(info, extractor.selection()) : null;
+        m_summaries = representations ? null : new Summaries(info, extractor.selection(), settings.aggregated());
         m_info = info;
         m_kinds = settings.kinds();
         m_matrix = settings.matrixLayout();
@@ -88,6 +107,28 @@ final class Extraction {
     /** @return the spec of the predictions output: the input columns plus the prediction columns */
     static DataTableSpec predictionSpec(final DataTableSpec in) {
         return KnimeTables.appended(in, Tables.PREDICTIONS.from(Tables.NEXT_TOKEN.key()));
+    }
+
+    /**
+     * @param settings the node's settings
+     * @param info the model
+     * @return the spec of the second output: representations (long, matrix or aggregated), head scores or logit-lens
+     *         statistics (per row or aggregated)
+     */
+    static DataTableSpec secondSpec(final ExtractSettings settings, final ModelInfo info) {
+        return KnimeTables.spec(secondSchema(settings, info));
+    }
+
+    private static TableSchema secondSchema(final ExtractSettings settings, final ModelInfo info) {
+        boolean agg = settings.aggregated();
+        if (settings.secondOutput() == ExtractSettings.OUTPUT_HEAD_SCORES) {
+            return agg ? Tables.AGGREGATED_HEAD_SCORES : Tables.HEAD_SCORES;
+        }
+        if (settings.secondOutput() == ExtractSettings.OUTPUT_LENS_STATS) {
+            return agg ? Tables.AGGREGATED_LENS_STATS : Tables.LENS_STATS;
+        }
+        return agg ? Tables.AGGREGATED_LONG : settings.matrixLayout()
+            ? Tables.matrix(Layouts.matrixWidth(info, settings.kinds())) : Tables.LONG;
     }
 
     /** @return the spec of the long-layout representation output */
@@ -116,12 +157,33 @@ final class Extraction {
      * @param total rows of the input, or -1 when unknown (streaming)
      * @throws Exception a {@link SequenceReader.BadRowException} (fail policy), a canceled execution, a model error
      */
-    void run(final RowSource in, final RowSink predictions, final RowSink representations,
+    void run(final RowSource in, final Output predictions, final Output representations,
         final ExecutionMonitor exec, final long total) throws Exception {
         m_rowsDone = m_extractor.run(() -> next(in), (batch, items) -> {
             exec.checkCanceled();
             push(batch, items, predictions, representations);
         }, done -> progress(exec, done, total), () -> false);
+        TableSchema schema = secondSchema(m_settings, m_info);
+        RowSink<Exception> rows = values -> representations.push(KnimeTables.row(schema, nextKey(), values));
+        if (m_cells != null) {
+            m_cells.write(rows);
+        } else if (m_summaries != null && m_settings.aggregated()) {
+            if (m_settings.secondOutput() == ExtractSettings.OUTPUT_HEAD_SCORES) {
+                m_summaries.writeHeadScores(rows);
+            } else {
+                m_summaries.writeLensStats(rows);
+            }
+        }
+    }
+
+    /** The group of a row: the group column's value, or all rows in one group. */
+    private String group(final DataRow row) {
+        if (m_groupColumn < 0) {
+            return Tables.ALL_GROUP;
+        }
+        DataCell c = row.getCell(m_groupColumn);
+        return c.isMissing() ? SequenceCsvReader.MISSING_GROUP
+            : c instanceof org.knime.core.data.StringValue sv ? sv.getStringValue() : c.toString();
     }
 
     private Item<DataRow> next(final RowSource in) throws Exception {
@@ -143,14 +205,33 @@ final class Extraction {
         }
     }
 
-    private void push(final BatchResult batch, final List<Item<DataRow>> items, final RowSink predictions,
-        final RowSink representations) throws Exception {
+    private void push(final BatchResult batch, final List<Item<DataRow>> items, final Output predictions,
+        final Output representations) throws Exception {
         int s = 0;
         for (Item<DataRow> item : items) {
             predictions.push(item.runs() ? withPrediction(item.origin(), batch.prediction(s++))
                 : withMissing(item.origin()));
         }
         if (batch == null) {
+            return;
+        }
+        if (m_cells != null || m_summaries != null) {
+            TableSchema schema = secondSchema(m_settings, m_info);
+            RowSink<Exception> rows = values -> representations.push(KnimeTables.row(schema, nextKey(), values));
+            RowSink<Exception> none = values -> { };
+            boolean heads = m_settings.secondOutput() == ExtractSettings.OUTPUT_HEAD_SCORES;
+            int i = -1;
+            for (Item<DataRow> item : items) {
+                if (!item.runs()) {
+                    continue;
+                }
+                i++;
+                if (m_cells != null) {
+                    m_cells.add(group(item.origin()), batch, i);
+                } else {
+                    m_summaries.add(batch, i, group(item.origin()), heads ? rows : none, heads ? none : rows);
+                }
+            }
             return;
         }
         if (m_matrix) {

@@ -4,10 +4,14 @@ import java.util.List;
 
 import org.gtlens.table.Column;
 import org.gtlens.table.TableSchema;
+import org.knime.core.data.DataCell;
 import org.knime.core.data.DataColumnSpec;
 import org.knime.core.data.DataColumnSpecCreator;
 import org.knime.core.data.DataTableSpec;
+import org.knime.core.data.DataRow;
 import org.knime.core.data.DataType;
+import org.knime.core.data.RowKey;
+import org.knime.core.data.def.DefaultRow;
 import org.knime.core.data.def.DoubleCell;
 import org.knime.core.data.def.IntCell;
 import org.knime.core.data.def.StringCell;
@@ -63,6 +67,33 @@ public final class KnimeTables {
             }
         }
         return specs;
+    }
+
+    /**
+     * One row of a schema's table from the core's row values ({@link org.gtlens.table.RowSink}): text, integers and
+     * numbers as cells of the schema's types; null and NaN as missing cells.
+     *
+     * @param schema the table's schema
+     * @param key the row key
+     * @param values one value per column
+     * @return the row
+     */
+    public static DataRow row(final TableSchema schema, final RowKey key, final Object... values) {
+        DataCell[] cells = new DataCell[values.length];
+        for (int i = 0; i < values.length; i++) {
+            Object v = values[i];
+            Column.Type type = schema.columns().get(i).type();
+            if (v == null || v instanceof Double d && d.isNaN() || v instanceof Float f && f.isNaN()) {
+                cells[i] = DataType.getMissingCell();
+            } else {
+                cells[i] = switch (type) {
+                    case TEXT -> new StringCell(v.toString());
+                    case INTEGER -> new IntCell(((Number)v).intValue());
+                    case NUMBER -> new DoubleCell(((Number)v).doubleValue());
+                };
+            }
+        }
+        return new DefaultRow(key, cells);
     }
 
     /**

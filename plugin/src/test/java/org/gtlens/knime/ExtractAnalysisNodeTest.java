@@ -1,0 +1,124 @@
+package org.gtlens.knime;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+
+import org.gtlens.knime.extract.ExtractRepresentationsNodeFactory;
+import org.junit.jupiter.api.Test;
+import org.knime.core.data.DataRow;
+import org.knime.core.data.DataType;
+import org.knime.core.data.DoubleValue;
+import org.knime.core.data.IntValue;
+import org.knime.core.data.StringValue;
+import org.knime.core.data.def.StringCell;
+import org.knime.core.node.BufferedDataTable;
+import org.knime.core.node.InvalidSettingsException;
+import org.knime.core.node.NodeModel;
+import org.knime.core.node.NodeTestHarness;
+import org.knime.core.node.TestTables;
+import org.knime.core.node.port.PortObject;
+
+/** Extract Representations' dataset analysis: group means against torch.mean, and the summary outputs. */
+class ExtractAnalysisNodeTest {
+
+    private static float[] floats(final Path file) throws Exception {
+        ByteBuffer b = ByteBuffer.wrap(Files.readAllBytes(file)).order(ByteOrder.LITTLE_ENDIAN);
+        float[] v = new float[b.remaining() / 4];
+        b.asFloatBuffer().get(v);
+        return v;
+    }
+
+    /** The toy reference sequences with their toy class, as a KNIME table. */
+    private static BufferedDataTable classes(final JsonObject manifest, final JsonArray labels) {
+        JsonArray seqs = manifest.getAsJsonArray("sequences");
+        Object[][] rows = new Object[seqs.size()][];
+        for (int i = 0; i < rows.length; i++) {
+            StringBuilder t = new StringBuilder();
+            for (var v : seqs.get(i).getAsJsonArray()) {
+                t.append(t.length() == 0 ? "" : ",").append(v.getAsInt());
+            }
+            rows[i] = new Object[]{t.toString(), labels.get(i).getAsString()};
+        }
+        return TestTables.table(new String[]{"sequence", "class"}, new DataType[]{StringCell.TYPE, StringCell.TYPE},
+            rows);
+    }
+
+    @Test
+    void groupMeansOfAttentionEqualTorchMeanPerClass() throws Exception {
+        Path ref = TestSupport.root().resolve("models/reference");
+        JsonObject manifest = JsonParser.parseString(Files.readString(ref.resolve("manifest.json"))).getAsJsonObject();
+        JsonObject groups = JsonParser.parseString(Files.readString(ref.resolve("groups.json"))).getAsJsonObject();
+        NodeModel m = ExtractRepresentationsNodeTest.model(s -> {
+            s.addString("aggregate", "group");
+            s.addString("group_column", "class");
+            s.addBoolean("keep_masked", true);
+        });
+        PortObject[] out = NodeTestHarness.run(m, TestSupport.defaultPort(),
+            classes(manifest, groups.getAsJsonArray("groups")));
+        List<DataRow> rows = TestTables.rows((BufferedDataTable)out[1]);
+        assertEquals(List.of("Group", "Block", "Head", "Kind", "Row", "Column", "Row label", "Column label", "Count",
+            "Mean", "Standard deviation"), List.of(((BufferedDataTable)out[1]).getDataTableSpec().getColumnNames()));
+        assertEquals(6 * 2 * 3 * 25, rows.size()); // groups x blocks x heads x 5x5
+        for (DataRow r : rows) {
+            String group = ((StringValue)r.getCell(0)).getStringValue();
+            int block = ((IntValue)r.getCell(1)).getIntValue();
+            int head = ((IntValue)r.getCell(2)).getIntValue();
+            int row = ((IntValue)r.getCell(4)).getIntValue();
+            int col = ((IntValue)r.getCell(5)).getIntValue();
+            String file = groups.getAsJsonObject("means").getAsJsonObject(group)
+                .getAsJsonObject("block" + block + ".attention").get("file").getAsString();
+            float want = floats(ref.resolve(file))[(head * 5 + row) * 5 + col];
+            assertEquals(want, ((DoubleValue)r.getCell(9)).getDoubleValue(), 1e-5, group + " " + block + "/" + head);
+            assertEquals(groups.getAsJsonObject("counts").get(group).getAsInt(), ((IntValue)r.getCell(8)).getIntValue());
+        }
+    }
+
+    @Test
+    void headScoresAndLensStatisticsAsTheSecondOutput() throws Exception {
+        BufferedDataTable in = ExtractRepresentationsNodeTest.sequences("4,5,5,5,4", "1,2,3", "7");
+        NodeModel heads = ExtractRepresentationsNodeTest.model(s -> s.addString("second_output", "head_scores"));
+        List<DataRow> h = TestTables.rows((BufferedDataTable)NodeTestHarness.run(heads, TestSupport.defaultPort(),
+            in)[1]);
+        assertEquals(3 * 2 * 3 * 4, h.size());
+        // previous_token of the one-token row is missing, as the contract says
+        long missing = h.stream().filter(r -> r.getCell(4).isMissing()).count();
+        assertEquals(2 * 3, missing);
+        NodeModel lens = ExtractRepresentationsNodeTest.model(s -> {
+            s.addString("second_output", "lens_stats");
+            s.addString("aggregate", "all");
+        });
+        List<DataRow> l = TestTables.rows((BufferedDataTable)NodeTestHarness.run(lens, TestSupport.defaultPort(),
+            in)[1]);
+        assertEquals(2 * 5 * 4, l.size()); // blocks x positions x statistics, over all rows
+        for (DataRow r : l) {
+            int position = ((IntValue)r.getCell(2)).getIntValue();
+            // positions 0 has all 3 rows, 1-2 two, 3-4 one
+            assertEquals(position == 0 ? 3 : position < 3 ? 2 : 1, ((IntValue)r.getCell(4)).getIntValue());
+        }
+    }
+
+    @Test
+    void inconsistentAnalysisSettingsAreRefusedInWords() throws Exception {
+        NodeModel m = NodeTestHarness.createModel(new ExtractRepresentationsNodeFactory());
+        var s = NodeTestHarness.saveSettings(m);
+        s.addString("aggregate", "group");
+        InvalidSettingsException e = assertThrows(InvalidSettingsException.class,
+            () -> NodeTestHarness.validateSettings(m, s));
+        assertEquals("Aggregating per group needs a group column; choose one.", e.getMessage());
+        s.addString("aggregate", "all");
+        s.addString("layout", "matrix");
+        e = assertThrows(InvalidSettingsException.class, () -> NodeTestHarness.validateSettings(m, s));
+        assertTrue(e.getMessage().startsWith("Aggregated representations come in the long layout only"));
+    }
+}
