@@ -42,13 +42,8 @@ final class FigureOptions {
     /** The figure's own defaults with the user's choices applied. */
     ChartOptions optionsFor(Figure figure) {
         ChartOptions o = figure.defaultOptions().withScaleFactor(scale).withFlipRows(flipRows);
-        o = o.withRange("panel".equalsIgnoreCase(range) ? ChartOptions.RangeMode.PER_PANEL
-                : ChartOptions.RangeMode.SHARED);
-        return o.withValueLabels(switch (labels.toLowerCase(Locale.ROOT)) {
-            case "on" -> ChartOptions.LabelMode.ON;
-            case "off" -> ChartOptions.LabelMode.OFF;
-            default -> ChartOptions.LabelMode.AUTO;
-        });
+        return o.withRange(ChartOptions.RangeMode.fromKey(range))
+                .withValueLabels(ChartOptions.LabelMode.fromKey(labels));
     }
 
     /** Checks the free-text options, naming the wrong value. */
@@ -56,11 +51,11 @@ final class FigureOptions {
         if (!(scale > 0 && scale <= 8)) {
             throw new picocli.CommandLine.ParameterException(cli, "--scale must be between 0 and 8, got " + scale);
         }
-        if (!range.equalsIgnoreCase("shared") && !range.equalsIgnoreCase("panel")) {
+        if (ChartOptions.RangeMode.fromKey(range) == null) {
             throw new picocli.CommandLine.ParameterException(cli, "--range must be shared or panel, got '" + range
                     + "'");
         }
-        if (!labels.matches("(?i)auto|on|off")) {
+        if (ChartOptions.LabelMode.fromKey(labels) == null) {
             throw new picocli.CommandLine.ParameterException(cli, "--labels must be auto, on or off, got '" + labels
                     + "'");
         }

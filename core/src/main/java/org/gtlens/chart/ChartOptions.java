@@ -26,9 +26,25 @@ public record ChartOptions(ScaleMode scale, Palette sequential, Palette divergin
     /** Which colour scale a figure uses. */
     public enum ScaleMode {
         /** Diverging (centred at 0) when the data has both signs, sequential otherwise. */
-        AUTO,
-        SEQUENTIAL,
-        DIVERGING
+        AUTO("auto"),
+        SEQUENTIAL("sequential"),
+        DIVERGING("diverging");
+
+        private final String key;
+
+        ScaleMode(String key) {
+            this.key = key;
+        }
+
+        /** The stable spelling of settings and the command line. */
+        public String key() {
+            return key;
+        }
+
+        /** The mode of a key (case-insensitive), or null. */
+        public static ScaleMode fromKey(String key) {
+            return Keys.find(values(), key, ScaleMode::key);
+        }
     }
 
     /** Whether panels share one colour range. */
@@ -36,7 +52,27 @@ public record ChartOptions(ScaleMode scale, Palette sequential, Palette divergin
         /** One range and one legend for the figure: equal colours mean equal values in every panel. */
         SHARED,
         /** Each panel stretched over its own values, each with its own legend. */
-        PER_PANEL
+        PER_PANEL("panel");
+
+        private final String key;
+
+        RangeMode() {
+            this(null);
+        }
+
+        RangeMode(String key) {
+            this.key = key == null ? "shared" : key;
+        }
+
+        /** The stable spelling of settings and the command line. */
+        public String key() {
+            return key;
+        }
+
+        /** The mode of a key (case-insensitive), or null. */
+        public static RangeMode fromKey(String key) {
+            return Keys.find(values(), key, RangeMode::key);
+        }
     }
 
     /** Whether values are written into cells. */
@@ -44,7 +80,35 @@ public record ChartOptions(ScaleMode scale, Palette sequential, Palette divergin
         /** Only when the text fits the cells at a readable size. */
         AUTO,
         ON,
-        OFF
+        OFF;
+
+        /** The stable spelling of settings and the command line. */
+        public String key() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+
+        /** The mode of a key (case-insensitive), or null. */
+        public static LabelMode fromKey(String key) {
+            return Keys.find(values(), key, LabelMode::key);
+        }
+    }
+
+    /** The one lookup of an option by its key. */
+    static final class Keys {
+        private Keys() {
+        }
+
+        static <E> E find(E[] values, String key, java.util.function.Function<E, String> keyOf) {
+            if (key == null) {
+                return null;
+            }
+            for (E e : values) {
+                if (keyOf.apply(e).equalsIgnoreCase(key.strip())) {
+                    return e;
+                }
+            }
+            return null;
+        }
     }
 
     public ChartOptions {

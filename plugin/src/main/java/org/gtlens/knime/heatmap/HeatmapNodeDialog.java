@@ -1,5 +1,6 @@
 package org.gtlens.knime.heatmap;
 
+import org.gtlens.knime.dialog.DialogComponentChoice;
 import org.knime.core.data.DataValue;
 import org.knime.core.data.DoubleValue;
 import org.knime.core.node.defaultnodesettings.DefaultNodeSettingsPane;
@@ -14,7 +15,7 @@ final class HeatmapNodeDialog extends DefaultNodeSettingsPane {
     @SuppressWarnings("unchecked")
     HeatmapNodeDialog() {
         createNewGroup("What to draw");
-        addDialogComponent(new DialogComponentStringSelection(HeatmapSettings.createKindModel(), "Kind",
+        addDialogComponent(new DialogComponentChoice(HeatmapSettings.createKindModel(), "Kind",
             HeatmapSettings.KINDS));
         addDialogComponent(new DialogComponentString(HeatmapSettings.createSourceRowModel(),
             "Source row ID (empty = mean over all rows)"));
@@ -32,11 +33,11 @@ final class HeatmapNodeDialog extends DefaultNodeSettingsPane {
             "Value", 0, DoubleValue.class));
         closeCurrentGroup();
         createNewGroup("Appearance");
-        addDialogComponent(new DialogComponentStringSelection(HeatmapSettings.createColorScaleModel(),
+        addDialogComponent(new DialogComponentChoice(HeatmapSettings.createColorScaleModel(),
             "Colour scale", HeatmapSettings.SCALES));
-        addDialogComponent(new DialogComponentStringSelection(HeatmapSettings.createValueLabelsModel(),
+        addDialogComponent(new DialogComponentChoice(HeatmapSettings.createValueLabelsModel(),
             "Value labels", HeatmapSettings.LABELS));
-        addDialogComponent(new DialogComponentStringSelection(HeatmapSettings.createRangeModel(), "Colour range",
+        addDialogComponent(new DialogComponentChoice(HeatmapSettings.createRangeModel(), "Colour range",
             HeatmapSettings.RANGES));
         addDialogComponent(new DialogComponentNumber(HeatmapSettings.createWidthModel(), "Image width", 50));
         addDialogComponent(new DialogComponentNumber(HeatmapSettings.createHeightModel(), "Image height", 50));

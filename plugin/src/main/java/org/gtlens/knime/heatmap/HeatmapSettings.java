@@ -2,10 +2,14 @@ package org.gtlens.knime.heatmap;
 
 import java.util.List;
 
+import java.util.Map;
+
 import org.gtlens.chart.ChartOptions;
 import org.gtlens.chart.ChartOptions.LabelMode;
 import org.gtlens.chart.ChartOptions.RangeMode;
 import org.gtlens.chart.ChartOptions.ScaleMode;
+import org.gtlens.knime.dialog.Choice;
+import org.gtlens.model.Kind;
 import org.knime.core.node.InvalidSettingsException;
 import org.knime.core.node.NodeSettingsRO;
 import org.knime.core.node.NodeSettingsWO;
@@ -17,15 +21,29 @@ import org.knime.core.node.defaultnodesettings.SettingsModelString;
 final class HeatmapSettings {
 
     /** Kind choice meaning "do not filter by kind". */
-    static final String KIND_ANY = "(any)";
+    static final String KIND_ANY = "any";
 
-    static final String[] KINDS = {"attention", "queries", "keys", "values", "out", "logprobs", KIND_ANY};
+    /** Every kind by its contract name, and "any" (stored as "(any)" by the first version). */
+    static final List<Choice> KINDS = kinds();
 
-    static final String[] SCALES = {"auto", "sequential", "diverging"};
+    static final List<Choice> SCALES = List.of(new Choice(ScaleMode.AUTO.key(),
+        "Auto (diverging for signed values)"), new Choice(ScaleMode.SEQUENTIAL.key(), "Sequential (viridis)"),
+        new Choice(ScaleMode.DIVERGING.key(), "Diverging, centred on 0"));
 
-    static final String[] LABELS = {"auto", "on", "off"};
+    static final List<Choice> LABELS = List.of(new Choice(LabelMode.AUTO.key(), "Auto (where they fit)"),
+        new Choice(LabelMode.ON.key(), "On"), new Choice(LabelMode.OFF.key(), "Off"));
 
-    static final String[] RANGES = {"shared", "per panel"};
+    static final List<Choice> RANGES = List.of(new Choice(RangeMode.SHARED.key(), "Shared by all panels"),
+        new Choice(RangeMode.PER_PANEL.key(), "Per panel", "per panel"));
+
+    private static List<Choice> kinds() {
+        List<Choice> l = new java.util.ArrayList<>();
+        for (Kind k : Kind.values()) {
+            l.add(new Choice(k.contractName(), k.contractName()));
+        }
+        l.add(new Choice(KIND_ANY, "(any: do not filter by kind)", "(any)"));
+        return List.copyOf(l);
+    }
 
     static final String FORMAT_PNG = "PNG";
 
@@ -130,12 +148,20 @@ final class HeatmapSettings {
         for (SettingsModel m : all()) {
             m.loadSettingsFrom(s);
         }
+        // the first version stored "per panel" and "(any)": store keys from now on
+        for (var m : List.of(Map.entry(m_range, RANGES), Map.entry(m_kind, KINDS))) {
+            Choice c = Choice.of(m.getValue(), m.getKey().getStringValue());
+            if (c != null) {
+                m.getKey().setStringValue(c.key());
+            }
+        }
     }
 
     /** @return the chosen kind, or null for any */
     String kind() {
         String k = m_kind.getStringValue();
-        return k == null || k.isBlank() || KIND_ANY.equals(k) ? null : k.trim();
+        Choice c = Choice.of(KINDS, k);
+        return k == null || k.isBlank() || c != null && KIND_ANY.equals(c.key()) ? null : k.trim();
     }
 
     /** @return the chosen source row ID, or null for the mean over all rows */
@@ -155,26 +181,22 @@ final class HeatmapSettings {
      * @throws InvalidSettingsException for an unknown choice
      */
     ChartOptions options() throws InvalidSettingsException {
-        ScaleMode scale = switch (m_scale.getStringValue()) {
-            case "auto" -> ScaleMode.AUTO;
-            case "sequential" -> ScaleMode.SEQUENTIAL;
-            case "diverging" -> ScaleMode.DIVERGING;
-            default -> throw new InvalidSettingsException("Unknown colour scale '" + m_scale.getStringValue()
+        ScaleMode scale = ScaleMode.fromKey(m_scale.getStringValue());
+        if (scale == null) {
+            throw new InvalidSettingsException("Unknown colour scale '" + m_scale.getStringValue()
                 + "'; use auto, sequential or diverging.");
-        };
-        LabelMode labels = switch (m_labels.getStringValue()) {
-            case "auto" -> LabelMode.AUTO;
-            case "on" -> LabelMode.ON;
-            case "off" -> LabelMode.OFF;
-            default -> throw new InvalidSettingsException("Unknown value-label mode '" + m_labels.getStringValue()
+        }
+        LabelMode labels = LabelMode.fromKey(m_labels.getStringValue());
+        if (labels == null) {
+            throw new InvalidSettingsException("Unknown value-label mode '" + m_labels.getStringValue()
                 + "'; use auto, on or off.");
-        };
-        RangeMode range = switch (m_range.getStringValue()) {
-            case "shared" -> RangeMode.SHARED;
-            case "per panel" -> RangeMode.PER_PANEL;
-            default -> throw new InvalidSettingsException("Unknown range mode '" + m_range.getStringValue()
-                + "'; use shared or per panel.");
-        };
+        }
+        Choice rangeChoice = Choice.of(RANGES, m_range.getStringValue()); // "per panel" of the first version too
+        RangeMode range = rangeChoice == null ? null : RangeMode.fromKey(rangeChoice.key());
+        if (range == null) {
+            throw new InvalidSettingsException("Unknown range mode '" + m_range.getStringValue()
+                + "'; use shared or panel.");
+        }
         if (!FORMAT_PNG.equals(m_format.getStringValue())) {
             throw new InvalidSettingsException("Unknown image format '" + m_format.getStringValue()
                 + "'; only PNG is supported.");
