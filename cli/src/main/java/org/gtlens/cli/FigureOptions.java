@@ -27,9 +27,10 @@ final class FigureOptions {
             description = "Scale factor for high-resolution images, e.g. 2 (default: ${DEFAULT-VALUE}).")
     double scale = 1;
 
-    @Option(names = "--range", paramLabel = "shared|panel", defaultValue = "shared",
-            description = "Colour range shared across a figure or fitted per panel (default: ${DEFAULT-VALUE}).")
-    String range = "shared";
+    @Option(names = "--range", paramLabel = "shared|panel",
+            description = "Colour range shared across a figure or fitted per panel (default: shared; per panel for "
+                    + "the summary figures, whose panels are different quantities).")
+    String range;
 
     @Option(names = "--labels", paramLabel = "auto|on|off", defaultValue = "auto",
             description = "Value labels in the cells; auto hides them when cells are too small (default: "
@@ -42,8 +43,10 @@ final class FigureOptions {
     /** The figure's own defaults with the user's choices applied. */
     ChartOptions optionsFor(Figure figure) {
         ChartOptions o = figure.defaultOptions().withScaleFactor(scale).withFlipRows(flipRows);
-        return o.withRange(ChartOptions.RangeMode.fromKey(range))
-                .withValueLabels(ChartOptions.LabelMode.fromKey(labels));
+        if (range != null) {
+            o = o.withRange(ChartOptions.RangeMode.fromKey(range));
+        }
+        return o.withValueLabels(ChartOptions.LabelMode.fromKey(labels));
     }
 
     /** Checks the free-text options, naming the wrong value. */
@@ -51,7 +54,7 @@ final class FigureOptions {
         if (!(scale > 0 && scale <= 8)) {
             throw new picocli.CommandLine.ParameterException(cli, "--scale must be between 0 and 8, got " + scale);
         }
-        if (ChartOptions.RangeMode.fromKey(range) == null) {
+        if (range != null && ChartOptions.RangeMode.fromKey(range) == null) {
             throw new picocli.CommandLine.ParameterException(cli, "--range must be shared or panel, got '" + range
                     + "'");
         }

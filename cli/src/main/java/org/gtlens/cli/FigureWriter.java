@@ -18,8 +18,24 @@ final class FigureWriter {
     }
 
     static List<Path> write(BatchResult batch, int seq, Path dir, FigureOptions options) throws IOException {
+        return write(SixFigures.build(batch, seq), dir, options);
+    }
+
+    /** The figures of the given kinds (rollout included) and, with {@code summary}, the two summary figures. */
+    static List<Path> write(BatchResult batch, int seq, java.util.Set<org.gtlens.model.Kind> kinds, boolean summary,
+            Path dir, FigureOptions options) throws IOException {
+        List<Figure> figures = new ArrayList<>(SixFigures.build(batch.info(), batch.sequence(seq).tokens(), kinds,
+                (kind, block, head) -> batch.matrix(seq, kind, block, head)));
+        if (summary) {
+            figures.add(org.gtlens.chart.SummaryFigures.headScores(batch, seq));
+            figures.add(org.gtlens.chart.SummaryFigures.lensStats(batch, seq));
+        }
+        return write(figures, dir, options);
+    }
+
+    private static List<Path> write(List<Figure> figures, Path dir, FigureOptions options) throws IOException {
         List<Path> written = new ArrayList<>();
-        for (Figure figure : SixFigures.build(batch, seq)) {
+        for (Figure figure : figures) {
             Path file = dir.resolve(figure.name() + "." + options.format.extension());
             if (options.format == FigureOptions.Format.SVG) {
                 try (AtomicOutput out = new AtomicOutput(file)) {

@@ -34,8 +34,13 @@ final class RenderCommand implements Callable<Integer> {
     Path out;
 
     @Option(names = "--kinds", paramLabel = "K1,K2", converter = KindList.class,
-            description = "Kinds to draw: attention,queries,keys,values,out,logprobs (default: all).")
+            description = "Kinds to draw: attention,queries,keys,values,out,logprobs,rollout (default: the six "
+                    + "contract kinds).")
     Set<Kind> kinds;
+
+    @Option(names = "--summary", description = "Also draw head_scores (one block x head panel per score) and "
+            + "lens_stats (one block x position panel per statistic).")
+    boolean summary;
 
     @Mixin
     FigureOptions figures;
@@ -49,8 +54,12 @@ final class RenderCommand implements Callable<Integer> {
         Set<Kind> chosen = kinds == null ? EnumSet.copyOf(Kind.contract()) : kinds;
         OutputFolder.prepare(out);
         try (GTransformer m = model.open()) {
-            BatchResult batch = new Extractor(m, chosen, 1).extract(TokenLists.parse("0", tokens));
-            List<Path> files = FigureWriter.write(batch, 0, out, figures);
+            java.util.Set<Kind> fetch = EnumSet.copyOf(chosen);
+            if (summary) {
+                fetch.addAll(org.gtlens.analysis.Summaries.NEEDS);
+            }
+            BatchResult batch = new Extractor(m, fetch, 1).extract(TokenLists.parse("0", tokens));
+            List<Path> files = FigureWriter.write(batch, 0, chosen, summary, out, figures);
             for (Path f : files) {
                 spec.commandLine().getOut().println(f);
             }

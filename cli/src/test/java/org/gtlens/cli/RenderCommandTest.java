@@ -48,6 +48,23 @@ class RenderCommandTest {
     }
 
     @Test
+    void rendersRolloutAndTheSummaryFiguresOfAnotherModel() throws Exception {
+        Path out = dir.resolve("summary");
+        CliRun run = CliRun.of("render", "--model", Project.models("second/second.onnx").toString(), "--tokens",
+                "1,2,3,4", "--out", out.toString(), "--kinds", "rollout", "--summary");
+        assertEquals(0, run.exit(), run.err());
+        try (var files = Files.list(out)) {
+            assertEquals(List.of("head_scores.png", "lens_stats.png", "rollout_maps.png"),
+                    files.map(p -> p.getFileName().toString()).sorted().toList());
+        }
+        // four panels side by side, one per score; two by two for the statistics
+        BufferedImage heads = ImageIO.read(out.resolve("head_scores.png").toFile());
+        BufferedImage lens = ImageIO.read(out.resolve("lens_stats.png").toFile());
+        assertTrue(heads.getWidth() > heads.getHeight(), heads.getWidth() + "x" + heads.getHeight());
+        assertTrue(lens.getHeight() > 200, "lens " + lens.getHeight());
+    }
+
+    @Test
     void renderRefusesBadOptions() {
         CliRun bad = CliRun.of("render", "--tokens", "4,5", "--out", dir.toString(), "--format", "gif");
         assertEquals(2, bad.exit());

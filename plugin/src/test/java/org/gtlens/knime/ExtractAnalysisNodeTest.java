@@ -121,4 +121,35 @@ class ExtractAnalysisNodeTest {
         e = assertThrows(InvalidSettingsException.class, () -> NodeTestHarness.validateSettings(m, s));
         assertTrue(e.getMessage().startsWith("Aggregated representations come in the long layout only"));
     }
+
+    @Test
+    void theHeatmapViewDrawsSummariesAndMeansWithItsDefaultSettings() throws Exception {
+        BufferedDataTable in = ExtractRepresentationsNodeTest.sequences("4,5,5,5,4", "1,2,3,4,5");
+        NodeModel heads = ExtractRepresentationsNodeTest.model(s -> s.addString("second_output", "head_scores"));
+        BufferedDataTable scores = (BufferedDataTable)NodeTestHarness.run(heads, TestSupport.defaultPort(), in)[1];
+        NodeModel view = HeatmapNodeTest.model(s -> { });
+        NodeTestHarness.run(view, scores);
+        var grid = ((org.gtlens.knime.heatmap.HeatmapNodeModel)view).grid();
+        assertEquals(1, grid.gridRows());
+        assertEquals(4, grid.gridCols()); // one panel per score
+        assertEquals(2, grid.panel(0, 0).rows()); // blocks
+        assertEquals(3, grid.panel(0, 0).cols()); // heads
+        assertTrue(grid.title().startsWith("Head scores"), grid.title());
+        assertEquals("Block", grid.rowAxisTitle());
+
+        NodeModel lens = ExtractRepresentationsNodeTest.model(s -> s.addString("second_output", "lens_stats"));
+        NodeTestHarness.run(view, (BufferedDataTable)NodeTestHarness.run(lens, TestSupport.defaultPort(), in)[1]);
+        grid = ((org.gtlens.knime.heatmap.HeatmapNodeModel)view).grid();
+        assertEquals(4, grid.gridCols());
+        assertEquals(5, grid.panel(0, 0).cols()); // positions
+        assertEquals("Position", grid.colAxisTitle());
+
+        NodeModel mean = ExtractRepresentationsNodeTest.model(s -> s.addString("aggregate", "all"));
+        BufferedDataTable means = (BufferedDataTable)NodeTestHarness.run(mean, TestSupport.defaultPort(), in)[1];
+        NodeTestHarness.run(view, means);
+        grid = ((org.gtlens.knime.heatmap.HeatmapNodeModel)view).grid();
+        assertEquals(2, grid.gridRows());
+        assertEquals(3, grid.gridCols());
+        assertEquals(1.0, grid.panel(0, 0).value(0, 0), 1e-6); // position 0 attends to itself only
+    }
 }

@@ -32,7 +32,7 @@ final class HeatmapBuilder {
 
     /** Column indices resolved against a spec. */
     record Columns(int kind, int source, int facetRows, int facetCols, int row, int col, int value, int rowLabel,
-        int colLabel) {
+        int colLabel, String title, String rowAxis, String colAxis, String facetRowsName, String facetColsName) {
     }
 
     private static final class Panel {
@@ -70,7 +70,7 @@ final class HeatmapBuilder {
         m_settings = settings;
         m_columns = resolve(settings, spec);
         m_kind = m_columns.kind() >= 0 ? settings.kind() : null;
-        m_kindName = settings.kind();
+        m_kindName = m_columns.title() != null ? null : settings.kind();
         m_source = settings.sourceRow();
     }
 
@@ -83,20 +83,53 @@ final class HeatmapBuilder {
      * @throws InvalidSettingsException naming a missing column or one of the wrong type
      */
     static Columns resolve(final HeatmapSettings settings, final DataTableSpec spec) throws InvalidSettingsException {
-        int row = numeric(spec, settings.m_rowCol.getStringValue(), "row");
-        int col = numeric(spec, settings.m_colCol.getStringValue(), "column");
-        int value = numeric(spec, settings.m_valueCol.getStringValue(), "value");
-        int facetRows = facet(spec, HeatmapSettings.column(settings.m_facetRows), "facet rows");
-        int facetCols = facet(spec, HeatmapSettings.column(settings.m_facetCols), "facet columns");
+        String rowName = settings.m_rowCol.getStringValue();
+        String colName = settings.m_colCol.getStringValue();
+        String valueName = settings.m_valueCol.getStringValue();
+        String facetRowsName = HeatmapSettings.column(settings.m_facetRows);
+        String facetColsName = HeatmapSettings.column(settings.m_facetCols);
+        String title = null;
+        // a summary table drawn with the settings of a representation table: draw it the way it is meant
+        boolean defaults = rowName.equals(Tables.ROW.title()) && colName.equals(Tables.COL.title())
+            && valueName.equals(Tables.VALUE.title());
+        if (defaults && KnimeTables.find(spec, Tables.ROW) < 0) {
+            if (KnimeTables.find(spec, Tables.SCORE) >= 0) {
+                rowName = Tables.BLOCK.title();
+                colName = Tables.HEAD.title();
+                facetRowsName = null;
+                facetColsName = Tables.SCORE.title();
+                title = "Head scores";
+            } else if (KnimeTables.find(spec, Tables.STAT) >= 0) {
+                rowName = Tables.BLOCK.title();
+                colName = Tables.POSITION.title();
+                facetRowsName = null;
+                facetColsName = Tables.STAT.title();
+                title = "Logit-lens statistics";
+            }
+        }
+        // an aggregated table has means, not values
+        if (valueName.equals(Tables.VALUE.title()) && KnimeTables.find(spec, Tables.VALUE) < 0
+            && KnimeTables.find(spec, Tables.MEAN) >= 0) {
+            valueName = Tables.MEAN.title();
+        }
+        int row = numeric(spec, rowName, "row");
+        int col = numeric(spec, colName, "column");
+        int value = numeric(spec, valueName, "value");
+        int facetRows = facet(spec, facetRowsName, "facet rows");
+        int facetCols = facet(spec, facetColsName, "facet columns");
         int source = KnimeTables.find(spec, Tables.SEQUENCE);
+        if (source < 0) {
+            source = KnimeTables.find(spec, Tables.GROUP); // aggregated tables: one source per group
+        }
         if (settings.sourceRow() != null && source < 0) {
             throw new InvalidSettingsException("Source row '" + settings.sourceRow() + "' is chosen but the input has "
-                + "no column '" + Tables.SEQUENCE.title() + "' (or '" + Tables.SEQUENCE.key()
-                + "'); clear the source row to draw the mean over all rows.");
+                + "no column '" + Tables.SEQUENCE.title() + "' (or '" + Tables.SEQUENCE.key() + "', or a group "
+                + "column); clear the source row to draw the mean over all rows.");
         }
         // without a kind column (a table already filtered and grouped), the chosen kind only names the figure
-        return new Columns(KnimeTables.find(spec, Tables.KIND), source, facetRows, facetCols, row, col, value,
-            stringColumn(spec, Tables.ROW_LABEL), stringColumn(spec, Tables.COL_LABEL));
+        return new Columns(title == null ? KnimeTables.find(spec, Tables.KIND) : -1, source, facetRows, facetCols,
+            row, col, value, stringColumn(spec, Tables.ROW_LABEL), stringColumn(spec, Tables.COL_LABEL), title,
+            title == null ? null : rowName, title == null ? null : colName, facetRowsName, facetColsName);
     }
 
     private static int numeric(final DataTableSpec spec, final String name, final String role)
@@ -194,6 +227,11 @@ final class HeatmapBuilder {
         return c.toString();
     }
 
+    /** @return true for a summary table (head scores, lens statistics): panels of different quantities */
+    boolean isSummary() {
+        return m_columns.title() != null;
+    }
+
     /** @return how many input rows went into the figure */
     long usedRows() {
         return m_used;
@@ -216,8 +254,8 @@ final class HeatmapBuilder {
         }
         List<String> rowFacets = sorted(m_panels.keySet().stream().map(k -> k.get(0)).toList());
         List<String> colFacets = sorted(m_panels.keySet().stream().map(k -> k.get(1)).toList());
-        String rowName = HeatmapSettings.column(m_settings.m_facetRows);
-        String colName = HeatmapSettings.column(m_settings.m_facetCols);
+        String rowName = m_columns.facetRowsName();
+        String colName = m_columns.facetColsName();
         HeatmapPanelData[][] grid = new HeatmapPanelData[rowFacets.size()][colFacets.size()];
         for (int i = 0; i < rowFacets.size(); i++) {
             for (int j = 0; j < colFacets.size(); j++) {
@@ -228,13 +266,15 @@ final class HeatmapBuilder {
             }
         }
         Kind kind = m_kindName == null ? null : Kind.fromContractName(m_kindName);
-        String rowAxis = kind != null ? kind.rowAxis().title() : m_settings.m_rowCol.getStringValue();
-        String colAxis = kind != null ? kind.colAxis().title() : m_settings.m_colCol.getStringValue();
+        String rowAxis = kind != null ? kind.rowAxis().title() : m_columns.rowAxis() != null ? m_columns.rowAxis()
+            : m_settings.m_rowCol.getStringValue();
+        String colAxis = kind != null ? kind.colAxis().title() : m_columns.colAxis() != null ? m_columns.colAxis()
+            : m_settings.m_colCol.getStringValue();
         return HeatmapGrid.of(figureTitle(), grid, rowAxis, colAxis);
     }
 
     private String figureTitle() {
-        String what = m_kindName == null ? "Heatmap"
+        String what = m_columns.title() != null ? m_columns.title() : m_kindName == null ? "Heatmap"
             : m_kindName.substring(0, 1).toUpperCase() + m_kindName.substring(1);
         if (m_source != null) {
             return what + " of source row " + m_source;

@@ -79,6 +79,9 @@ public final class HeatmapNodeModel extends NodeModel {
             }
         }
         HeatmapGrid grid = builder.build();
+        if (builder.isSummary()) {
+            options = options.withRange(ChartOptions.RangeMode.PER_PANEL); // each score or statistic on its own scale
+        }
         exec.checkCanceled();
         exec.setProgress(0.9, "Drawing");
         byte[] png = HeatmapRenderer.toPng(grid, options);
