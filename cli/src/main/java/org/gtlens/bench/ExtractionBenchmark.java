@@ -108,9 +108,17 @@ public final class ExtractionBenchmark {
 
     /** Writes {@code n} random sequences as a one-column CSV ("4,5,5,5,4"). */
     public static Path writeSequenceCsv(ModelInfo info, int n, Path file) throws IOException {
+        return writeSequenceCsv(info, n, file, 0);
+    }
+
+    /**
+     * Writes {@code n} random sequences as a CSV with column {@code tokens} ("4,5,5,5,4") and, for {@code groups}
+     * above 0, a column {@code group} cycling through that many groups.
+     */
+    public static Path writeSequenceCsv(ModelInfo info, int n, Path file, int groups) throws IOException {
         Random random = new Random(11);
         try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            w.write("tokens\n");
+            w.write(groups > 0 ? "tokens,group\n" : "tokens\n");
             StringBuilder line = new StringBuilder();
             for (int i = 0; i < n; i++) {
                 line.setLength(0);
@@ -118,7 +126,11 @@ public final class ExtractionBenchmark {
                 for (int p = 0; p < info.t(); p++) {
                     line.append(p == 0 ? "" : ",").append(random.nextInt(info.numTokens()));
                 }
-                w.write(line.append("\"\n").toString());
+                line.append('"');
+                if (groups > 0) {
+                    line.append(",g").append(i % groups);
+                }
+                w.write(line.append('\n').toString());
             }
         }
         return file;

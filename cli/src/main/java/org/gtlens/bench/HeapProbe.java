@@ -22,7 +22,8 @@ import org.gtlens.table.SequenceCsvReader;
  * Runs the extract pipeline in a JVM of its own (started by the benchmark under a small -Xmx) and prints the
  * sequences processed, the seconds, the peak heap and the peak resident memory (heap, native buffers and all), so the
  * benchmark can show memory is bounded by the batch. Arguments: input CSV, output folder, kinds (comma separated),
- * and optionally the model file (or "-" for the built-in one), blocks, positions and the memory budget in MB.
+ * and optionally the model file (or "-" for the built-in one), blocks, positions, the memory budget in MB and
+ * "group" to aggregate by the CSV's group column instead of writing every value.
  */
 public final class HeapProbe {
 
@@ -37,16 +38,18 @@ public final class HeapProbe {
         IndexList blocks = IndexList.parse(args.length > 4 ? args[4] : "all");
         IndexList positions = IndexList.parse(args.length > 5 ? args[5] : "all");
         long memoryMb = args.length > 6 ? Long.parseLong(args[6]) : 512;
+        boolean grouped = args.length > 7 && args[7].equals("group");
         long t0 = System.nanoTime();
         long n;
         try (GTransformer model = modelFile.equals("-") ? GTransformer.loadDefault(1)
                 : GTransformer.load(Path.of(modelFile), 1);
-                SequenceCsvReader reader = new SequenceCsvReader(csv, null)) {
+                SequenceCsvReader reader = new SequenceCsvReader(csv, "tokens", grouped ? "group" : null)) {
             Selection selection = Selection.all(kinds).withBlocks(blocks).withPositions(positions)
                     .withKeepMasked(false);
-            Extractor extractor = new Extractor(model, selection,
-                    new BatchPlan(Extractor.DEFAULT_BATCH_SIZE, memoryMb << 20, "--memory"));
-            n = new CsvExport(extractor, Layout.LONG).run(reader, out, Extractor.ProgressListener.NONE, () -> false);
+            n = CsvExport.of(model, selection, new BatchPlan(Extractor.DEFAULT_BATCH_SIZE, memoryMb << 20, "--memory"),
+                    Layout.LONG, grouped, false).run(reader::nextItem, out, Extractor.ProgressListener.NONE,
+                    () -> false, b -> {
+                    });
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
         long peak = 0;

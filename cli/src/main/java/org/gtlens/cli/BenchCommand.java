@@ -71,6 +71,12 @@ final class BenchCommand implements Callable<Integer> {
                     + "to a long CSV (default: ${DEFAULT-VALUE}; 0 skips it).")
     int selectedSequences;
 
+    @Option(names = "--aggregate-sequences", paramLabel = "N",
+            description = "Sequences for the run with --aggregate mean --group-column (5 groups): default 100000 of "
+                    + "the built-in model with all kinds, 1000 full-length sequences of another with attention of "
+                    + "every block; 0 skips it.")
+    Integer aggregateSequences;
+
     @Option(names = "--heap-sequences", paramLabel = "N", defaultValue = "1000000",
             description = "Sequences for the peak-heap run under -Xmx256m (default: ${DEFAULT-VALUE}; 0 skips it).")
     int heapSequences;
@@ -146,6 +152,22 @@ final class BenchCommand implements Callable<Integer> {
                 err.println("bench: " + selectedSequences + " full-length sequences, --kinds attention --blocks last "
                         + "--positions last, to a long CSV (a JVM of its own)...");
                 result.add("selected_to_csv", selectedProbe(m, work, selectedSequences));
+            }
+
+            boolean builtIn = model.model == null;
+            int aggN = aggregateSequences != null ? aggregateSequences : quick ? (builtIn ? 10_000 : 50)
+                    : builtIn ? 100_000 : 1000;
+            if (aggN > 0) {
+                String kinds = builtIn ? "attention,queries,keys,values,out,logprobs" : "attention";
+                err.println("bench: --aggregate mean --group-column over " + aggN + " sequences (" + kinds
+                        + ", a JVM of its own)...");
+                Path csv = ExtractionBenchmark.writeSequenceCsv(info, aggN, work.resolve("grouped.csv"), 5);
+                JsonObject probe = childProbe(List.of("-Xmx2g"), csv, Files.createDirectories(work.resolve("agg")),
+                        kinds, "all", "all", "group");
+                probe.addProperty("sequences", aggN);
+                probe.addProperty("groups", 5);
+                probe.addProperty("kinds", kinds);
+                result.add("aggregate_by_group", probe);
             }
 
             long rowsPerSequence = Selection.all(EnumSet.copyOf(Kind.contract())).withKeepMasked(false)
@@ -252,12 +274,17 @@ final class BenchCommand implements Callable<Integer> {
     /** Runs {@link HeapProbe} in a JVM of its own and reads its figures. */
     private JsonObject childProbe(List<String> jvm, Path csv, Path out, String kinds, String blocks,
             String positions) throws IOException, InterruptedException {
+        return childProbe(jvm, csv, out, kinds, blocks, positions, "each");
+    }
+
+    private JsonObject childProbe(List<String> jvm, Path csv, Path out, String kinds, String blocks,
+            String positions, String mode) throws IOException, InterruptedException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> command = new ArrayList<>(List.of(java));
         command.addAll(jvm);
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), HeapProbe.class.getName(),
                 csv.toString(), out.toString(), kinds, model.model == null ? "-" : model.model.toString(), blocks,
-                positions, Long.toString(memoryMb)));
+                positions, Long.toString(memoryMb), mode));
         Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
         String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
         p.waitFor(30, TimeUnit.MINUTES);
