@@ -197,7 +197,7 @@ class ExtractCommandTest {
         CliRun run = CliRun.of("extract", "--model", Project.models("mid/mid.onnx").toString(), "--tokens",
                 tokens.toString(), "--out", out.toString(), "--memory", "1");
         assertEquals(1, run.exit(), run.err());
-        assertTrue(run.errorLine().startsWith("gtlens: One sequence of length 64 needs 2.6 MB (its selected outputs"),
+        assertTrue(run.errorLine().startsWith("gtlens: One sequence of length 64 needs 4.3 MB (its selected outputs"),
                 run.errorLine());
         assertTrue(run.errorLine().endsWith("raise --memory, select fewer kinds or blocks, or use shorter sequences."), run.errorLine());
         try (var files = Files.list(out)) {

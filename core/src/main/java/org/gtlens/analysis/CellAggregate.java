@@ -5,7 +5,9 @@ import java.util.Map;
 
 import org.gtlens.model.Kind;
 import org.gtlens.model.ModelInfo;
+import org.gtlens.repr.BatchPlan;
 import org.gtlens.repr.BatchResult;
+import org.gtlens.repr.MemoryBudgetException;
 import org.gtlens.repr.Matrix;
 import org.gtlens.repr.Selection;
 import org.gtlens.table.RowSink;
@@ -37,18 +39,50 @@ public final class CellAggregate {
     public long bytesPerGroup() {
         long cells = 0;
         for (Kind kind : selection.kinds()) {
-            cells += (long) kind.rows(info, info.t()) * kind.columns(info, info.t()) * heads(kind).length;
+            cells += (long) cells(kind) * heads(kind).length;
         }
         return Moments.bytes(cells * blocks.length);
+    }
+
+    /** True when only the cells on and below the diagonal are kept (a causal kind without its masked cells). */
+    private boolean triangle(Kind kind) {
+        return kind.causal() && !selection.keepMasked();
+    }
+
+    /** Cells of one matrix at full length: a triangle when the masked ones are left out. */
+    private int cells(Kind kind) {
+        int rows = kind.rows(info, info.t());
+        return triangle(kind) ? rows * (rows + 1) / 2 : rows * kind.columns(info, info.t());
+    }
+
+    /** The index of cell (r, c) among {@link #cells}. */
+    private int cell(Kind kind, int r, int c) {
+        return triangle(kind) ? r * (r + 1) / 2 + c : r * kind.columns(info, info.t()) + c;
     }
 
     private int[] heads(Kind kind) {
         return selection.heads(info, kind);
     }
 
-    /** Adds the kept cells of sequence {@code seq} of a batch to its group. */
-    public void add(String group, BatchResult batch, int seq) {
-        Moments[][][] moments = groups.computeIfAbsent(group, g -> new Moments[blocks.length][Kind.values().length][]);
+    /**
+     * Adds the kept cells of sequence {@code seq} of a batch to its group.
+     *
+     * @throws MemoryBudgetException when a new group's moments would not fit in half of Java's heap
+     */
+    public void add(String group, BatchResult batch, int seq) throws MemoryBudgetException {
+        Moments[][][] moments = groups.get(group);
+        if (moments == null) {
+            long needed = (groups.size() + 1) * bytesPerGroup();
+            long heap = Runtime.getRuntime().maxMemory();
+            if (needed > heap / 2) {
+                throw new MemoryBudgetException("Aggregating " + (groups.size() + 1) + " groups needs "
+                        + BatchPlan.mb(needed) + " (" + BatchPlan.mb(bytesPerGroup()) + " a group for the selected "
+                        + "cells), more than half of Java's heap (" + BatchPlan.mb(heap) + "); select fewer kinds, "
+                        + "blocks, heads or positions, use fewer groups, or give Java more memory.");
+            }
+            moments = new Moments[blocks.length][Kind.values().length][];
+            groups.put(group, moments);
+        }
         int length = batch.length();
         int[] rows = selection.rows(length);
         int[] cols = new int[Math.max(info.numTokens(), Math.max(info.k(), info.t()))];
@@ -60,16 +94,15 @@ public final class CellAggregate {
                     perHead = new Moments[heads.length];
                     moments[bi][kind.ordinal()] = perHead;
                 }
-                int width = kind.columns(info, info.t());
                 for (int hi = 0; hi < heads.length; hi++) {
                     if (perHead[hi] == null) {
-                        perHead[hi] = new Moments(kind.rows(info, info.t()) * width);
+                        perHead[hi] = new Moments(cells(kind));
                     }
                     Matrix m = batch.matrix(seq, kind, blocks[bi], Math.max(0, heads[hi]));
                     for (int r : rows) {
                         int n = selection.columns(kind, m, r, cols);
                         for (int i = 0; i < n; i++) {
-                            perHead[hi].add(r * width + cols[i], m.get(r, cols[i]));
+                            perHead[hi].add(cell(kind, r, cols[i]), m.get(r, cols[i]));
                         }
                     }
                 }
@@ -100,8 +133,8 @@ public final class CellAggregate {
                     for (int hi = 0; hi < heads.length; hi++) {
                         Moments m = perHead[hi];
                         for (int r = 0; r < rows; r++) {
-                            for (int c = 0; c < width; c++) {
-                                int cell = r * width + c;
+                            for (int c = 0; c < (triangle(kind) ? r + 1 : width); c++) {
+                                int cell = cell(kind, r, c);
                                 if (m.count(cell) == 0) {
                                     continue;
                                 }

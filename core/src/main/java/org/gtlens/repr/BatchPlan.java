@@ -10,8 +10,9 @@ import org.gtlens.model.ModelInfo;
 /**
  * How many sequences go into one ONNX Runtime call: at most {@code maxBatch}, and no more than the memory budget
  * holds. One sequence costs its selected outputs twice (ONNX Runtime's buffers and their Java copy) plus ONNX
- * Runtime's working memory for it, which it plans for the whole graph and which, measured, is about the size of all the
- * contract's tensors of that sequence whatever is fetched. Sizes are computed in long, and no single output may pass
+ * Runtime's working memory for it, which it plans for the whole graph whatever is fetched: measured (peak resident
+ * memory on a model of former's default size), about {@link #WORKING_FACTOR} times all the contract's tensors of the
+ * sequence. Sizes are computed in long, and no single output may pass
  * what one buffer holds. A model of former's default size has about 35 MB of such tensors per sequence, so the
  * budget, not the count, sizes its batches.
  *
@@ -23,6 +24,9 @@ public record BatchPlan(int maxBatch, long budgetBytes, String budgetSetting) {
 
     /** The default budget of one batch: 512 MB. */
     public static final long DEFAULT_BUDGET_BYTES = 512L << 20;
+
+    /** ONNX Runtime's working memory per sequence, in multiples of all the contract's tensors of that sequence. */
+    public static final int WORKING_FACTOR = 3;
 
     /** Copies of a batch's selected outputs alive at once: ONNX Runtime's buffer and the Java array. */
     public static final int HELD_COPIES = 2;
@@ -52,7 +56,7 @@ public record BatchPlan(int maxBatch, long budgetBytes, String budgetSetting) {
 
     /**
      * Bytes one sequence of the given length costs while its batch runs: the selected outputs, held twice, and ONNX
-     * Runtime's working memory (all the contract's tensors of one sequence).
+     * Runtime's working memory ({@link #WORKING_FACTOR} times all the contract's tensors of one sequence).
      */
     public static long bytesPerSequence(ModelInfo info, List<String> outputs, int length) {
         long selected = 0;
@@ -63,7 +67,7 @@ public record BatchPlan(int maxBatch, long budgetBytes, String budgetSetting) {
         for (Kind kind : Kind.contract()) {
             working += info.depth() * kind.valuesPerBlock(info, length);
         }
-        return (selected * HELD_COPIES + working) * Float.BYTES;
+        return (selected * HELD_COPIES + working * WORKING_FACTOR) * Float.BYTES;
     }
 
     /**

@@ -162,11 +162,11 @@ class ExtractSelectionNodeTest {
         assertTrue(NodeTestHarness.warningMessage(tight).startsWith("At full length: One sequence of length 64"));
         Exception e = assertThrows(Exception.class,
             () -> NodeTestHarness.run(tight, mid, ExtractRepresentationsNodeTest.sequences(full.toString())));
-        assertTrue(e.getMessage().matches("One sequence of length 64 needs 2\\.6 MB \\(its selected outputs.*"
+        assertTrue(e.getMessage().matches("One sequence of length 64 needs 4\\.3 MB \\(its selected outputs.*"
             + "more than the memory budget of 1 MB per batch; raise \"Memory per batch \\(MB\\)\", select fewer "
             + "kinds or blocks, or use shorter sequences\\."), e.getMessage());
         assertFalse(e.getMessage().contains("Exception"));
-        NodeModel enough = ExtractRepresentationsNodeTest.model(allKinds.andThen(s -> s.addInt("memory_mb", 3)));
+        NodeModel enough = ExtractRepresentationsNodeTest.model(allKinds.andThen(s -> s.addInt("memory_mb", 5)));
         PortObject[] out = NodeTestHarness.run(enough, mid, ExtractRepresentationsNodeTest.sequences(full.toString(),
             full.toString()));
         assertEquals(2, ((BufferedDataTable)out[0]).size());
