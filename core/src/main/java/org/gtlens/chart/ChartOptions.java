@@ -26,13 +26,31 @@ public record ChartOptions(ScaleMode scale, Palette sequential, Palette divergin
     /** Which colour scale a figure uses. */
     public enum ScaleMode {
         /** Diverging (centred at 0) when the data has both signs, sequential otherwise. */
-        AUTO("auto"),
-        SEQUENTIAL("sequential"),
-        DIVERGING("diverging");
+        AUTO,
+        SEQUENTIAL,
+        DIVERGING;
+
+        /** The stable spelling of settings and the command line. */
+        public String key() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+
+        /** The mode of a key (case-insensitive), or null. */
+        public static ScaleMode fromKey(String key) {
+            return org.gtlens.Keys.find(values(), key, ScaleMode::key);
+        }
+    }
+
+    /** Whether panels share one colour range. */
+    public enum RangeMode {
+        /** One range and one legend for the figure: equal colours mean equal values in every panel. */
+        SHARED("shared"),
+        /** Each panel stretched over its own values, each with its own legend. */
+        PER_PANEL("panel");
 
         private final String key;
 
-        ScaleMode(String key) {
+        RangeMode(String key) {
             this.key = key;
         }
 
@@ -42,36 +60,8 @@ public record ChartOptions(ScaleMode scale, Palette sequential, Palette divergin
         }
 
         /** The mode of a key (case-insensitive), or null. */
-        public static ScaleMode fromKey(String key) {
-            return Keys.find(values(), key, ScaleMode::key);
-        }
-    }
-
-    /** Whether panels share one colour range. */
-    public enum RangeMode {
-        /** One range and one legend for the figure: equal colours mean equal values in every panel. */
-        SHARED,
-        /** Each panel stretched over its own values, each with its own legend. */
-        PER_PANEL("panel");
-
-        private final String key;
-
-        RangeMode() {
-            this(null);
-        }
-
-        RangeMode(String key) {
-            this.key = key == null ? "shared" : key;
-        }
-
-        /** The stable spelling of settings and the command line. */
-        public String key() {
-            return key;
-        }
-
-        /** The mode of a key (case-insensitive), or null. */
         public static RangeMode fromKey(String key) {
-            return Keys.find(values(), key, RangeMode::key);
+            return org.gtlens.Keys.find(values(), key, RangeMode::key);
         }
     }
 
@@ -89,27 +79,10 @@ public record ChartOptions(ScaleMode scale, Palette sequential, Palette divergin
 
         /** The mode of a key (case-insensitive), or null. */
         public static LabelMode fromKey(String key) {
-            return Keys.find(values(), key, LabelMode::key);
+            return org.gtlens.Keys.find(values(), key, LabelMode::key);
         }
     }
 
-    /** The one lookup of an option by its key. */
-    static final class Keys {
-        private Keys() {
-        }
-
-        static <E> E find(E[] values, String key, java.util.function.Function<E, String> keyOf) {
-            if (key == null) {
-                return null;
-            }
-            for (E e : values) {
-                if (keyOf.apply(e).equalsIgnoreCase(key.strip())) {
-                    return e;
-                }
-            }
-            return null;
-        }
-    }
 
     public ChartOptions {
         if (scale == null || sequential == null || diverging == null || range == null || valueLabels == null) {

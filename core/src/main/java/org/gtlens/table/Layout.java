@@ -1,7 +1,5 @@
 package org.gtlens.table;
 
-import java.util.Locale;
-
 /**
  * The two shapes of a representation table: one row per value (what joins, filters and group-bys in any table tool
  * handle best) or one row per matrix row (far fewer rows). The key is what settings and the command line store.
@@ -23,13 +21,6 @@ public enum Layout {
 
     /** The layout of a key (case-insensitive), or null. */
     public static Layout fromKey(String key) {
-        if (key != null) {
-            for (Layout l : values()) {
-                if (l.key.equals(key.trim().toLowerCase(Locale.ROOT))) {
-                    return l;
-                }
-            }
-        }
-        return null;
+        return org.gtlens.Keys.find(values(), key, Layout::key);
     }
 }
