@@ -15,6 +15,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.gtlens.GtLensException;
 import org.gtlens.model.GTransformer;
 import org.gtlens.model.Kind;
+import org.gtlens.table.AtomicOutput;
 import org.gtlens.table.CsvExport;
 import org.gtlens.table.Layout;
 import org.gtlens.repr.BatchPlan;
@@ -117,6 +118,8 @@ final class ExtractCommand implements Callable<Integer> {
         Thread hook = new Thread(() -> {
             // Ctrl-C or kill: stop after the current batch and give the run time to remove its temporary files.
             interrupted.set(true);
+            // first of all: ONNX Runtime's own shutdown hook may end the process while a batch still runs
+            AtomicOutput.discardAllOpen();
             try {
                 finished.await(30, TimeUnit.SECONDS);
             } catch (InterruptedException e) {

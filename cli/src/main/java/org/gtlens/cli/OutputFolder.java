@@ -5,8 +5,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.gtlens.GtLensException;
+import org.gtlens.table.AtomicOutput;
 
-/** Makes sure an output folder exists and can be written before any work starts, so a run never fails at the end. */
+/**
+ * Makes sure an output folder exists and can be written before any work starts, so a run never fails at the end, and
+ * removes the temporary files killed runs left there.
+ */
 final class OutputFolder {
 
     private OutputFolder() {
@@ -27,6 +31,7 @@ final class OutputFolder {
         } catch (IOException e) {
             throw new GtLensException("Output folder " + dir + " is not writable.");
         }
+        AtomicOutput.sweep(dir); // what runs that were killed left behind
         return dir;
     }
 }

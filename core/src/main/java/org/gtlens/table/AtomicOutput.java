@@ -15,11 +15,18 @@ import java.security.SecureRandom;
 
 /**
  * A file that appears only when complete: written to a temporary sibling and renamed on {@link #commit()}, deleted
- * on {@link #close()} otherwise. An interrupted run therefore never leaves a half-written table behind.
+ * on {@link #close()} otherwise. An interrupted run therefore never leaves a half-written table behind: a shutdown
+ * (Ctrl-C) discards every open one at once ({@link #discardAllOpen()}), and the temporary names carry the process id,
+ * so a later run removes what a killed one left ({@link #sweep}).
  */
 public final class AtomicOutput implements AutoCloseable {
 
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** Temporary files of this process not yet committed or discarded. */
+    private static final java.util.Set<AtomicOutput> OPEN = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    /** Set once the process shuts down: nothing is committed after it. */
+    private static volatile boolean discarding;
+    private static final java.util.regex.Pattern TEMP = java.util.regex.Pattern.compile("\\..+\\.(\\d+)\\.[0-9a-f]+\\.part");
 
     private final Path target;
     private final Path temp;
@@ -31,8 +38,52 @@ public final class AtomicOutput implements AutoCloseable {
         this.target = target;
         Path dir = target.toAbsolutePath().getParent();
         // Not Files.createTempFile: its owner-only permissions would stay on the finished file.
-        this.temp = dir.resolve("." + target.getFileName() + "." + Long.toHexString(RANDOM.nextLong()) + ".part");
+        this.temp = dir.resolve("." + target.getFileName() + "." + ProcessHandle.current().pid() + "."
+                + Long.toHexString(RANDOM.nextLong()) + ".part");
         this.stream = Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        OPEN.add(this);
+    }
+
+    /**
+     * Deletes the temporary files of every output of this process that is still open, and refuses any later commit:
+     * what a shutdown hook calls first, before a native library's own shutdown may end the process.
+     */
+    public static void discardAllOpen() {
+        discarding = true;
+        synchronized (AtomicOutput.class) {
+            for (AtomicOutput o : OPEN) {
+                try {
+                    Files.deleteIfExists(o.temp);
+                } catch (IOException e) {
+                    // the process is ending; nothing more to do
+                }
+            }
+        }
+    }
+
+    /**
+     * Removes the temporary files that runs which are no longer alive left in {@code dir} (killed with kill -9, or
+     * crashed): only GT Lens's own ({@code .NAME.PID.HEX.part}), and only of processes that no longer exist.
+     *
+     * @return how many were removed
+     */
+    public static int sweep(Path dir) {
+        int removed = 0;
+        try (var files = Files.list(dir)) {
+            for (Path p : (Iterable<Path>) files::iterator) {
+                java.util.regex.Matcher m = TEMP.matcher(p.getFileName().toString());
+                if (m.matches() && Files.isRegularFile(p) && !alive(Long.parseLong(m.group(1)))) {
+                    removed += Files.deleteIfExists(p) ? 1 : 0;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // a folder we cannot list has nothing of ours to sweep
+        }
+        return removed;
+    }
+
+    private static boolean alive(long pid) {
+        return pid == ProcessHandle.current().pid() || ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
     }
 
     /** The file as buffered UTF-8 text. Use this or {@link #stream()}, not both. */
@@ -55,12 +106,22 @@ public final class AtomicOutput implements AutoCloseable {
     /** Flushes and moves the finished file into place. */
     public void commit() throws IOException {
         closeFile();
+        synchronized (AtomicOutput.class) {
+            if (discarding) {
+                throw new IOException("the process is shutting down; " + target + " is not written");
+            }
+            moveIntoPlace();
+        }
+    }
+
+    private void moveIntoPlace() throws IOException {
         try {
             Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (AtomicMoveNotSupportedException e) {
             Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
         }
         committed = true;
+        OPEN.remove(this);
     }
 
     private void closeFile() throws IOException {
@@ -79,6 +140,7 @@ public final class AtomicOutput implements AutoCloseable {
                 closeFile();
             } finally {
                 Files.deleteIfExists(temp);
+                OPEN.remove(this);
             }
         }
     }
