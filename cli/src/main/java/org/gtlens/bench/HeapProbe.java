@@ -23,7 +23,7 @@ import org.gtlens.table.SequenceCsvReader;
  * sequences processed, the seconds, the peak heap and the peak resident memory (heap, native buffers and all), so the
  * benchmark can show memory is bounded by the batch. Arguments: input CSV, output folder, kinds (comma separated),
  * and optionally the model file (or "-" for the built-in one), blocks, positions, the memory budget in MB and
- * "group" to aggregate by the CSV's group column instead of writing every value.
+ * "group" to aggregate by the CSV's group column instead of writing every value, and the ONNX Runtime threads.
  */
 public final class HeapProbe {
 
@@ -39,10 +39,11 @@ public final class HeapProbe {
         IndexList positions = IndexList.parse(args.length > 5 ? args[5] : "all");
         long memoryMb = args.length > 6 ? Long.parseLong(args[6]) : 512;
         boolean grouped = args.length > 7 && args[7].equals("group");
+        int threads = args.length > 8 ? Integer.parseInt(args[8]) : 1;
         long t0 = System.nanoTime();
         long n;
-        try (GTransformer model = modelFile.equals("-") ? GTransformer.loadDefault(1)
-                : GTransformer.load(Path.of(modelFile), 1);
+        try (GTransformer model = modelFile.equals("-") ? GTransformer.loadDefault(threads)
+                : GTransformer.load(Path.of(modelFile), threads);
                 SequenceCsvReader reader = new SequenceCsvReader(csv, "tokens", grouped ? "group" : null)) {
             Selection selection = Selection.all(kinds).withBlocks(blocks).withPositions(positions)
                     .withKeepMasked(false);

@@ -161,10 +161,7 @@ final class BenchCommand implements Callable<Integer> {
                 String kinds = builtIn ? "attention,queries,keys,values,out,logprobs" : "attention";
                 err.println("bench: --aggregate mean --group-column over " + aggN + " sequences (" + kinds
                         + ", a JVM of its own)...");
-                Path csv = ExtractionBenchmark.writeSequenceCsv(info, aggN, work.resolve("grouped.csv"), 5);
-                JsonObject probe = childProbe(List.of("-Xmx2g"), csv, Files.createDirectories(work.resolve("agg")),
-                        kinds, "all", "all", "group");
-                probe.addProperty("sequences", aggN);
+                JsonObject probe = childProbe(m, work, "grouped", aggN, 5, "-Xmx2g", kinds, "all", "all");
                 probe.addProperty("groups", 5);
                 probe.addProperty("kinds", kinds);
                 result.add("aggregate_by_group", probe);
@@ -231,10 +228,7 @@ final class BenchCommand implements Callable<Integer> {
 
     /** The selected run of issue "real model sizes": seconds, peak heap and peak resident memory, in a child JVM. */
     private JsonObject selectedProbe(GTransformer m, Path work, int n) throws IOException, InterruptedException {
-        Path csv = ExtractionBenchmark.writeSequenceCsv(m.info(), n, work.resolve("selected.csv"));
-        Path out = Files.createDirectories(work.resolve("selected"));
-        JsonObject probe = childProbe(List.of("-Xmx1g"), csv, out, "attention", "last", "last");
-        probe.addProperty("sequences", n);
+        JsonObject probe = childProbe(m, work, "selected", n, 0, "-Xmx1g", "attention", "last", "last");
         probe.addProperty("selection", "--kinds attention --blocks last --positions last");
         return probe;
     }
@@ -262,33 +256,31 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     private JsonObject heapProbe(GTransformer m, Path work, int n) throws IOException, InterruptedException {
-        Path csv = ExtractionBenchmark.writeSequenceCsv(m.info(), n, work.resolve("heap.csv"));
-        Path out = Files.createDirectories(work.resolve("heap"));
-        JsonObject probe = childProbe(List.of("-Xmx256m"), csv, out, "attention", "all", "all");
-        probe.addProperty("sequences", n);
+        JsonObject probe = childProbe(m, work, "heap", n, 0, "-Xmx256m", "attention", "all", "all");
         probe.addProperty("xmx", "256m");
         probe.addProperty("kinds", "attention (long layout to disk) + predictions");
         return probe;
     }
 
-    /** Runs {@link HeapProbe} in a JVM of its own and reads its figures. */
-    private JsonObject childProbe(List<String> jvm, Path csv, Path out, String kinds, String blocks,
-            String positions) throws IOException, InterruptedException {
-        return childProbe(jvm, csv, out, kinds, blocks, positions, "each");
-    }
-
-    private JsonObject childProbe(List<String> jvm, Path csv, Path out, String kinds, String blocks,
-            String positions, String mode) throws IOException, InterruptedException {
+    /**
+     * Writes {@code n} random full-length sequences (in {@code groups} groups, 0 for none, which aggregates by them),
+     * runs {@link HeapProbe} over them in a JVM of its own with the same model and threads, and reads its figures.
+     */
+    private JsonObject childProbe(GTransformer m, Path work, String name, int n, int groups, String xmx, String kinds,
+            String blocks, String positions) throws IOException, InterruptedException {
+        Path csv = ExtractionBenchmark.writeSequenceCsv(m.info(), n, work.resolve(name + ".csv"), groups);
+        Path out = Files.createDirectories(work.resolve(name));
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = new ArrayList<>(List.of(java));
-        command.addAll(jvm);
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), HeapProbe.class.getName(),
-                csv.toString(), out.toString(), kinds, model.model == null ? "-" : model.model.toString(), blocks,
-                positions, Long.toString(memoryMb), mode));
+        List<String> command = List.of(java, xmx, "-cp", System.getProperty("java.class.path"),
+                HeapProbe.class.getName(), csv.toString(), out.toString(), kinds,
+                model.model == null ? "-" : model.model.toString(), blocks, positions, Long.toString(memoryMb),
+                groups > 0 ? "group" : "each", Integer.toString(model.threads));
         Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
         String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
         p.waitFor(30, TimeUnit.MINUTES);
         JsonObject probe = new JsonObject();
+        probe.addProperty("sequences", n);
+        probe.addProperty("threads", model.threads);
         if (p.exitValue() != 0 || text.isEmpty()) {
             probe.addProperty("failed", "exit " + p.exitValue());
             return probe;

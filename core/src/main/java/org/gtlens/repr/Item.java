@@ -20,4 +20,18 @@ public record Item<T>(T origin, Sequence sequence) {
     public boolean runs() {
         return sequence != null;
     }
+
+    /**
+     * The origins of the items that ran, in batch order: element {@code i} is the origin of {@code batch.sequence(i)}
+     * (see {@link Extractor.ItemSink}).
+     */
+    public static <T> java.util.List<T> runningOrigins(java.util.List<Item<T>> items) {
+        java.util.List<T> origins = new java.util.ArrayList<>(items.size());
+        for (Item<T> item : items) {
+            if (item.runs()) {
+                origins.add(item.origin());
+            }
+        }
+        return origins;
+    }
 }

@@ -172,13 +172,9 @@ public final class CsvExport {
                 } else if (matrixOut != null) {
                     Layouts.writeMatrix(batch, selection, matrixOut);
                 }
-                int s = -1;
-                for (Item<String> item : items) {
-                    if (!item.runs()) {
-                        continue;
-                    }
-                    s++;
-                    String group = item.origin() == null ? Tables.ALL_GROUP : item.origin();
+                List<String> groups = Item.runningOrigins(items);
+                for (int s = 0; s < batch.size(); s++) {
+                    String group = groups.get(s) == null ? Tables.ALL_GROUP : groups.get(s);
                     if (cells != null) {
                         cells.add(group, batch, s);
                     }

@@ -159,12 +159,13 @@ final class Extraction {
      */
     void run(final RowSource in, final Output predictions, final Output representations,
         final ExecutionMonitor exec, final long total) throws Exception {
-        m_rowsDone = m_extractor.run(() -> next(in), (batch, items) -> {
-            exec.checkCanceled();
-            push(batch, items, predictions, representations);
-        }, done -> progress(exec, done, total), () -> false);
+        // rows of the aggregated or summary tables, which the core hands over as values
         TableSchema schema = secondSchema(m_settings, m_info);
         RowSink<Exception> rows = values -> representations.push(KnimeTables.row(schema, nextKey(), values));
+        m_rowsDone = m_extractor.run(() -> next(in), (batch, items) -> {
+            exec.checkCanceled();
+            push(batch, items, predictions, representations, rows);
+        }, done -> progress(exec, done, total), () -> false);
         if (m_cells != null) {
             m_cells.write(rows);
         } else if (m_summaries != null && m_settings.aggregated()) {
@@ -206,7 +207,7 @@ final class Extraction {
     }
 
     private void push(final BatchResult batch, final List<Item<DataRow>> items, final Output predictions,
-        final Output representations) throws Exception {
+        final Output representations, final RowSink<Exception> rows) throws Exception {
         int s = 0;
         for (Item<DataRow> item : items) {
             predictions.push(item.runs() ? withPrediction(item.origin(), batch.prediction(s++))
@@ -216,20 +217,14 @@ final class Extraction {
             return;
         }
         if (m_cells != null || m_summaries != null) {
-            TableSchema schema = secondSchema(m_settings, m_info);
-            RowSink<Exception> rows = values -> representations.push(KnimeTables.row(schema, nextKey(), values));
             RowSink<Exception> none = values -> { };
             boolean heads = m_settings.secondOutput() == ExtractSettings.OUTPUT_HEAD_SCORES;
-            int i = -1;
-            for (Item<DataRow> item : items) {
-                if (!item.runs()) {
-                    continue;
-                }
-                i++;
+            List<DataRow> origins = Item.runningOrigins(items);
+            for (int i = 0; i < batch.size(); i++) {
                 if (m_cells != null) {
-                    m_cells.add(group(item.origin()), batch, i);
+                    m_cells.add(group(origins.get(i)), batch, i);
                 } else {
-                    m_summaries.add(batch, i, group(item.origin()), heads ? rows : none, heads ? none : rows);
+                    m_summaries.add(batch, i, group(origins.get(i)), heads ? rows : none, heads ? none : rows);
                 }
             }
             return;
