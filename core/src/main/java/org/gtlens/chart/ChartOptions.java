@@ -18,10 +18,11 @@ package org.gtlens.chart;
  * @param fontSize    base font size in logical pixels; titles, ticks and labels are sized from it
  * @param rangeMin    fixed lower end of the colour range, or NaN to take it from the data
  * @param rangeMax    fixed upper end of the colour range, or NaN to take it from the data
+ * @param valueScale  how values map onto the ramp: linear, logarithmic, or each row relative to its own maximum
  */
 public record ChartOptions(ScaleMode scale, Palette sequential, Palette diverging, RangeMode range, boolean flipRows,
         LabelMode valueLabels, int decimals, int cellSize, int width, int height, double scaleFactor,
-        float fontSize, double rangeMin, double rangeMax) {
+        float fontSize, double rangeMin, double rangeMax, ValueScale valueScale) {
 
     /** Which colour scale a figure uses. */
     public enum ScaleMode {
@@ -84,8 +85,41 @@ public record ChartOptions(ScaleMode scale, Palette sequential, Palette divergin
     }
 
 
+    /** How values map onto the colour ramp. */
+    public enum ValueScale {
+        /** Equal steps of value are equal steps of colour. */
+        LINEAR("linear"),
+        /**
+         * Equal ratios are equal steps (for attention and probabilities, whose small values matter); used only for
+         * non-negative figures, signed ones stay linear.
+         */
+        LOG("log"),
+        /**
+         * Each row divided by its own largest absolute value, so that a long sequence with diffuse attention still
+         * shows where each query looks; cells keep their real values in labels and tooltips.
+         */
+        ROW("row");
+
+        private final String key;
+
+        ValueScale(String key) {
+            this.key = key;
+        }
+
+        /** The stable spelling of settings and the command line. */
+        public String key() {
+            return key;
+        }
+
+        /** The scale of a key (case-insensitive), or null. */
+        public static ValueScale fromKey(String key) {
+            return org.gtlens.Keys.find(values(), key, ValueScale::key);
+        }
+    }
+
     public ChartOptions {
-        if (scale == null || sequential == null || diverging == null || range == null || valueLabels == null) {
+        if (scale == null || sequential == null || diverging == null || range == null || valueLabels == null
+                || valueScale == null) {
             throw new IllegalArgumentException("chart options must not be null");
         }
         if (decimals < -1 || decimals > 10) {
@@ -114,63 +148,63 @@ public record ChartOptions(ScaleMode scale, Palette sequential, Palette divergin
     /** AUTO scale (viridis / blue-red), shared range, row 0 on top, AUTO labels and decimals, size fits content. */
     public static ChartOptions defaults() {
         return new ChartOptions(ScaleMode.AUTO, Palette.VIRIDIS, Palette.BLUE_RED, RangeMode.SHARED, false,
-                LabelMode.AUTO, -1, 0, 0, 0, 1.0, 12f, Double.NaN, Double.NaN);
+                LabelMode.AUTO, -1, 0, 0, 0, 1.0, 12f, Double.NaN, Double.NaN, ValueScale.LINEAR);
     }
 
     public ChartOptions withScale(ScaleMode v) {
         return new ChartOptions(v, sequential, diverging, range, flipRows, valueLabels, decimals, cellSize, width,
-                height, scaleFactor, fontSize, rangeMin, rangeMax);
+                height, scaleFactor, fontSize, rangeMin, rangeMax, valueScale);
     }
 
     public ChartOptions withSequential(Palette v) {
         return new ChartOptions(scale, v, diverging, range, flipRows, valueLabels, decimals, cellSize, width, height,
-                scaleFactor, fontSize, rangeMin, rangeMax);
+                scaleFactor, fontSize, rangeMin, rangeMax, valueScale);
     }
 
     public ChartOptions withDiverging(Palette v) {
         return new ChartOptions(scale, sequential, v, range, flipRows, valueLabels, decimals, cellSize, width, height,
-                scaleFactor, fontSize, rangeMin, rangeMax);
+                scaleFactor, fontSize, rangeMin, rangeMax, valueScale);
     }
 
     public ChartOptions withRange(RangeMode v) {
         return new ChartOptions(scale, sequential, diverging, v, flipRows, valueLabels, decimals, cellSize, width,
-                height, scaleFactor, fontSize, rangeMin, rangeMax);
+                height, scaleFactor, fontSize, rangeMin, rangeMax, valueScale);
     }
 
     public ChartOptions withFlipRows(boolean v) {
         return new ChartOptions(scale, sequential, diverging, range, v, valueLabels, decimals, cellSize, width, height,
-                scaleFactor, fontSize, rangeMin, rangeMax);
+                scaleFactor, fontSize, rangeMin, rangeMax, valueScale);
     }
 
     public ChartOptions withValueLabels(LabelMode v) {
         return new ChartOptions(scale, sequential, diverging, range, flipRows, v, decimals, cellSize, width, height,
-                scaleFactor, fontSize, rangeMin, rangeMax);
+                scaleFactor, fontSize, rangeMin, rangeMax, valueScale);
     }
 
     public ChartOptions withDecimals(int v) {
         return new ChartOptions(scale, sequential, diverging, range, flipRows, valueLabels, v, cellSize, width, height,
-                scaleFactor, fontSize, rangeMin, rangeMax);
+                scaleFactor, fontSize, rangeMin, rangeMax, valueScale);
     }
 
     public ChartOptions withCellSize(int v) {
         return new ChartOptions(scale, sequential, diverging, range, flipRows, valueLabels, decimals, v, width, height,
-                scaleFactor, fontSize, rangeMin, rangeMax);
+                scaleFactor, fontSize, rangeMin, rangeMax, valueScale);
     }
 
     /** Overall size in logical pixels (0 = fit the content in that direction); cells stretch to fill it. */
     public ChartOptions withSize(int w, int h) {
         return new ChartOptions(scale, sequential, diverging, range, flipRows, valueLabels, decimals, cellSize, w, h,
-                scaleFactor, fontSize, rangeMin, rangeMax);
+                scaleFactor, fontSize, rangeMin, rangeMax, valueScale);
     }
 
     public ChartOptions withScaleFactor(double v) {
         return new ChartOptions(scale, sequential, diverging, range, flipRows, valueLabels, decimals, cellSize, width,
-                height, v, fontSize, rangeMin, rangeMax);
+                height, v, fontSize, rangeMin, rangeMax, valueScale);
     }
 
     public ChartOptions withFontSize(float v) {
         return new ChartOptions(scale, sequential, diverging, range, flipRows, valueLabels, decimals, cellSize, width,
-                height, scaleFactor, v, rangeMin, rangeMax);
+                height, scaleFactor, v, rangeMin, rangeMax, valueScale);
     }
 
     /**
@@ -179,6 +213,11 @@ public record ChartOptions(ScaleMode scale, Palette sequential, Palette divergin
      */
     public ChartOptions withFixedRange(double min, double max) {
         return new ChartOptions(scale, sequential, diverging, range, flipRows, valueLabels, decimals, cellSize, width,
-                height, scaleFactor, fontSize, min, max);
+                height, scaleFactor, fontSize, min, max, valueScale);
+    }
+
+    public ChartOptions withValueScale(ValueScale v) {
+        return new ChartOptions(scale, sequential, diverging, range, flipRows, valueLabels, decimals, cellSize, width,
+                height, scaleFactor, fontSize, rangeMin, rangeMax, v);
     }
 }

@@ -8,8 +8,10 @@ import java.awt.Color;
  * @param palette the colour ramp
  * @param lo      value drawn with the first colour of the ramp
  * @param hi      value drawn with the last colour of the ramp ({@code hi > lo})
+ * @param log     true: positions follow log(value), so {@code lo} must be positive; values at or below it get the
+ *                first colour
  */
-public record ColorScale(Palette palette, double lo, double hi) {
+public record ColorScale(Palette palette, double lo, double hi, boolean log) {
 
     public ColorScale {
         if (palette == null) {
@@ -18,6 +20,33 @@ public record ColorScale(Palette palette, double lo, double hi) {
         if (!(hi > lo) || Double.isInfinite(lo) || Double.isInfinite(hi)) {
             throw new IllegalArgumentException("colour range [" + lo + ", " + hi + "] is empty or not finite");
         }
+        if (log && !(lo > 0)) {
+            throw new IllegalArgumentException("a logarithmic colour range must start above 0, got " + lo);
+        }
+    }
+
+    /** A linear scale. */
+    public ColorScale(Palette palette, double lo, double hi) {
+        this(palette, lo, hi, false);
+    }
+
+    /** Smallest ratio lo/hi of a logarithmic scale: six decades, so that one tiny value does not flatten the rest. */
+    static final double LOG_DECADES = 6;
+
+    /**
+     * A logarithmic scale for positive values in [minPositive, max]; a range of more than {@link #LOG_DECADES}
+     * decades is cut at the bottom (those cells get the first colour).
+     */
+    public static ColorScale fitLog(Palette palette, double minPositive, double max) {
+        if (!(max > 0) || !Double.isFinite(max)) {
+            return new ColorScale(palette, 1e-6, 1, true);
+        }
+        double lo = Double.isFinite(minPositive) && minPositive > 0 ? minPositive : max * 1e-3;
+        lo = Math.max(lo, max * Math.pow(10, -LOG_DECADES));
+        if (!(max > lo)) {
+            lo = max / 10;
+        }
+        return new ColorScale(palette, lo, max, true);
     }
 
     /**
@@ -53,7 +82,7 @@ public record ColorScale(Palette palette, double lo, double hi) {
 
     /** Position of a value on the ramp, in [0, 1]. */
     public double position(double value) {
-        double t = (value - lo) / (hi - lo);
+        double t = log ? (value <= lo ? 0 : Math.log(value / lo) / Math.log(hi / lo)) : (value - lo) / (hi - lo);
         return t < 0 ? 0 : t > 1 ? 1 : t;
     }
 

@@ -46,10 +46,13 @@ public final class FigureLayout {
      * @param xRotated    column labels written upwards (they do not fit across a cell)
      * @param legend      the colour bar of this panel, or null when the figure has one shared legend
      * @param legendTicks values marked on that bar
+     * @param yTickSpace  width left of the cells for the row labels (0 without them)
+     * @param xTickSpace  height below the cells for the column labels (0 without them)
      */
     public record PanelBox(HeatmapPanelData data, int gridRow, int gridCol, int x, int y, int cellW, int cellH,
             boolean flipRows, ColorScale scale, int titleX, int titleY, boolean yTicks, int yTickStep, boolean xTicks,
-            int xTickStep, boolean xRotated, Rectangle legend, List<Double> legendTicks) {
+            int xTickStep, boolean xRotated, Rectangle legend, List<Double> legendTicks, int yTickSpace,
+            int xTickSpace) {
 
         /** The rectangle covered by the cells. */
         public Rectangle cellArea() {
@@ -104,6 +107,7 @@ public final class FigureLayout {
     private final int xAxisX;
     private final int xAxisY;
     private final Font valueFont;
+    private final int legendWidth;
 
     private FigureLayout(HeatmapGrid grid, ChartOptions options, ColorMapping mapping, Fonts fonts, Pass p,
             int width, int height, int dx, int dy) {
@@ -119,7 +123,7 @@ public final class FigureLayout {
         for (PanelBox b : p.boxes) {
             moved.add(new PanelBox(b.data, b.gridRow, b.gridCol, b.x + dx, b.y + dy, b.cellW, b.cellH, b.flipRows,
                     b.scale, b.titleX + dx, b.titleY + dy, b.yTicks, b.yTickStep, b.xTicks, b.xTickStep, b.xRotated,
-                    b.legend == null ? null : shift(b.legend, dx, dy), b.legendTicks));
+                    b.legend == null ? null : shift(b.legend, dx, dy), b.legendTicks, b.yTickSpace, b.xTickSpace));
         }
         this.boxes = List.copyOf(moved);
         this.sharedLegend = p.sharedLegend == null ? null : shift(p.sharedLegend, dx, dy);
@@ -129,6 +133,7 @@ public final class FigureLayout {
         this.xAxisX = p.xAxisX + dx;
         this.xAxisY = p.xAxisY + dy;
         this.valueFont = p.valueFont;
+        this.legendWidth = p.legendWidth;
     }
 
     private static Rectangle shift(Rectangle r, int dx, int dy) {
@@ -205,6 +210,7 @@ public final class FigureLayout {
         int xAxisX;
         int xAxisY;
         Font valueFont;
+        int legendWidth;
     }
 
     /** Font measurements that do not depend on the cell size, made once per layout. */
@@ -323,11 +329,19 @@ public final class FigureLayout {
 
         double legendLabelWidth(List<Double> ticks, ColorScale scale) {
             int d = NiceTicks.decimals(ticks.size() > 1 ? ticks.get(1) - ticks.get(0) : scale.hi() - scale.lo());
-            double w = 0;
-            for (double t : ticks) {
-                w = Math.max(w, Fonts.width(fonts.legend, ValueFormat.format(t, d)));
+            // The legend's own title (which scale) runs upwards beside the numbers.
+            double w = mapping.legendLabel().isEmpty() ? 0 : axisH + 4;
+            if (scale.log()) {
+                for (double t = Math.floor(Math.log10(scale.lo())); t <= Math.ceil(Math.log10(scale.hi())); t++) {
+                    w = Math.max(w, Fonts.width(fonts.legend, ValueFormat.power(t)) + (w > 0 ? axisH + 4 : 0));
+                }
+                return w;
             }
-            return w;
+            double labels = 0;
+            for (double t : ticks) {
+                labels = Math.max(labels, Fonts.width(fonts.legend, ValueFormat.format(t, d)));
+            }
+            return w + labels;
         }
 
         Pass pass(int cellW, int cellH) {
@@ -360,6 +374,7 @@ public final class FigureLayout {
                 }
                 yTickW[c] = (int) Math.ceil(yw);
                 legendW[c] = (int) Math.ceil(lw);
+                p.legendWidth = Math.max(p.legendWidth, (int) Math.ceil(lw) - LEGEND_GAP);
                 int cellsW = maxCols[c] * cellW;
                 int overhang = (int) Math.ceil(colTitleW[c] / 2 - cellsW / 2.0);
                 padLeft[c] = Math.max(0, overhang - yTickW[c]);
@@ -415,6 +430,7 @@ public final class FigureLayout {
                 p.sharedLegendTicks = legendTicks(mapping.shared(), barH);
                 sharedLegendW = (int) Math.ceil(LEGEND_GAP + 4 + LEGEND_BAR + TICK_LEN + 2
                         + legendLabelWidth(p.sharedLegendTicks, mapping.shared()));
+                p.legendWidth = sharedLegendW - LEGEND_GAP - 4;
             }
             int contentW = left + gridW + sharedLegendW + MARGIN;
 
@@ -450,7 +466,8 @@ public final class FigureLayout {
                         int titleY = (int) Math.round(y + Fonts.ascent(fonts.panelTitle) + 1);
                         p.boxes.add(new PanelBox(d, r, c, cx, cy, cellW, cellH, options.flipRows(),
                                 mapping.scale(r, c), titleX, titleY, drawY[r][c], yStep, drawX[r][c], xStep[r],
-                                rotated[r], legend, shared ? List.of() : ticks[r][c]));
+                                rotated[r], legend, shared ? List.of() : ticks[r][c], drawY[r][c] ? yTickW[c] : 0,
+                                drawX[r][c] ? xTickH[r] : 0));
                     }
                     x += slotW[c] + HGAP;
                 }
@@ -572,6 +589,11 @@ public final class FigureLayout {
         return sharedLegend;
     }
 
+    /** Width of a colour legend from the left of its bar to the end of its labels. */
+    public int legendWidth() {
+        return legendWidth;
+    }
+
     public List<Double> sharedLegendTicks() {
         return sharedLegendTicks;
     }
@@ -607,6 +629,10 @@ public final class FigureLayout {
 
     Fonts fonts() {
         return fonts;
+    }
+
+    ColorMapping mapping() {
+        return mapping;
     }
 
     int titleTop() {

@@ -1,38 +1,36 @@
 package org.gtlens.chart;
 
-import java.awt.Color;
 import java.awt.Dimension;
-import java.awt.Graphics;
-import java.awt.Graphics2D;
+import java.awt.Point;
 import java.awt.event.MouseEvent;
+import java.awt.geom.Point2D;
+import java.awt.geom.Rectangle2D;
 
-import javax.swing.JPanel;
-import javax.swing.ToolTipManager;
+import org.jfree.chart.ChartPanel;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.plot.PlotRenderingInfo;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.ui.RectangleEdge;
 
 /**
- * An interactive heatmap figure for Swing: the same drawing as the PNG and SVG output, refitted to the component's
- * size whenever it changes, with a tooltip naming the panel, the row, the column and the exact value under the
- * mouse. It has no frame of its own, so it can sit in a JFrame ({@link HeatmapWindow}), a scroll pane or a KNIME
- * node view alike.
- *
- * <p>With {@code options.cellSize() > 0} the figure keeps that cell size (use a scroll pane); otherwise cells
- * stretch to fill the component, and text grows with them when the component is larger than the figure's natural
- * size.
+ * An interactive heatmap figure for Swing: JFreeChart's ChartPanel over the same chart as the PNG and SVG output, so
+ * it has ChartPanel's drag-to-zoom (per panel), mouse-wheel zoom, pan (Ctrl + drag) and context menu (copy, save as
+ * PNG or SVG, print, zoom, auto range), refitted to the component's size, with a tooltip naming the panel, the row,
+ * the column and the exact value under the mouse. It has no frame, so it sits in a window or a KNIME view alike.
  */
-public class HeatmapPanel extends JPanel {
+public class HeatmapPanel extends ChartPanel {
 
     private static final long serialVersionUID = 1L;
 
-    private transient HeatmapGrid grid;
-    private transient ChartOptions options = ChartOptions.defaults();
-    private transient FigureLayout layout;
-    private transient FigureLayout natural;
-
     /** An empty panel; call {@link #setGrid}. */
     public HeatmapPanel() {
-        setBackground(Color.WHITE);
-        setOpaque(true);
-        ToolTipManager.sharedInstance().registerComponent(this);
+        super(null, 680, 420, 1, 1, 100_000, 100_000, true, true, true, true, true, true, true);
+        setMouseWheelEnabled(true);
+        setDisplayToolTips(true);
+        setInitialDelay(150);
+        setDismissDelay(60_000);
+        // Tooltips are found from the axes, so no entity per cell is collected (a 256 x 256 head has 65536).
+        getChartRenderingInfo().setEntityCollection(null);
     }
 
     public HeatmapPanel(HeatmapGrid grid, ChartOptions options) {
@@ -40,95 +38,96 @@ public class HeatmapPanel extends JPanel {
         setGrid(grid, options);
     }
 
-    /** Shows another figure (or the same with other options); call on the event dispatch thread. */
+    /** Shows another figure (or the same with other options), or nothing; call on the event dispatch thread. */
     public void setGrid(HeatmapGrid grid, ChartOptions options) {
-        this.grid = grid;
-        this.options = options == null ? ChartOptions.defaults() : options;
-        this.layout = null;
-        this.natural = null;
+        setChart(grid == null ? null : HeatmapRenderer.chart(grid, options == null ? ChartOptions.defaults()
+                : options));
+        getChartRenderingInfo().setEntityCollection(null);
         revalidate();
         repaint();
     }
 
+    /** The figure's plot, or null without a figure. */
+    public HeatmapGridPlot plot() {
+        JFreeChart c = getChart();
+        return c == null ? null : (HeatmapGridPlot) c.getPlot();
+    }
+
     public HeatmapGrid grid() {
-        return grid;
+        HeatmapGridPlot p = plot();
+        return p == null ? null : p.grid();
     }
 
     public ChartOptions options() {
-        return options;
-    }
-
-    /** The layout of the last paint (or for the current size), null without a grid. */
-    public FigureLayout currentLayout() {
-        if (grid == null) {
-            return null;
-        }
-        int w = Math.max(1, getWidth());
-        int h = Math.max(1, getHeight());
-        if (options.cellSize() > 0 || getWidth() <= 0 || getHeight() <= 0) {
-            if (natural == null) {
-                natural = FigureLayout.compute(grid, options.withSize(0, 0));
-            }
-            return natural;
-        }
-        if (layout == null || layout.width() != w || layout.height() != h) {
-            if (natural == null) {
-                natural = FigureLayout.compute(grid, options.withSize(0, 0));
-            }
-            // Larger than the natural size: text grows with the cells (up to 3x), so big windows stay balanced;
-            // smaller: cells shrink at the normal text size, and value labels drop out when they no longer fit.
-            double zoom = Math.min((double) w / natural.width(), (double) h / natural.height());
-            float font = (float) Math.min(72, options.fontSize() * Math.max(1, Math.min(3, zoom)));
-            layout = FigureLayout.compute(grid, options.withFontSize(font).withSize(w, h));
-        }
-        return layout;
+        HeatmapGridPlot p = plot();
+        return p == null ? ChartOptions.defaults() : p.options();
     }
 
     @Override
     public Dimension getPreferredSize() {
-        if (isPreferredSizeSet() || grid == null) {
+        HeatmapGridPlot p = plot();
+        if (isPreferredSizeSet() || p == null) {
             return super.getPreferredSize();
         }
-        if (natural == null) {
-            natural = FigureLayout.compute(grid, options.withSize(0, 0));
-        }
-        return new Dimension(natural.width(), natural.height());
+        return new Dimension(p.naturalLayout().width(), p.naturalLayout().height());
     }
 
-    @Override
-    protected void paintComponent(Graphics g) {
-        super.paintComponent(g);
-        FigureLayout l = currentLayout();
-        if (l == null) {
-            return;
+    /** The layout of the last paint (the natural one before it), null without a figure. */
+    public FigureLayout currentLayout() {
+        HeatmapGridPlot p = plot();
+        return p == null ? null : p.lastLayout();
+    }
+
+    /** The cell under a point of the component, or null. */
+    public Cell cellAt(Point point) {
+        HeatmapGridPlot p = plot();
+        if (p == null) {
+            return null;
         }
-        Graphics2D g2 = (Graphics2D) g.create();
-        try {
-            HeatmapPainter.paint(g2, l);
-        } finally {
-            g2.dispose();
+        Point2D j = translateScreenToJava2D(point);
+        PlotRenderingInfo info = getChartRenderingInfo().getPlotInfo();
+        int index = info.getSubplotIndex(j);
+        FigureLayout.PanelBox box = p.drawnBox(index);
+        if (box == null) {
+            return null;
+        }
+        XYPlot panel = p.panelPlot(box.gridRow(), box.gridCol());
+        Rectangle2D area = info.getSubplotInfo(index).getDataArea();
+        int col = (int) Math.round(panel.getDomainAxis().java2DToValue(j.getX(), area, RectangleEdge.BOTTOM));
+        int row = (int) Math.round(panel.getRangeAxis().java2DToValue(j.getY(), area, RectangleEdge.LEFT));
+        HeatmapPanelData d = box.data();
+        if (row < 0 || col < 0 || row >= d.rows() || col >= d.cols()) {
+            return null;
+        }
+        return new Cell(d, box.gridRow(), box.gridCol(), row, col);
+    }
+
+    /** A cell of a figure: its panel, where the panel is in the grid, and the matrix row and column. */
+    public record Cell(HeatmapPanelData panel, int gridRow, int gridCol, int row, int col) {
+
+        public float value() {
+            return panel.value(row, col);
         }
     }
 
     @Override
     public String getToolTipText(MouseEvent event) {
-        FigureLayout l = currentLayout();
-        FigureLayout.Hit hit = l == null ? null : l.hit(event.getX(), event.getY());
-        return hit == null ? null : tooltip(l.grid(), hit);
+        Cell cell = cellAt(event.getPoint());
+        return cell == null ? null : tooltip(grid(), cell);
     }
 
     /** The tooltip of a cell: panel title, row and column labels with their axis names, and the exact value. */
-    static String tooltip(HeatmapGrid grid, FigureLayout.Hit hit) {
-        HeatmapPanelData d = hit.box().data();
+    static String tooltip(HeatmapGrid grid, Cell cell) {
+        HeatmapPanelData d = cell.panel();
         String rowAxis = grid.rowAxisTitle().isEmpty() ? "Row" : grid.rowAxisTitle();
         String colAxis = grid.colAxisTitle().isEmpty() ? "Column" : grid.colAxisTitle();
         StringBuilder b = new StringBuilder("<html>");
         if (!d.title().isEmpty()) {
             b.append("<b>").append(escape(d.title())).append("</b><br>");
         }
-        b.append(escape(rowAxis)).append(": ").append(escape(d.rowLabels().get(hit.row()))).append("<br>");
-        b.append(escape(colAxis)).append(": ").append(escape(d.colLabels().get(hit.col()))).append("<br>");
-        b.append("value: <b>").append(Float.isNaN(hit.value()) ? "no value" : Float.toString(hit.value()))
+        b.append(escape(rowAxis)).append(": ").append(escape(d.rowLabels().get(cell.row()))).append("<br>");
+        b.append(escape(colAxis)).append(": ").append(escape(d.colLabels().get(cell.col()))).append("<br>");
+        b.append("value: <b>").append(Float.isNaN(cell.value()) ? "no value" : Float.toString(cell.value()))
                 .append("</b></html>");
         return b.toString();
     }

@@ -1,6 +1,8 @@
 package org.gtlens.chart;
 
 import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -10,6 +12,8 @@ import java.nio.file.Path;
 
 import javax.imageio.ImageIO;
 
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.ui.RectangleInsets;
 import org.jfree.svg.SVGGraphics2D;
 import org.jfree.svg.SVGHints;
 import org.jfree.svg.ViewBox;
@@ -23,13 +27,31 @@ public final class HeatmapRenderer {
     private HeatmapRenderer() {
     }
 
-    /** The figure as an RGB image of {@code layout size x scale factor} pixels. */
-    public static BufferedImage toImage(HeatmapGrid grid, ChartOptions options) {
-        return toImage(FigureLayout.compute(grid, options));
+    /**
+     * The figure as a JFreeChart chart: one {@link HeatmapGridPlot}, no chart title or legend of its own (the plot
+     * draws them where its layout says), white, antialiased text on crisp cells.
+     */
+    public static JFreeChart chart(HeatmapGrid grid, ChartOptions options) {
+        JFreeChart chart = new JFreeChart(null, null, new HeatmapGridPlot(grid, options), false);
+        chart.setBackgroundPaint(java.awt.Color.WHITE);
+        chart.setPadding(RectangleInsets.ZERO_INSETS);
+        chart.setBorderVisible(false);
+        chart.setAntiAlias(false);
+        chart.setTextAntiAlias(true);
+        chart.getRenderingHints().put(RenderingHints.KEY_FRACTIONALMETRICS, RenderingHints.VALUE_FRACTIONALMETRICS_ON);
+        return chart;
     }
 
-    public static BufferedImage toImage(FigureLayout layout) {
-        double s = layout.options().scaleFactor();
+    /** The figure as an RGB image of {@code layout size x scale factor} pixels. */
+    public static BufferedImage toImage(HeatmapGrid grid, ChartOptions options) {
+        return toImage(chart(grid, options));
+    }
+
+    /** A chart made by {@link #chart} as an image at its figure's own size times the scale factor. */
+    public static BufferedImage toImage(JFreeChart chart) {
+        HeatmapGridPlot plot = (HeatmapGridPlot) chart.getPlot();
+        FigureLayout layout = plot.naturalLayout();
+        double s = plot.options().scaleFactor();
         int w = (int) Math.ceil(layout.width() * s);
         int h = (int) Math.ceil(layout.height() * s);
         BufferedImage image = new BufferedImage(Math.max(1, w), Math.max(1, h), BufferedImage.TYPE_INT_RGB);
@@ -38,7 +60,7 @@ public final class HeatmapRenderer {
             if (s != 1.0) {
                 g.scale(s, s);
             }
-            HeatmapPainter.paint(g, layout);
+            chart.draw(g, new Rectangle2D.Double(0, 0, layout.width(), layout.height()));
         } finally {
             g.dispose();
         }
@@ -76,10 +98,11 @@ public final class HeatmapRenderer {
      * values can be searched and copied.
      */
     public static String toSvg(HeatmapGrid grid, ChartOptions options) {
-        FigureLayout layout = FigureLayout.compute(grid, options);
+        JFreeChart chart = chart(grid, options);
+        FigureLayout layout = ((HeatmapGridPlot) chart.getPlot()).naturalLayout();
         SVGGraphics2D g = new SVGGraphics2D(layout.width(), layout.height());
         g.setRenderingHint(SVGHints.KEY_DRAW_STRING_TYPE, SVGHints.VALUE_DRAW_STRING_TYPE_STANDARD);
-        HeatmapPainter.paint(g, layout);
+        chart.draw(g, new Rectangle2D.Double(0, 0, layout.width(), layout.height()));
         // No DOCTYPE: SVG 2 has none, and the SVG 1.1 DTD would make XML parsers fetch it from the network.
         // A viewBox lets browsers and editors scale the figure without losing its proportions.
         return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"

@@ -48,4 +48,13 @@ public final class ValueFormat {
         }
         return true;
     }
+
+    /** Ten to the power {@code exponent} as a legend writes it: "0.001" down to a thousandth, then "1e-6". */
+    public static String power(double exponent) {
+        int e = (int) Math.round(exponent);
+        if (e >= -3 && e <= 3) {
+            return java.math.BigDecimal.ONE.scaleByPowerOfTen(e).toPlainString();
+        }
+        return "1e" + e;
+    }
 }

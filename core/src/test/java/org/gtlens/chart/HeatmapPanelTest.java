@@ -13,6 +13,15 @@ import org.junit.jupiter.api.Test;
 /** The Swing component without a display: it fits its size and names the cell under the mouse. */
 class HeatmapPanelTest {
 
+    /** Paints the panel off screen, as Swing would, so that it knows where its cells are. */
+    static void paint(HeatmapPanel panel) {
+        java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(Math.max(1, panel.getWidth()),
+                Math.max(1, panel.getHeight()), java.awt.image.BufferedImage.TYPE_INT_RGB);
+        java.awt.Graphics2D g = img.createGraphics();
+        panel.paint(g);
+        g.dispose();
+    }
+
     private static MouseEvent at(HeatmapPanel panel, int x, int y) {
         return new MouseEvent(panel, MouseEvent.MOUSE_MOVED, 0, 0, x, y, 0, false);
     }
@@ -26,6 +35,7 @@ class HeatmapPanelTest {
         assertTrue(panel.getPreferredSize().width > 200);
         for (int[] size : new int[][] {{1000, 700}, {640, 480}, {1400, 1000}}) {
             panel.setSize(size[0], size[1]);
+            paint(panel);
             FigureLayout layout = panel.currentLayout();
             assertEquals(size[0], layout.width());
             assertEquals(size[1], layout.height());
@@ -33,6 +43,7 @@ class HeatmapPanelTest {
             assertTrue(last.x + last.width <= size[0] && last.y + last.height <= size[1], "cells inside the panel");
         }
         panel.setSize(1000, 700);
+        paint(panel);
         FigureLayout.PanelBox box = panel.currentLayout().box(1, 2); // block 1, head 2
         Rectangle cell = box.cell(3, 1);
         String tip = panel.getToolTipText(at(panel, cell.x + cell.width / 2, cell.y + cell.height / 2));
@@ -50,6 +61,7 @@ class HeatmapPanelTest {
             new float[][] {{1f, 2f}, {3f, 4f}}, new String[] {"top?", "bottom?"}, null)}}, "", "");
         HeatmapPanel panel = new HeatmapPanel(grid, ChartOptions.defaults().withFlipRows(true));
         panel.setSize(400, 300);
+        paint(panel);
         Rectangle area = panel.currentLayout().box(0, 0).cellArea();
         String bottomLeft = panel.getToolTipText(at(panel, area.x + 2, area.y + area.height - 2));
         assertTrue(bottomLeft.contains("top?") && bottomLeft.contains("1.0"), bottomLeft);
@@ -61,6 +73,7 @@ class HeatmapPanelTest {
             new float[][] {{1f}}, new String[] {"<pad>"}, new String[] {"a&b"})}}, "", "");
         HeatmapPanel panel = new HeatmapPanel(grid, ChartOptions.defaults());
         panel.setSize(300, 200);
+        paint(panel);
         Rectangle cell = panel.currentLayout().box(0, 0).cell(0, 0);
         String tip = panel.getToolTipText(at(panel, cell.x + 1, cell.y + 1));
         assertTrue(tip.contains("&lt;pad&gt;") && tip.contains("a&amp;b") && tip.contains("&lt;b&gt;"), tip);

@@ -298,8 +298,10 @@ class HeatmapRendererTest {
                     }
                 }
                 assertTrue(present.contains(p.title()), "panel title " + p.title());
-                assertTrue(present.containsAll(p.rowLabels()) && present.containsAll(p.colLabels()),
-                        "tick labels of " + p.title());
+                List<String> missing = new java.util.ArrayList<>(p.rowLabels());
+                missing.addAll(p.colLabels());
+                missing.removeAll(present);
+                assertTrue(missing.isEmpty(), f.name() + ": tick labels of " + p.title() + " missing: " + missing);
             }
             assertTrue(texts.size() >= cells, "one text per cell at least");
             assertTrue(present.contains(f.grid().rowAxisTitle()) && present.contains(f.grid().colAxisTitle()));
