@@ -107,6 +107,52 @@ def vocab_labels(onnx_path, num_tokens):
     return [str(i) for i in range(num_tokens)]
 
 
+def _causal_attention(rng, length):
+    """A random causal attention map: softmax over the visible positions of each row."""
+    scores = rng.standard_normal((length, length)) * 2
+    scores[np.triu_indices(length, 1)] = -np.inf
+    e = np.exp(scores - scores.max(axis=1, keepdims=True))
+    return e / e.sum(axis=1, keepdims=True)
+
+
+def bench_large(runs, out_dir, length=256, depth=12, heads=8):
+    """Median warm milliseconds of matplotlib drawing what GT Lens draws for a model of former's default size:
+    one head as an image with a colour bar, and the depth x heads grid of them (no per-cell text: at this size
+    neither tool writes values into cells)."""
+    rng = np.random.default_rng(0)
+    maps = [[_causal_attention(rng, length) for _ in range(heads)] for _ in range(depth)]
+
+    def head():
+        fig, ax = plt.subplots(figsize=(7, 6))
+        im = ax.imshow(maps[0][0], cmap="viridis", aspect="auto", interpolation="nearest")
+        fig.colorbar(im, ax=ax)
+        ax.set_title("Block 0 · Head 0")
+        fig.savefig(os.path.join(out_dir, "head.png"), dpi=100)
+        plt.close(fig)
+
+    def grid():
+        fig, axes = plt.subplots(depth, heads, figsize=(2 * heads, 2 * depth), squeeze=False)
+        for b in range(depth):
+            for h in range(heads):
+                im = axes[b][h].imshow(maps[b][h], cmap="viridis", aspect="auto", interpolation="nearest",
+                                       vmin=0, vmax=1)
+                axes[b][h].set_title(f"Block {b} · Head {h}", fontsize=7)
+                axes[b][h].tick_params(labelsize=5)
+        fig.colorbar(im, ax=axes)
+        fig.savefig(os.path.join(out_dir, "grid.png"), dpi=100)
+        plt.close(fig)
+
+    result = {}
+    for name, draw in (("head_256", head), ("grid_12x8_256", grid)):
+        times = []
+        for _ in range(runs + 1):
+            start = time.perf_counter()
+            draw()
+            times.append((time.perf_counter() - start) * 1000)
+        result[name] = round(statistics.median(times[1:]), 1)
+    return {"matplotlib_large_ms": result, "runs": runs, "matplotlib_version": matplotlib.__version__}
+
+
 def main(argv=None):
     p = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     p.add_argument("--weights", default=os.path.join(HERE, "gtransformer.pt"))
@@ -114,7 +160,12 @@ def main(argv=None):
     p.add_argument("--sequence", default="[4,5,5,5,4]")
     p.add_argument("--out-dir", help="where the PNGs go (default: a new temporary folder)")
     p.add_argument("--bench", type=int, default=0, help="render the six figures N times and print timings")
+    p.add_argument("--bench-large", type=int, default=0, metavar="N",
+                   help="time N renders of a 256x256 head and of a 12x8 grid of them (former's default size)")
     args = p.parse_args(argv)
+    if args.bench_large:
+        print(json.dumps(bench_large(args.bench_large, args.out_dir or tempfile.mkdtemp(prefix="gtlens-large-"))))
+        return 0
 
     try:
         model = load_model(args.weights, args.onnx)

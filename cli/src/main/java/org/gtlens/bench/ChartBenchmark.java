@@ -75,6 +75,48 @@ public final class ChartBenchmark {
         return new Timing(cold, median, warm.length, first.size(), bytes);
     }
 
+    /**
+     * The attention figure of a model of former's default size (k=128, 8 heads, depth 12, t=256, 256 tokens) for
+     * one 256-token sequence of random causal attention: every block and head, or with {@code oneHead} block 0 head
+     * 0 alone.
+     */
+    public static Figure largeAttention(boolean oneHead) {
+        int depth = 12;
+        int heads = 8;
+        int length = 256;
+        java.util.List<String> vocab = new java.util.ArrayList<>();
+        for (int i = 0; i < 256; i++) {
+            vocab.add(Integer.toString(i));
+        }
+        org.gtlens.model.ModelInfo info = new org.gtlens.model.ModelInfo("former default size", 128, heads, depth,
+                length, 256, vocab, org.gtlens.model.Scaling.HEAD, "random causal attention", false, 0);
+        java.util.Random random = new java.util.Random(7);
+        int[] tokens = random.ints(length, 0, 256).toArray();
+        org.gtlens.repr.Selection selection = org.gtlens.repr.Selection.all(java.util.EnumSet.of(Kind.ATTENTION));
+        if (oneHead) {
+            selection = selection.withBlocks(org.gtlens.repr.IndexList.parse("0"))
+                    .withHeads(org.gtlens.repr.IndexList.parse("0"));
+        }
+        return SixFigures.figure(info, tokens, Kind.ATTENTION, (kind, block, head) -> causal(length,
+                new java.util.Random(block * 31L + head)), selection);
+    }
+
+    private static org.gtlens.repr.Matrix causal(int n, java.util.Random random) {
+        float[] v = new float[n * n];
+        for (int r = 0; r < n; r++) {
+            double sum = 0;
+            for (int c = 0; c <= r; c++) {
+                double e = Math.exp(random.nextGaussian() * 2);
+                v[r * n + c] = (float) e;
+                sum += e;
+            }
+            for (int c = 0; c <= r; c++) {
+                v[r * n + c] /= (float) sum;
+            }
+        }
+        return org.gtlens.repr.Matrix.of(n, n, v);
+    }
+
     /** PNG bytes of each figure with its default options. */
     public static List<byte[]> render(List<Figure> figures) {
         return figures.stream().map(f -> HeatmapRenderer.toPng(f.grid(), f.defaultOptions())).toList();

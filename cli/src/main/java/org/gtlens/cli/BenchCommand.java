@@ -215,6 +215,8 @@ final class BenchCommand implements Callable<Integer> {
             }
             err.println("bench: rendering the six figures of [4,5,5,5,4]...");
             renderFigures(m, models, result);
+            err.println("bench: rendering attention of former's default size (one 256x256 head, 12 x 8 of them)...");
+            renderLarge(models, result);
         } finally {
             deleteTree(work);
         }
@@ -252,6 +254,35 @@ final class BenchCommand implements Callable<Integer> {
             result.addProperty("render_speedup_vs_matplotlib", round(warm / timing.warmMedianMs()));
         } catch (IOException e) {
             result.addProperty("matplotlib_skipped", e.getMessage());
+        }
+    }
+
+    /** The figures of issue "Heatmaps on JFreeChart" at former's default size, next to matplotlib's. */
+    private void renderLarge(Path models, JsonObject result) {
+        int runs = quick ? 3 : 7;
+        ChartBenchmark.Timing head = ChartBenchmark.measure(() -> List.of(ChartBenchmark.largeAttention(true)), runs);
+        ChartBenchmark.Timing grid = ChartBenchmark.measure(() -> List.of(ChartBenchmark.largeAttention(false)),
+                runs);
+        JsonObject ours = new JsonObject();
+        ours.addProperty("head_256", round(head.warmMedianMs()));
+        ours.addProperty("grid_12x8_256", round(grid.warmMedianMs()));
+        result.add("render_large_ms", ours);
+        if (noPython || models == null) {
+            result.addProperty("matplotlib_large_skipped", noPython ? "--no-python" : "needs the models/ folder");
+            return;
+        }
+        try {
+            JsonObject mpl = PythonScript.run(models.resolve("seed_figures.py"), 900, "--bench-large",
+                    quick ? "1" : "3");
+            JsonObject times = mpl.getAsJsonObject("matplotlib_large_ms");
+            result.add("matplotlib_large_ms", times);
+            JsonObject speedup = new JsonObject();
+            speedup.addProperty("head_256", round(times.get("head_256").getAsDouble() / head.warmMedianMs()));
+            speedup.addProperty("grid_12x8_256",
+                    round(times.get("grid_12x8_256").getAsDouble() / grid.warmMedianMs()));
+            result.add("render_large_speedup_vs_matplotlib", speedup);
+        } catch (IOException e) {
+            result.addProperty("matplotlib_large_skipped", e.getMessage());
         }
     }
 

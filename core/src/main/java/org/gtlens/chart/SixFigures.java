@@ -9,6 +9,7 @@ import org.gtlens.model.Kind;
 import org.gtlens.model.ModelInfo;
 import org.gtlens.repr.BatchResult;
 import org.gtlens.repr.Matrix;
+import org.gtlens.repr.Selection;
 
 /**
  * The notebook's six figures of one sequence, for any contract model: attention maps, query, key and value matrices
@@ -77,46 +78,99 @@ public final class SixFigures {
 
     /** The figures of one sequence for the given kinds, with matrices taken from {@code source}. */
     public static List<Figure> build(ModelInfo info, int[] tokens, Set<Kind> kinds, MatrixSource source) {
+        return build(info, tokens, kinds, source, Selection.all(kinds));
+    }
+
+    /**
+     * The figures of one sequence for the given kinds, restricted to a selection's blocks, heads and positions (rows
+     * of every matrix), with matrices taken from {@code source}.
+     */
+    public static List<Figure> build(ModelInfo info, int[] tokens, Set<Kind> kinds, MatrixSource source,
+            Selection selection) {
         List<Figure> figures = new ArrayList<>();
         for (Kind kind : ORDER) {
             if (kinds.contains(kind)) {
-                figures.add(figure(info, tokens, kind, source));
+                figures.add(figure(info, tokens, kind, source, selection));
             }
         }
         if (kinds.contains(Kind.ROLLOUT)) {
-            figures.add(figure(info, tokens, Kind.ROLLOUT, source));
+            figures.add(figure(info, tokens, Kind.ROLLOUT, source, selection));
         }
         return figures;
     }
 
-    /** One figure; LOGPROBS becomes probabilities (exp of each block's log-probabilities). */
+    /** One figure of every block and head; LOGPROBS becomes probabilities (exp of each block's log-probabilities). */
     public static Figure figure(ModelInfo info, int[] tokens, Kind kind, MatrixSource source) {
-        String[] rows = kind.rowAxis().labels(info, tokens, tokens.length);
+        return figure(info, tokens, kind, source, Selection.all(EnumSet.of(kind)));
+    }
+
+    /** One figure of the selected blocks, heads and rows. */
+    public static Figure figure(ModelInfo info, int[] tokens, Kind kind, MatrixSource source, Selection selection) {
+        int[] rowIndex = selection.rows(tokens.length);
+        String[] allRows = kind.rowAxis().labels(info, tokens, tokens.length);
+        String[] rows = new String[rowIndex.length];
+        for (int i = 0; i < rowIndex.length; i++) {
+            rows[i] = allRows[rowIndex[i]];
+        }
         String[] cols = kind.colAxis().labels(info, tokens, tokens.length);
-        String title = displayName(kind) + " · sequence " + sequenceText(info, tokens);
+        String title = displayName(kind) + " · " + sequenceTitle(info, tokens);
+        int[] blocks = selection.blocks(info);
         HeatmapGrid grid;
         if (kind.perHead()) {
-            HeatmapPanelData[][] panels = new HeatmapPanelData[info.depth()][info.heads()];
-            for (int b = 0; b < info.depth(); b++) {
-                for (int h = 0; h < info.heads(); h++) {
-                    panels[b][h] = HeatmapPanelData.of("Block " + b + " · Head " + h, source.matrix(kind, b, h),
-                            rows, cols);
+            int[] heads = selection.heads(info, kind);
+            HeatmapPanelData[][] panels = new HeatmapPanelData[blocks.length][heads.length];
+            for (int b = 0; b < blocks.length; b++) {
+                for (int h = 0; h < heads.length; h++) {
+                    panels[b][h] = HeatmapPanelData.of("Block " + blocks[b] + " · Head " + heads[h],
+                            rowsOf(source.matrix(kind, blocks[b], heads[h]), rowIndex), rows, cols);
                 }
             }
             grid = HeatmapGrid.of(title, panels, kind.rowAxis().title(), kind.colAxis().title());
         } else {
             List<HeatmapPanelData> panels = new ArrayList<>();
-            for (int b = 0; b < info.depth(); b++) {
-                Matrix m = source.matrix(kind, b, 0);
+            for (int b : blocks) {
+                Matrix m = rowsOf(source.matrix(kind, b, 0), rowIndex);
                 if (kind == Kind.LOGPROBS) {
                     m = exp(m);
                 }
                 panels.add(HeatmapPanelData.of("Block " + b, m, rows, cols));
             }
-            grid = HeatmapGrid.wrap(title, panels, blocksPerRow(info.depth(), rows.length, cols.length), kind.rowAxis().title(),
-                    kind.colAxis().title());
+            grid = HeatmapGrid.wrap(title, panels, blocksPerRow(blocks.length, rows.length, cols.length),
+                    kind.rowAxis().title(), kind.colAxis().title());
         }
         return new Figure(name(kind), kind, grid);
+    }
+
+    /** The given rows of a matrix (the matrix itself when they are all of them, in order). */
+    static Matrix rowsOf(Matrix m, int[] rows) {
+        boolean all = rows.length == m.rows();
+        for (int i = 0; all && i < rows.length; i++) {
+            all = rows[i] == i;
+        }
+        if (all) {
+            return m;
+        }
+        float[] v = new float[rows.length * m.cols()];
+        for (int i = 0; i < rows.length; i++) {
+            for (int c = 0; c < m.cols(); c++) {
+                v[i * m.cols() + c] = m.get(rows[i], c);
+            }
+        }
+        return Matrix.of(rows.length, m.cols(), v);
+    }
+
+    /** Sequences longer than this are shortened in figure titles. */
+    static final int TITLE_TOKENS = 12;
+
+    /**
+     * How a figure title names a sequence: "sequence 4,5,5,5,4", or for a long one its length and first tokens
+     * ("256 tokens: 68,32,60,..."), so that a title never runs off the figure.
+     */
+    public static String sequenceTitle(ModelInfo info, int[] tokens) {
+        if (tokens.length <= TITLE_TOKENS) {
+            return "sequence " + sequenceText(info, tokens);
+        }
+        return tokens.length + " tokens: " + sequenceText(info, java.util.Arrays.copyOf(tokens, 8)) + ",...";
     }
 
     /** The tokens as the seed writes them ("4,5,5,5,4"), with the model's labels when it has them. */

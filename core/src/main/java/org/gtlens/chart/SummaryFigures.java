@@ -34,8 +34,8 @@ public final class SummaryFigures {
             }
             panels.add(HeatmapPanelData.of(score.key(), v, blocks, heads));
         }
-        return new Figure("head_scores", null, HeatmapGrid.wrap("Head scores · sequence "
-                + SixFigures.sequenceText(info, batch.sequence(seq).tokens()), panels, panels.size(), "Block",
+        return new Figure("head_scores", null, HeatmapGrid.wrap("Head scores · "
+                + SixFigures.sequenceTitle(info, batch.sequence(seq).tokens()), panels, panels.size(), "Block",
                 "Head"), options());
     }
 
@@ -61,8 +61,8 @@ public final class SummaryFigures {
             }
             panels.add(HeatmapPanelData.of(stat.key(), v, blocks, positions));
         }
-        return new Figure("lens_stats", null, HeatmapGrid.wrap("Logit-lens statistics · sequence "
-                + SixFigures.sequenceText(info, batch.sequence(seq).tokens()), panels, 2, "Block", "Position i"),
+        return new Figure("lens_stats", null, HeatmapGrid.wrap("Logit-lens statistics · "
+                + SixFigures.sequenceTitle(info, batch.sequence(seq).tokens()), panels, 2, "Block", "Position i"),
                 options());
     }
 
