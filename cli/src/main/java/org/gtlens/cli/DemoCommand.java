@@ -63,7 +63,7 @@ final class DemoCommand implements Callable<Integer> {
                     .run(SequenceSource.of(List.of(sequence)), out, Extractor.ProgressListener.NONE, () -> false,
                             batch -> {
                                 predicted[0] = batch.prediction(0);
-                                figureFiles.addAll(FigureWriter.write(batch, 0, out, figures));
+                                figureFiles.addAll(FigureWriter.write(batch, 0, out, figures, spec.commandLine().getErr()));
                             });
             Prediction p = predicted[0];
             stdout.println("sequence:    " + sequence.tokensText());

@@ -23,9 +23,19 @@ final class FigureOptions {
             description = "Image format (default: ${DEFAULT-VALUE}).")
     Format format = Format.PNG;
 
-    @Option(names = "--scale", paramLabel = "X", defaultValue = "1",
-            description = "Scale factor for high-resolution images, e.g. 2 (default: ${DEFAULT-VALUE}).")
-    double scale = 1;
+    @Option(names = "--scale", paramLabel = "linear|log|row", defaultValue = "linear",
+            description = "Colour scale: linear; log (attention, probabilities and rollout; signed kinds stay "
+                    + "linear); row (each row relative to its largest value, for long sequences) (default: "
+                    + "${DEFAULT-VALUE}).")
+    String scale = "linear";
+
+    @Option(names = "--zoom", paramLabel = "X", defaultValue = "1",
+            description = "Pixels per point of PNG images, e.g. 2 for high-resolution screens and print, between "
+                    + MIN_ZOOM + " and " + MAX_ZOOM + " (default: ${DEFAULT-VALUE}).")
+    double zoom = 1;
+
+    static final double MIN_ZOOM = 0.5;
+    static final double MAX_ZOOM = 8;
 
     @Option(names = "--range", paramLabel = "shared|panel",
             description = "Colour range shared across a figure or fitted per panel (default: shared; per panel for "
@@ -42,7 +52,8 @@ final class FigureOptions {
 
     /** The figure's own defaults with the user's choices applied. */
     ChartOptions optionsFor(Figure figure) {
-        ChartOptions o = figure.defaultOptions().withScaleFactor(scale).withFlipRows(flipRows);
+        ChartOptions o = figure.defaultOptions().withScaleFactor(zoom).withFlipRows(flipRows)
+                .withValueScale(ChartOptions.ValueScale.fromKey(scale));
         if (range != null) {
             o = o.withRange(ChartOptions.RangeMode.fromKey(range));
         }
@@ -51,8 +62,14 @@ final class FigureOptions {
 
     /** Checks the free-text options, naming the wrong value. */
     void validate(picocli.CommandLine cli) {
-        if (!(scale > 0 && scale <= 8)) {
-            throw new picocli.CommandLine.ParameterException(cli, "--scale must be between 0 and 8, got " + scale);
+        if (!(zoom >= MIN_ZOOM && zoom <= MAX_ZOOM)) {
+            throw new picocli.CommandLine.ParameterException(cli, "--zoom must be between " + MIN_ZOOM + " and "
+                    + MAX_ZOOM + ", got " + zoom + ".");
+        }
+        if (ChartOptions.ValueScale.fromKey(scale) == null) {
+            boolean number = scale.matches("[0-9.]+");
+            throw new picocli.CommandLine.ParameterException(cli, "--scale must be linear, log or row, got '" + scale
+                    + "'" + (number ? "; the image size factor is now --zoom " + scale + "." : "."));
         }
         if (range != null && ChartOptions.RangeMode.fromKey(range) == null) {
             throw new picocli.CommandLine.ParameterException(cli, "--range must be shared or panel, got '" + range

@@ -1,52 +1,106 @@
 package org.gtlens.cli;
 
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
+import org.gtlens.GtLensException;
+import org.gtlens.chart.ChartOptions;
 import org.gtlens.chart.Figure;
+import org.gtlens.chart.FigureLayout;
 import org.gtlens.chart.HeatmapRenderer;
 import org.gtlens.chart.SixFigures;
+import org.gtlens.chart.SummaryFigures;
+import org.gtlens.model.Kind;
 import org.gtlens.repr.BatchResult;
+import org.gtlens.repr.Selection;
 import org.gtlens.table.AtomicOutput;
 
-/** Writes the figures of one sequence into a folder, one file per figure named as in the chart issue. */
+/**
+ * Writes the figures of one sequence into a folder, one file per figure named as in the chart issue. All figures of
+ * a run appear together or none does: each is drawn into a temporary file first, and only when all are written are
+ * they moved into place (a failed move takes back the ones already moved).
+ */
 final class FigureWriter {
+
+    /** The largest raster a figure may become (200 MB of pixels); beyond it --zoom is too large for the figure. */
+    static final long MAX_PIXELS = 50_000_000L;
 
     private FigureWriter() {
     }
 
-    static List<Path> write(BatchResult batch, int seq, Path dir, FigureOptions options) throws IOException {
-        return write(SixFigures.build(batch, seq), dir, options);
+    /** The six figures of a sequence with every block and head. */
+    static List<Path> write(BatchResult batch, int seq, Path dir, FigureOptions options, PrintWriter err)
+            throws IOException, GtLensException {
+        return write(SixFigures.build(batch, seq), dir, options, err);
     }
 
     /** The figures of the given kinds (rollout included) and, with {@code summary}, the two summary figures. */
-    static List<Path> write(BatchResult batch, int seq, java.util.Set<org.gtlens.model.Kind> kinds, boolean summary,
-            Path dir, FigureOptions options) throws IOException {
+    static List<Path> write(BatchResult batch, int seq, Set<Kind> kinds, Selection selection, boolean summary,
+            Path dir, FigureOptions options, PrintWriter err) throws IOException, GtLensException {
         List<Figure> figures = new ArrayList<>(SixFigures.build(batch.info(), batch.sequence(seq).tokens(), kinds,
-                (kind, block, head) -> batch.matrix(seq, kind, block, head)));
+                (kind, block, head) -> batch.matrix(seq, kind, block, head), selection));
         if (summary) {
-            figures.add(org.gtlens.chart.SummaryFigures.headScores(batch, seq));
-            figures.add(org.gtlens.chart.SummaryFigures.lensStats(batch, seq));
+            figures.add(SummaryFigures.headScores(batch, seq));
+            figures.add(SummaryFigures.lensStats(batch, seq));
         }
-        return write(figures, dir, options);
+        return write(figures, dir, options, err);
     }
 
-    private static List<Path> write(List<Figure> figures, Path dir, FigureOptions options) throws IOException {
-        List<Path> written = new ArrayList<>();
+    static List<Path> write(List<Figure> figures, Path dir, FigureOptions options, PrintWriter err)
+            throws IOException, GtLensException {
+        List<ChartOptions> chosen = new ArrayList<>();
         for (Figure figure : figures) {
-            Path file = dir.resolve(figure.name() + "." + options.format.extension());
-            if (options.format == FigureOptions.Format.SVG) {
-                try (AtomicOutput out = new AtomicOutput(file)) {
-                    out.writer().write(HeatmapRenderer.toSvg(figure.grid(), options.optionsFor(figure)));
-                    out.commit();
+            ChartOptions o = options.optionsFor(figure);
+            FigureLayout layout = FigureLayout.compute(figure.grid(), o);
+            if (options.format == FigureOptions.Format.PNG) {
+                long w = (long) Math.ceil(layout.width() * o.scaleFactor());
+                long h = (long) Math.ceil(layout.height() * o.scaleFactor());
+                if (w * h > MAX_PIXELS) {
+                    double most = Math.sqrt((double) MAX_PIXELS / ((long) layout.width() * layout.height()));
+                    throw new GtLensException(figure.name() + " would be " + w + " x " + h + " pixels ("
+                            + (w * h * 4 >> 20) + " MB); use --zoom " + String.format(java.util.Locale.ROOT,
+                                    "%.1f", Math.floor(most * 10) / 10) + " or less, or --format svg.");
                 }
-            } else {
-                HeatmapRenderer.writePng(figure.grid(), options.optionsFor(figure), file);
             }
-            written.add(file);
+            if (layout.labelsDropped()) {
+                err.println("gtlens: " + figure.name() + ": cells of " + layout.boxes().get(0).cellW()
+                        + " px are too small for value labels even at " + "the largest figure size; drawn without "
+                        + "them (choose fewer --blocks, --heads or --positions to read them).");
+            }
+            chosen.add(o);
         }
-        return written;
+        List<AtomicOutput> outputs = new ArrayList<>();
+        List<Path> written = new ArrayList<>();
+        try {
+            for (int i = 0; i < figures.size(); i++) {
+                Figure figure = figures.get(i);
+                AtomicOutput out = new AtomicOutput(dir.resolve(figure.name() + "." + options.format.extension()));
+                outputs.add(out);
+                if (options.format == FigureOptions.Format.SVG) {
+                    out.writer().write(HeatmapRenderer.toSvg(figure.grid(), chosen.get(i)));
+                } else {
+                    out.stream().write(HeatmapRenderer.toPng(figure.grid(), chosen.get(i)));
+                }
+            }
+            for (AtomicOutput out : outputs) {
+                out.commit();
+                written.add(out.target());
+            }
+            return written;
+        } catch (IOException | RuntimeException e) {
+            for (Path p : written) {
+                Files.deleteIfExists(p);
+            }
+            throw e;
+        } finally {
+            for (AtomicOutput out : outputs) {
+                out.close();
+            }
+        }
     }
 }

@@ -16,6 +16,7 @@ import picocli.CommandLine.Option;
         description = "Look inside a GTransformer exported to ONNX: extract every inner representation and draw "
                 + "it as heatmaps.",
         subcommands = {DemoCommand.class, InspectCommand.class, ExtractCommand.class, RenderCommand.class,
+            ViewCommand.class,
             BenchCommand.class,
             CommandLine.HelpCommand.class})
 public final class GtLens implements Runnable {

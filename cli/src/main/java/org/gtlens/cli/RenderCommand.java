@@ -45,6 +45,9 @@ final class RenderCommand implements Callable<Integer> {
     @Mixin
     FigureOptions figures;
 
+    @Mixin
+    SelectionOptions selection;
+
     @Spec
     CommandSpec spec;
 
@@ -58,8 +61,10 @@ final class RenderCommand implements Callable<Integer> {
             if (summary) {
                 fetch.addAll(org.gtlens.analysis.Summaries.NEEDS);
             }
+            org.gtlens.repr.Selection chosenSelection = selection.selection(chosen, m.info(), spec.commandLine());
             BatchResult batch = new Extractor(m, fetch, 1).extract(TokenLists.parse("0", tokens));
-            List<Path> files = FigureWriter.write(batch, 0, chosen, summary, out, figures);
+            List<Path> files = FigureWriter.write(batch, 0, chosen, chosenSelection, summary, out, figures,
+                    spec.commandLine().getErr());
             for (Path f : files) {
                 spec.commandLine().getOut().println(f);
             }

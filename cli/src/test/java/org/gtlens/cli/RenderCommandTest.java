@@ -29,7 +29,7 @@ class RenderCommandTest {
 
     @Test
     void rendersSixPngsAndSvgs() throws Exception {
-        CliRun run = CliRun.of("render", "--tokens", "4,5,5,5,4", "--out", dir.resolve("png").toString(), "--scale",
+        CliRun run = CliRun.of("render", "--tokens", "4,5,5,5,4", "--out", dir.resolve("png").toString(), "--zoom",
                 "2");
         assertEquals(0, run.exit(), run.err());
         for (String name : NAMES) {
@@ -45,6 +45,60 @@ class RenderCommandTest {
         }
         assertEquals("svg", DocumentBuilderFactory.newInstance().newDocumentBuilder()
                 .parse(dir.resolve("svg/attention_maps.svg").toFile()).getDocumentElement().getNodeName());
+    }
+
+    @Test
+    void selectionAndColourScaleShapeTheFigure() throws Exception {
+        Path out = dir.resolve("selected");
+        CliRun run = CliRun.of("render", "--tokens", "4,5,5,5,4", "--out", out.toString(), "--kinds", "attention",
+                "--blocks", "last", "--heads", "0,2", "--positions", "3-4", "--scale", "row", "--format", "svg");
+        assertEquals(0, run.exit(), run.err());
+        String svg = Files.readString(out.resolve("attention_maps.svg"));
+        assertTrue(svg.contains("Block 1 · Head 0") && svg.contains("Block 1 · Head 2"), "the chosen heads");
+        assertTrue(!svg.contains("Block 0 ·") && !svg.contains("Head 1<"), "and no others");
+        assertTrue(svg.contains("Out 3: 5") && svg.contains("Out 4: 4") && !svg.contains("Out 0: 4"),
+                "rows 3 and 4 only");
+        assertTrue(svg.contains("relative to the row") || svg.contains("<path"), "the legend names the row scale");
+    }
+
+    @Test
+    void figureOptionsOutOfRangeAreUsageErrors() throws Exception {
+        Object[][] cases = {
+            {new String[] {"--scale", "2"}, "--scale must be linear, log or row, got '2'; the image size factor is "
+                    + "now --zoom 2."},
+            {new String[] {"--scale", "loud"}, "--scale must be linear, log or row, got 'loud'."},
+            {new String[] {"--zoom", "0.0001"}, "--zoom must be between 0.5 and 8.0, got 1.0E-4."},
+            {new String[] {"--zoom", "9"}, "--zoom must be between 0.5 and 8.0, got 9.0."},
+            {new String[] {"--blocks", "7"}, "block 7 does not exist: the model has 2 blocks (0..1)."},
+            {new String[] {"--labels", "maybe"}, "--labels must be auto, on or off, got 'maybe'"},
+        };
+        for (Object[] c : cases) {
+            Path out = dir.resolve("bad" + Math.abs(java.util.Arrays.hashCode((String[]) c[0])));
+            List<String> args = new java.util.ArrayList<>(List.of("render", "--tokens", "4,5,5,5,4", "--out",
+                    out.toString()));
+            args.addAll(List.of((String[]) c[0]));
+            CliRun run = CliRun.of(args.toArray(new String[0]));
+            assertEquals(2, run.exit(), String.join(" ", (String[]) c[0]) + ": " + run.err());
+            assertTrue(run.err().startsWith("gtlens: " + c[1]), run.err());
+            assertTrue(!Files.exists(out) || Files.list(out).findAny().isEmpty(), "no file for " + c[1]);
+        }
+    }
+
+    @Test
+    void tooLargeAZoomIsSaidBeforeAnythingIsDrawn() throws Exception {
+        Path out = dir.resolve("huge");
+        String tokens = "4,5,5,5,4";
+        CliRun run = CliRun.of("render", "--tokens", tokens, "--out", out.toString(), "--zoom", "8", "--labels",
+                "on");
+        if (run.exit() == 0) {
+            // The toy figures are small: 8x is allowed. Every file is a complete PNG then.
+            for (String name : NAMES) {
+                assertTrue(ImageIO.read(out.resolve(name + ".png").toFile()).getWidth() > 2000, name);
+            }
+        } else {
+            assertTrue(run.err().contains("pixels") && run.err().contains("--zoom"), run.err());
+            assertTrue(Files.list(out).findAny().isEmpty(), "no figure at all when one is too large");
+        }
     }
 
     @Test

@@ -100,9 +100,6 @@ final class CellRenderer extends XYBlockRenderer {
         if (labels == ChartOptions.LabelMode.OFF || labelFont == null) {
             return null;
         }
-        if (labels == ChartOptions.LabelMode.ON) {
-            return labelFont;
-        }
         FontMetrics fm = g2.getFontMetrics(labelFont);
         String widest = ValueFormat.format(-Math.abs(paint.scale().hi()), decimals);
         double w = Math.max(fm.getStringBounds(widest, g2).getWidth(),

@@ -22,6 +22,8 @@ public final class FigureLayout {
     /** Caps of an automatically sized figure, so that a big grid shrinks its cells instead of growing forever. */
     static final int AUTO_MAX_WIDTH = 1600;
     static final int AUTO_MAX_HEIGHT = 1200;
+    /** With labels ON a figure may grow this far (per side) so that every value can be read. */
+    static final int LABELLED_MAX_SIDE = 6000;
     static final float MIN_LABEL_FONT = 7f;
     static final float MIN_AUTO_LABEL_FONT = 8f;
 
@@ -154,14 +156,17 @@ public final class FigureLayout {
             int pref = m.preferredCell();
             cellW = pref;
             cellH = pref;
+            boolean on = options.valueLabels() == ChartOptions.LabelMode.ON;
+            int maxW = on ? LABELLED_MAX_SIDE : AUTO_MAX_WIDTH;
+            int maxH = on ? LABELLED_MAX_SIDE : AUTO_MAX_HEIGHT;
             int targetW = options.width() > 0 ? options.width() : 0;
             int targetH = options.height() > 0 ? options.height() : 0;
             for (int iteration = 0; iteration < 3; iteration++) {
                 Pass p = m.pass(cellW, cellH);
                 int fitW = m.totalCols == 0 ? pref
-                        : (int) Math.floor((double) ((targetW > 0 ? targetW : AUTO_MAX_WIDTH) - p.fixedW) / m.totalCols);
+                        : (int) Math.floor((double) ((targetW > 0 ? targetW : maxW) - p.fixedW) / m.totalCols);
                 int fitH = m.totalRows == 0 ? pref
-                        : (int) Math.floor((double) ((targetH > 0 ? targetH : AUTO_MAX_HEIGHT) - p.fixedH) / m.totalRows);
+                        : (int) Math.floor((double) ((targetH > 0 ? targetH : maxH) - p.fixedH) / m.totalRows);
                 int w;
                 int h;
                 if (targetW > 0 && targetH > 0) {
@@ -319,7 +324,7 @@ public final class FigureLayout {
                     return f;
                 }
             }
-            return mode == ChartOptions.LabelMode.ON ? Fonts.plain(MIN_LABEL_FONT) : null;
+            return null;
         }
 
         List<Double> legendTicks(ColorScale scale, int barHeight) {
@@ -601,6 +606,14 @@ public final class FigureLayout {
     /** The figure's colour scale when the range is shared, else null. */
     public ColorScale sharedScale() {
         return mapping.shared();
+    }
+
+    /**
+     * True when value labels were asked for (ON) but the cells are too small even for the smallest readable text,
+     * so the figure is drawn without them; callers say so.
+     */
+    public boolean labelsDropped() {
+        return options.valueLabels() == ChartOptions.LabelMode.ON && valueFont == null;
     }
 
     /** True when values are written into the cells. */

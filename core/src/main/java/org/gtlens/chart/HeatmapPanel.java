@@ -72,6 +72,27 @@ public class HeatmapPanel extends ChartPanel {
         return new Dimension(p.naturalLayout().width(), p.naturalLayout().height());
     }
 
+    /**
+     * Saves the whole figure at its own size (as the command line writes it), as PNG or SVG by the file's extension;
+     * the context menu's "Save as" does the same through a file chooser.
+     *
+     * @throws java.io.IOException naming the file when it cannot be written or its extension is neither
+     */
+    public void save(java.nio.file.Path file) throws java.io.IOException {
+        HeatmapGridPlot p = plot();
+        if (p == null) {
+            throw new java.io.IOException("there is no figure to save");
+        }
+        String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+        if (name.endsWith(".png")) {
+            HeatmapRenderer.writePng(p.grid(), p.options(), file);
+        } else if (name.endsWith(".svg")) {
+            HeatmapRenderer.writeSvg(p.grid(), p.options(), file);
+        } else {
+            throw new java.io.IOException(file + ": the figure is saved as .png or .svg");
+        }
+    }
+
     /** The layout of the last paint (the natural one before it), null without a figure. */
     public FigureLayout currentLayout() {
         HeatmapGridPlot p = plot();

@@ -121,8 +121,9 @@ public final class SixFigures {
             HeatmapPanelData[][] panels = new HeatmapPanelData[blocks.length][heads.length];
             for (int b = 0; b < blocks.length; b++) {
                 for (int h = 0; h < heads.length; h++) {
+                    Matrix m = rowsOf(source.matrix(kind, blocks[b], heads[h]), rowIndex);
                     panels[b][h] = HeatmapPanelData.of("Block " + blocks[b] + " · Head " + heads[h],
-                            rowsOf(source.matrix(kind, blocks[b], heads[h]), rowIndex), rows, cols);
+                            kind.causal() ? masked(m, rowIndex) : m, rows, cols);
                 }
             }
             grid = HeatmapGrid.of(title, panels, kind.rowAxis().title(), kind.colAxis().title());
@@ -139,6 +140,20 @@ public final class SixFigures {
                     kind.rowAxis().title(), kind.colAxis().title());
         }
         return new Figure(name(kind), kind, grid);
+    }
+
+    /**
+     * A causal kind's matrix with the cells the mask hides (column after the row's position) set to NaN, so that
+     * they are drawn grey without a number rather than passing for an attention of exactly 0.
+     */
+    static Matrix masked(Matrix m, int[] rowIndex) {
+        float[] v = m.toArray();
+        for (int i = 0; i < m.rows(); i++) {
+            for (int c = rowIndex[i] + 1; c < m.cols(); c++) {
+                v[i * m.cols() + c] = Float.NaN;
+            }
+        }
+        return Matrix.of(m.rows(), m.cols(), v);
     }
 
     /** The given rows of a matrix (the matrix itself when they are all of them, in order). */

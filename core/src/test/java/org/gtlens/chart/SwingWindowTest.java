@@ -29,57 +29,13 @@ class SwingWindowTest {
 
     static final Path OUT = Path.of("target", "chart-swing");
 
-    private static Path xvfb() {
-        for (String dir : System.getenv().getOrDefault("PATH", "/usr/bin").split(File.pathSeparator)) {
-            Path p = Path.of(dir, "Xvfb");
-            if (Files.isExecutable(p)) {
-                return p;
-            }
-        }
-        Path p = Path.of("/usr/bin/Xvfb");
-        return Files.isExecutable(p) ? p : null;
-    }
-
     @Test
     void panelInAFrameIsDrawnOnScreen() throws Exception {
-        Path javaHome = Path.of(System.getProperty("java.home"));
-        Assumptions.assumeTrue(Files.exists(javaHome.resolve("lib/libawt_xawt.so")),
-                "skipped: this JDK (" + javaHome + ") has no X11 toolkit (a headless JRE, e.g. openjdk-17-jre-headless"
-                        + " without openjdk-17-jre)");
-        Files.createDirectories(OUT);
-        Path xvfb = xvfb();
-        String existing = System.getenv("DISPLAY");
-        Assumptions.assumeTrue(xvfb != null || existing != null && !existing.isBlank(),
-                "skipped: Xvfb is not installed (Debian package xvfb) and there is no DISPLAY");
-        // A private Xvfb on a free display number (-displayfd), so parallel builds do not collide; an existing
-        // DISPLAY is used only when Xvfb is missing.
-        Process server = xvfb == null ? null
-                : new ProcessBuilder(xvfb.toString(), "-displayfd", "1", "-screen", "0", "1280x1024x24", "-nolisten",
-                        "tcp").redirectError(OUT.resolve("xvfb.log").toFile()).start();
-        try {
-            String display = server == null ? existing : readDisplayNumber(server);
-            if (display == null) {
-                throw new AssertionError("Xvfb is installed but did not start: " + Files.readString(OUT.resolve("xvfb.log")));
-            }
-            if (server != null) {
-                display = ":" + display;
-            }
-            Path java = javaHome.resolve("bin/java");
-            List<String> cmd = new ArrayList<>(List.of(java.toString(), "-Djava.awt.headless=false",
-                    "-cp", System.getProperty("java.class.path"), SwingScreenshotMain.class.getName(),
-                    OUT.toAbsolutePath().toString()));
-            ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
-                    .redirectOutput(OUT.resolve("child.log").toFile());
-            pb.environment().put("DISPLAY", display);
-            Process child = pb.start();
-            boolean done = child.waitFor(90, TimeUnit.SECONDS);
-            if (!done) {
-                child.destroyForcibly();
-            }
-            String log = Files.readString(OUT.resolve("child.log"));
-            assertTrue(done, "the window program finished in time; log:\n" + log);
-            assertEquals(0, child.exitValue(), "the window program failed; log:\n" + log);
-
+        org.gtlens.testing.Xvfb.Result run = org.gtlens.testing.Xvfb.run(OUT, SwingScreenshotMain.class.getName(),
+                OUT.toAbsolutePath().toString());
+        assertTrue(run.exitCode() >= 0, "the window program finished in time; log:\n" + run.log());
+        assertEquals(0, run.exitCode(), "the window program failed; log:\n" + run.log());
+        {
             BufferedImage screen = ImageIO.read(OUT.resolve("screen.png").toFile());
             BufferedImage painted = ImageIO.read(OUT.resolve("painted.png").toFile());
             for (BufferedImage img : new BufferedImage[] {screen, painted}) {
@@ -113,31 +69,6 @@ class SwingWindowTest {
                     tooltip);
             assertTrue(tooltip.contains("layout " + screen.getWidth() + "x" + screen.getHeight()),
                     "layout fits the realized panel: " + tooltip);
-        } finally {
-            if (server != null) {
-                server.destroy();
-                if (!server.waitFor(5, TimeUnit.SECONDS)) {
-                    server.destroyForcibly();
-                }
-            }
         }
-    }
-
-    /** Xvfb writes its display number on the descriptor given to -displayfd (here stdout) once it is ready. */
-    private static String readDisplayNumber(Process server) throws IOException, InterruptedException {
-        BufferedReader reader = new BufferedReader(new InputStreamReader(server.getInputStream(),
-                StandardCharsets.US_ASCII));
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (System.nanoTime() < deadline) {
-            if (reader.ready()) {
-                String line = reader.readLine();
-                return line == null || line.isBlank() ? null : line.trim();
-            }
-            if (!server.isAlive()) {
-                return null;
-            }
-            Thread.sleep(50);
-        }
-        return null;
     }
 }

@@ -40,6 +40,11 @@ public final class Synthetic {
         return list;
     }
 
+    /** Random data of any shape with vocabulary 0..vocab-1 (tests of other packages). */
+    public static Synthetic of(int k, int heads, int depth, int length, int vocab, long seed) {
+        return new Synthetic(k, heads, depth, length, ids(vocab), seed);
+    }
+
     /** The default model's shape: k=6, 3 heads, 2 blocks, vocab 0..9, sequence 4,5,5,5,4. */
     public static Synthetic defaultShape() {
         Synthetic s = new Synthetic(6, 3, 2, 5, ids(10), 7);

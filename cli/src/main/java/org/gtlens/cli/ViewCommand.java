@@ -1,0 +1,125 @@
+package org.gtlens.cli;
+
+import java.awt.GraphicsEnvironment;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
+
+import javax.swing.JFrame;
+import javax.swing.SwingUtilities;
+import javax.swing.WindowConstants;
+
+import org.gtlens.GtLensException;
+import org.gtlens.explorer.HeatmapExplorer;
+import org.gtlens.explorer.ModelFigureSource;
+import org.gtlens.model.GTransformer;
+import org.gtlens.repr.Sequence;
+import org.gtlens.table.SequenceCsvReader;
+
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code gtlens view}: the explorer in a window, over sequences run through a model as they are looked at. */
+@Command(name = "view", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Open the explorer: pick the sequence, kind, blocks, heads, colour scale and range; drag to "
+                + "zoom a panel, Ctrl+drag to pan, right-click to save as PNG or SVG, copy or print; Page Up / "
+                + "Page Down step through the sequences. Needs a display."})
+final class ViewCommand implements Callable<Integer> {
+
+    /** Sequences read from --input beyond this are left out (and said so): the list is held in memory. */
+    static final int MAX_SEQUENCES = 100_000;
+
+    @Mixin
+    ModelOptions model;
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    ExtractCommand.Input input;
+
+    @Option(names = "--column", paramLabel = "NAME",
+            description = "Column of --input holding the sequences (default: the only column, or all columns as "
+                    + "positions).")
+    String column;
+
+    @Option(names = "--snapshot", paramLabel = "FILE.png", hidden = true,
+            description = "Draw the window once into FILE.png and close it (for tests and documentation).")
+    Path snapshot;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        if (column != null && input.file == null) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--column needs --input");
+        }
+        if (GraphicsEnvironment.isHeadless()) {
+            throw new GtLensException("view needs a display and there is none (DISPLAY is not set, or Java runs "
+                    + "headless); 'gtlens render' writes the same figures to files.");
+        }
+        List<Sequence> sequences = input.tokens != null ? TokenLists.parse(input.tokens) : read();
+        GTransformer m = model.open();
+        CountDownLatch closed = new CountDownLatch(1);
+        AtomicReference<JFrame> frame = new AtomicReference<>();
+        SwingUtilities.invokeAndWait(() -> {
+            JFrame f = new JFrame("GT Lens · " + m.info().source());
+            f.setDefaultCloseOperation(WindowConstants.DISPOSE_ON_CLOSE);
+            f.addWindowListener(new java.awt.event.WindowAdapter() {
+                @Override
+                public void windowClosed(java.awt.event.WindowEvent e) {
+                    closed.countDown();
+                }
+            });
+            f.getContentPane().add(new HeatmapExplorer(new ModelFigureSource(m, sequences)));
+            f.setSize(1200, 850);
+            f.setLocationByPlatform(true);
+            f.setVisible(true);
+            frame.set(f);
+        });
+        if (snapshot != null) {
+            SwingUtilities.invokeAndWait(() -> {
+                JFrame f = frame.get();
+                java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(f.getContentPane().getWidth(),
+                        f.getContentPane().getHeight(), java.awt.image.BufferedImage.TYPE_INT_RGB);
+                java.awt.Graphics2D g = img.createGraphics();
+                f.getContentPane().paint(g);
+                g.dispose();
+                try {
+                    javax.imageio.ImageIO.write(img, "png", snapshot.toFile());
+                } catch (java.io.IOException e) {
+                    spec.commandLine().getErr().println("gtlens: could not write " + snapshot + ": "
+                            + e.getMessage());
+                }
+                f.dispose();
+            });
+        }
+        closed.await();
+        m.close();
+        return 0;
+    }
+
+    private List<Sequence> read() throws Exception {
+        List<Sequence> list = new ArrayList<>();
+        try (SequenceCsvReader reader = new SequenceCsvReader(input.file, column)) {
+            Sequence s;
+            while ((s = reader.next()) != null) {
+                if (list.size() == MAX_SEQUENCES) {
+                    spec.commandLine().getErr().println("gtlens: view shows the first " + MAX_SEQUENCES
+                            + " sequences of " + input.file + "; the rest are left out.");
+                    break;
+                }
+                list.add(s);
+            }
+        }
+        if (list.isEmpty()) {
+            throw new GtLensException(input.file + " has no sequences (only a header).");
+        }
+        return list;
+    }
+}
