@@ -94,8 +94,14 @@ class HeatmapNodeTest {
         if (c instanceof HeatmapPanel p) {
             return p;
         }
-        if (c instanceof JScrollPane s) {
-            return panelOf(s.getViewport().getView());
+        if (c instanceof java.awt.Container container) {
+            for (Component child : container.getComponents()) {
+                try {
+                    return panelOf(child);
+                } catch (AssertionError e) {
+                    // not in this child
+                }
+            }
         }
         throw new AssertionError("no heatmap panel in " + c);
     }

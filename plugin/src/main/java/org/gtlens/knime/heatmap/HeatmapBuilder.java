@@ -32,7 +32,73 @@ final class HeatmapBuilder {
 
     /** Column indices resolved against a spec. */
     record Columns(int kind, int source, int facetRows, int facetCols, int row, int col, int value, int rowLabel,
-        int colLabel, String title, String rowAxis, String colAxis, String facetRowsName, String facetColsName) {
+        int colLabel, String title, String rowAxis, String colAxis, String facetRowsName, String facetColsName,
+        int block, int head) {
+
+        /**
+         * The parts of one input row a figure uses, or null when its row, column or value is missing or out of
+         * range.
+         */
+        Entry entry(final DataRow r) {
+            DataCell rc = r.getCell(row);
+            DataCell cc = r.getCell(col);
+            DataCell vc = r.getCell(value);
+            if (rc.isMissing() || cc.isMissing() || vc.isMissing()) {
+                return null;
+            }
+            int ri = (int)Math.round(((DoubleValue)rc).getDoubleValue());
+            int ci = (int)Math.round(((DoubleValue)cc).getDoubleValue());
+            if (ri < 0 || ci < 0 || ri > 100_000 || ci > 100_000) {
+                return null;
+            }
+            return new Entry(kind >= 0 ? text(r.getCell(kind)) : "", source >= 0 ? text(r.getCell(source)) : "",
+                facetValue(r, facetRows), facetValue(r, facetCols), ri, ci, ((DoubleValue)vc).getDoubleValue(),
+                rowLabel >= 0 ? text(r.getCell(rowLabel)) : null, colLabel >= 0 ? text(r.getCell(colLabel)) : null,
+                index(r, block), index(r, head));
+        }
+
+        /** Writes the columns for the node's internals. */
+        void write(final java.io.DataOutputStream out) throws java.io.IOException {
+            for (int i : new int[]{kind, source, facetRows, facetCols, row, col, value, rowLabel, colLabel, block,
+                head}) {
+                out.writeInt(i);
+            }
+            for (String t : new String[]{title, rowAxis, colAxis, facetRowsName, facetColsName}) {
+                out.writeBoolean(t != null);
+                if (t != null) {
+                    out.writeUTF(t);
+                }
+            }
+        }
+
+        /** Reads what {@link #write} wrote. */
+        static Columns read(final java.io.DataInputStream in) throws java.io.IOException {
+            int[] i = new int[11];
+            for (int j = 0; j < i.length; j++) {
+                i[j] = in.readInt();
+            }
+            String[] t = new String[5];
+            for (int j = 0; j < t.length; j++) {
+                t[j] = in.readBoolean() ? in.readUTF() : null;
+            }
+            return new Columns(i[0], i[1], i[2], i[3], i[4], i[5], i[6], i[7], i[8], t[0], t[1], t[2], t[3], t[4],
+                i[9], i[10]);
+        }
+
+        private static int index(final DataRow r, final int col) {
+            if (col < 0 || r.getCell(col).isMissing() || !(r.getCell(col) instanceof DoubleValue d)) {
+                return -1;
+            }
+            return (int)Math.round(d.getDoubleValue());
+        }
+    }
+
+    /**
+     * What a figure takes from one input row: kind and source ("" without those columns), facet values, matrix
+     * row and column, the value, labels (null without label columns), block and head (-1 without those columns).
+     */
+    record Entry(String kind, String source, String facetRow, String facetCol, int row, int col, double value,
+        String rowLabel, String colLabel, int block, int head) {
     }
 
     private static final class Panel {
@@ -66,12 +132,32 @@ final class HeatmapBuilder {
 
     private boolean m_manySources;
 
+    /** Blocks and heads to keep (null keeps all). */
+    private final java.util.Set<Integer> m_blocks;
+
+    private final java.util.Set<Integer> m_heads;
+
     HeatmapBuilder(final HeatmapSettings settings, final DataTableSpec spec) throws InvalidSettingsException {
+        this(settings, resolve(settings, spec), settings.kind(), settings.sourceRow(), null, null);
+    }
+
+    /**
+     * A builder for one figure of resolved columns: one kind (null for any), one source (null for the mean over
+     * all), and only the given blocks and heads (null for all).
+     */
+    HeatmapBuilder(final HeatmapSettings settings, final Columns columns, final String kind, final String source,
+        final java.util.Set<Integer> blocks, final java.util.Set<Integer> heads) {
         m_settings = settings;
-        m_columns = resolve(settings, spec);
-        m_kind = m_columns.kind() >= 0 ? settings.kind() : null;
-        m_kindName = m_columns.title() != null ? null : settings.kind();
-        m_source = settings.sourceRow();
+        m_columns = columns;
+        m_kind = m_columns.kind() >= 0 ? kind : null;
+        m_kindName = m_columns.title() != null ? null : kind;
+        m_source = source;
+        m_blocks = blocks;
+        m_heads = heads;
+    }
+
+    Columns columns() {
+        return m_columns;
     }
 
     /**
@@ -129,7 +215,8 @@ final class HeatmapBuilder {
         // without a kind column (a table already filtered and grouped), the chosen kind only names the figure
         return new Columns(title == null ? KnimeTables.find(spec, Tables.KIND) : -1, source, facetRows, facetCols,
             row, col, value, stringColumn(spec, Tables.ROW_LABEL), stringColumn(spec, Tables.COL_LABEL), title,
-            title == null ? null : rowName, title == null ? null : colName, facetRowsName, facetColsName);
+            title == null ? null : rowName, title == null ? null : colName, facetRowsName, facetColsName,
+            KnimeTables.find(spec, Tables.BLOCK), KnimeTables.find(spec, Tables.HEAD));
     }
 
     private static int numeric(final DataTableSpec spec, final String name, final String role)
@@ -170,11 +257,23 @@ final class HeatmapBuilder {
 
     /** @param r one input row */
     void add(final DataRow r) {
-        if (m_kind != null && !m_kind.equalsIgnoreCase(text(r.getCell(m_columns.kind())))) {
+        Entry e = m_columns.entry(r);
+        if (e != null) {
+            add(e);
+        }
+    }
+
+    /** @param e the parts of one input row (from the table, or replayed from a {@link TableStore}) */
+    void add(final Entry e) {
+        if (m_kind != null && !m_kind.equalsIgnoreCase(e.kind())) {
+            return;
+        }
+        if (m_blocks != null && !m_blocks.contains(e.block()) || m_heads != null && e.head() >= 0
+            && !m_heads.contains(e.head())) {
             return;
         }
         if (m_columns.source() >= 0) {
-            String src = text(r.getCell(m_columns.source()));
+            String src = e.source();
             if (m_source != null && !m_source.equals(src)) {
                 return;
             }
@@ -183,29 +282,20 @@ final class HeatmapBuilder {
                 m_sources.clear();
             }
         }
-        DataCell rc = r.getCell(m_columns.row());
-        DataCell cc = r.getCell(m_columns.col());
-        DataCell vc = r.getCell(m_columns.value());
-        if (rc.isMissing() || cc.isMissing() || vc.isMissing()) {
-            return;
-        }
-        int row = (int)Math.round(((DoubleValue)rc).getDoubleValue());
-        int col = (int)Math.round(((DoubleValue)cc).getDoubleValue());
-        if (row < 0 || col < 0 || row > 100_000 || col > 100_000) {
-            return;
-        }
-        List<String> key = List.of(facetValue(r, m_columns.facetRows()), facetValue(r, m_columns.facetCols()));
+        int row = e.row();
+        int col = e.col();
+        List<String> key = List.of(e.facetRow(), e.facetCol());
         Panel p = m_panels.computeIfAbsent(key, k -> new Panel());
         double[] acc = p.m_cells.computeIfAbsent(((long)row << 32) | col, k -> new double[2]);
-        acc[0] += ((DoubleValue)vc).getDoubleValue();
+        acc[0] += e.value();
         acc[1]++;
         p.m_rows = Math.max(p.m_rows, row + 1);
         p.m_cols = Math.max(p.m_cols, col + 1);
-        if (m_columns.rowLabel() >= 0) {
-            p.m_rowLabels.putIfAbsent(row, text(r.getCell(m_columns.rowLabel())));
+        if (e.rowLabel() != null) {
+            p.m_rowLabels.putIfAbsent(row, e.rowLabel());
         }
-        if (m_columns.colLabel() >= 0) {
-            p.m_colLabels.putIfAbsent(col, text(r.getCell(m_columns.colLabel())));
+        if (e.colLabel() != null) {
+            p.m_colLabels.putIfAbsent(col, e.colLabel());
         }
         m_used++;
     }

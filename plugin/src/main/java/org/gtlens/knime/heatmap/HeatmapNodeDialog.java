@@ -19,6 +19,9 @@ final class HeatmapNodeDialog extends DefaultNodeSettingsPane {
             HeatmapSettings.KINDS));
         addDialogComponent(new DialogComponentString(HeatmapSettings.createSourceRowModel(),
             "Source row ID (empty = mean over all rows)"));
+        addDialogComponent(new DialogComponentString(HeatmapSettings.createBlocksModel(),
+            "Blocks (e.g. 0,10-11,last; all)"));
+        addDialogComponent(new DialogComponentString(HeatmapSettings.createHeadsModel(), "Heads (e.g. 0,7; all)"));
         closeCurrentGroup();
         createNewGroup("Columns");
         addDialogComponent(new DialogComponentColumnNameSelection(HeatmapSettings.createFacetRowsModel(),
@@ -35,6 +38,8 @@ final class HeatmapNodeDialog extends DefaultNodeSettingsPane {
         createNewGroup("Appearance");
         addDialogComponent(new DialogComponentChoice(HeatmapSettings.createColorScaleModel(),
             "Colour scale", HeatmapSettings.SCALES));
+        addDialogComponent(new DialogComponentChoice(HeatmapSettings.createValueScaleModel(), "Value scale",
+            HeatmapSettings.VALUE_SCALES));
         addDialogComponent(new DialogComponentChoice(HeatmapSettings.createValueLabelsModel(),
             "Value labels", HeatmapSettings.LABELS));
         addDialogComponent(new DialogComponentChoice(HeatmapSettings.createRangeModel(), "Colour range",

@@ -39,11 +39,22 @@ public final class HeatmapNodeModel extends NodeModel {
 
     private static final String INTERNALS = "heatmap.bin";
 
+    /** The view's copy of the table (added later; absent in workflows saved before). */
+    private static final String TABLE_INTERNALS = "heatmap-table.bin";
+
     private final HeatmapSettings m_settings = new HeatmapSettings();
 
     private HeatmapGrid m_grid;
 
     private ChartOptions m_options;
+
+    /** What the view explores, or null (not executed, or the table was larger than the view may keep). */
+    private TableStore m_store;
+
+    private HeatmapBuilder.Columns m_columns;
+
+    /** Why the view cannot explore, or null. */
+    private String m_storeNote;
 
     HeatmapNodeModel() {
         super(new PortType[]{BufferedDataTable.TYPE}, new PortType[]{ImagePortObject.TYPE});
@@ -61,22 +72,39 @@ public final class HeatmapNodeModel extends NodeModel {
         return new PortObjectSpec[]{new ImagePortObjectSpec(PNGImageContent.TYPE)};
     }
 
+    /**
+     * Memory the view's copy of a table may take: an eighth of the heap, at most 256 MB (the system property
+     * {@code gtlens.heatmap.viewBytes} sets it, e.g. for tests of the fall-back).
+     */
+    static long storeBudget() {
+        return Long.getLong("gtlens.heatmap.viewBytes", Math.min(256L << 20, Runtime.getRuntime().maxMemory() / 8));
+    }
+
     @Override
     protected PortObject[] execute(final PortObject[] inObjects, final ExecutionContext exec) throws Exception {
         BufferedDataTable table = (BufferedDataTable)inObjects[0];
         ChartOptions options = m_settings.options();
-        HeatmapBuilder builder = new HeatmapBuilder(m_settings, table.getDataTableSpec());
+        HeatmapBuilder.Columns columns = HeatmapBuilder.resolve(m_settings, table.getDataTableSpec());
+        TableStore store = new TableStore(TableStore.capacityFor(storeBudget()));
         long total = table.size();
-        long done = 0;
-        try (CloseableRowIterator it = table.iterator()) {
-            while (it.hasNext()) {
-                DataRow r = it.next();
-                builder.add(r);
-                if (++done % 65536 == 0) {
-                    exec.checkCanceled();
-                    exec.setProgress(0.9 * done / total, "Reading row " + done + " of " + total);
-                }
-            }
+        read(table, exec, store::add, columns, 0, store.capacity() > 0 ? 0.6 : 0.45, "Reading");
+        HeatmapBuilder builder;
+        try {
+            builder = new HeatmapBuilder(m_settings, columns, m_settings.kind(), m_settings.sourceRow(),
+                StoreFigureSource.chosen(m_settings.blocks(), store.maxBlock(), "block"),
+                StoreFigureSource.chosen(m_settings.heads(), store.maxHead(), "head"));
+        } catch (org.gtlens.GtLensException e) {
+            throw new InvalidSettingsException(e.getMessage());
+        }
+        String note = null;
+        if (store.complete()) {
+            store.replay(builder::add);
+        } else {
+            note = "The table has " + store.offered() + " rows to draw, more than the view keeps ("
+                + store.capacity() + " rows in " + (storeBudget() >> 20) + " MB); the view shows the configured "
+                + "figure only.";
+            store = null; // let it go before the second pass
+            read(table, exec, builder::add, columns, 0.45, 0.9, "Drawing from");
         }
         HeatmapGrid grid = builder.build();
         if (builder.isSummary()) {
@@ -87,8 +115,56 @@ public final class HeatmapNodeModel extends NodeModel {
         byte[] png = HeatmapRenderer.toPng(grid, options);
         m_grid = grid;
         m_options = options;
+        m_store = store;
+        m_columns = columns;
+        m_storeNote = note;
+        if (note != null) {
+            setWarningMessage(note);
+        }
         return new PortObject[]{new ImagePortObject(new PNGImageContent(png),
             new ImagePortObjectSpec(PNGImageContent.TYPE))};
+    }
+
+    /** One pass over the table, handing each row's parts to {@code sink}, with progress and cancel. */
+    private static void read(final BufferedDataTable table, final ExecutionContext exec,
+        final java.util.function.Consumer<HeatmapBuilder.Entry> sink, final HeatmapBuilder.Columns columns,
+        final double from, final double to, final String what) throws Exception {
+        long total = Math.max(1, table.size());
+        long done = 0;
+        try (CloseableRowIterator it = table.iterator()) {
+            while (it.hasNext()) {
+                HeatmapBuilder.Entry e = columns.entry(it.next());
+                if (e != null) {
+                    sink.accept(e);
+                }
+                if (++done % 65536 == 0) {
+                    exec.checkCanceled();
+                    exec.setProgress(from + (to - from) * done / total, what + " row " + done + " of " + total);
+                }
+            }
+        }
+    }
+
+    /**
+     * @return what the view explores: the node's copy of its table, or only the figure drawn (a large table, or a
+     *         workflow saved before the view could explore); null before execution
+     */
+    public org.gtlens.explorer.FigureSource figureSource() {
+        if (m_store != null && m_columns != null && m_options != null) {
+            return new StoreFigureSource(m_settings, m_columns, m_store, m_options);
+        }
+        if (m_grid == null) {
+            return null;
+        }
+        String k = m_settings.kind();
+        org.gtlens.model.Kind kind = k == null ? null : org.gtlens.model.Kind.fromContractName(k);
+        return new FixedFigureSource(new org.gtlens.chart.Figure("heatmap", kind == null
+            ? org.gtlens.model.Kind.ATTENTION : kind, m_grid, m_options == null ? ChartOptions.defaults()
+                : m_options), m_storeNote);
+    }
+
+    HeatmapSettings settings() {
+        return m_settings;
     }
 
     /** @return the last figure drawn, or null */
@@ -105,6 +181,9 @@ public final class HeatmapNodeModel extends NodeModel {
     protected void reset() {
         m_grid = null;
         m_options = null;
+        m_store = null;
+        m_columns = null;
+        m_storeNote = null;
     }
 
     @Override
@@ -128,6 +207,13 @@ public final class HeatmapNodeModel extends NodeModel {
     protected void saveInternals(final File nodeInternDir, final ExecutionMonitor exec) throws IOException {
         if (m_grid == null) {
             return;
+        }
+        if (m_store != null) {
+            try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(
+                Files.newOutputStream(new File(nodeInternDir, TABLE_INTERNALS).toPath())))) {
+                m_columns.write(out);
+                m_store.write(out);
+            }
         }
         try (DataOutputStream out = new DataOutputStream(
             new BufferedOutputStream(Files.newOutputStream(new File(nodeInternDir, INTERNALS).toPath())))) {
@@ -194,6 +280,18 @@ public final class HeatmapNodeModel extends NodeModel {
                 m_options = m_settings.options();
             } catch (InvalidSettingsException e) {
                 m_options = ChartOptions.defaults();
+            }
+        }
+        File table = new File(nodeInternDir, TABLE_INTERNALS);
+        m_store = null;
+        m_storeNote = "This workflow was saved before the view could explore its table; execute the node again "
+            + "to pick sources, kinds, blocks and heads.";
+        if (table.isFile()) {
+            try (DataInputStream in = new DataInputStream(new BufferedInputStream(
+                Files.newInputStream(table.toPath())))) {
+                m_columns = HeatmapBuilder.Columns.read(in);
+                m_store = TableStore.read(in);
+                m_storeNote = null;
             }
         }
     }

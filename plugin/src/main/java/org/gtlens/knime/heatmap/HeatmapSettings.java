@@ -8,6 +8,8 @@ import org.gtlens.chart.ChartOptions;
 import org.gtlens.chart.ChartOptions.LabelMode;
 import org.gtlens.chart.ChartOptions.RangeMode;
 import org.gtlens.chart.ChartOptions.ScaleMode;
+import org.gtlens.chart.ChartOptions.ValueScale;
+import org.gtlens.repr.IndexList;
 import org.gtlens.knime.dialog.Choice;
 import org.gtlens.model.Kind;
 import org.knime.core.node.InvalidSettingsException;
@@ -29,6 +31,10 @@ final class HeatmapSettings {
     static final List<Choice> SCALES = List.of(new Choice(ScaleMode.AUTO.key(),
         "Auto (diverging for signed values)"), new Choice(ScaleMode.SEQUENTIAL.key(), "Sequential (viridis)"),
         new Choice(ScaleMode.DIVERGING.key(), "Diverging, centred on 0"));
+
+    static final List<Choice> VALUE_SCALES = List.of(new Choice(ValueScale.LINEAR.key(), "Linear"),
+        new Choice(ValueScale.LOG.key(), "Logarithmic (attention, probabilities)"),
+        new Choice(ValueScale.ROW.key(), "Each row relative to its largest value"));
 
     static final List<Choice> LABELS = List.of(new Choice(LabelMode.AUTO.key(), "Auto (where they fit)"),
         new Choice(LabelMode.ON.key(), "On"), new Choice(LabelMode.OFF.key(), "Off"));
@@ -80,6 +86,21 @@ final class HeatmapSettings {
         return new SettingsModelString("color_scale", "auto");
     }
 
+    /** Linear (the only scale of the first version), log or row. */
+    static SettingsModelString createValueScaleModel() {
+        return new SettingsModelString("value_scale", ValueScale.LINEAR.key());
+    }
+
+    /** Blocks to draw, e.g. {@code 0,10-11,last}; "all" as the first version did. */
+    static SettingsModelString createBlocksModel() {
+        return new SettingsModelString("blocks", "all");
+    }
+
+    /** Heads to draw, e.g. {@code 0,7}; "all" as the first version did. */
+    static SettingsModelString createHeadsModel() {
+        return new SettingsModelString("heads", "all");
+    }
+
     static SettingsModelString createValueLabelsModel() {
         return new SettingsModelString("value_labels", "auto");
     }
@@ -118,6 +139,12 @@ final class HeatmapSettings {
 
     final SettingsModelString m_labels = createValueLabelsModel();
 
+    final SettingsModelString m_valueScale = createValueScaleModel();
+
+    final SettingsModelString m_blocks = createBlocksModel();
+
+    final SettingsModelString m_heads = createHeadsModel();
+
     final SettingsModelString m_range = createRangeModel();
 
     final SettingsModelIntegerBounded m_width = createWidthModel();
@@ -131,13 +158,24 @@ final class HeatmapSettings {
             m_labels, m_range, m_width, m_height, m_format);
     }
 
+    /** Settings added after the first version, by key: absent keys get defaults that draw as it did. */
+    private Map<String, SettingsModelString> added() {
+        return Map.of("value_scale", m_valueScale, "blocks", m_blocks, "heads", m_heads);
+    }
+
     void save(final NodeSettingsWO s) {
         all().forEach(m -> m.saveSettingsTo(s));
+        added().values().forEach(m -> m.saveSettingsTo(s));
     }
 
     void validate(final NodeSettingsRO s) throws InvalidSettingsException {
         for (SettingsModel m : all()) {
             m.validateSettings(s);
+        }
+        for (var a : added().entrySet()) {
+            if (s.containsKey(a.getKey())) {
+                a.getValue().validateSettings(s);
+            }
         }
         HeatmapSettings probe = new HeatmapSettings();
         probe.load(s);
@@ -147,6 +185,14 @@ final class HeatmapSettings {
     void load(final NodeSettingsRO s) throws InvalidSettingsException {
         for (SettingsModel m : all()) {
             m.loadSettingsFrom(s);
+        }
+        m_valueScale.setStringValue(ValueScale.LINEAR.key());
+        m_blocks.setStringValue(IndexList.ALL.toString());
+        m_heads.setStringValue(IndexList.ALL.toString());
+        for (var a : added().entrySet()) {
+            if (s.containsKey(a.getKey())) {
+                a.getValue().loadSettingsFrom(s);
+            }
         }
         // the first version stored "per panel" and "(any)": store keys from now on
         for (var m : List.of(Map.entry(m_range, RANGES), Map.entry(m_kind, KINDS))) {
@@ -201,7 +247,34 @@ final class HeatmapSettings {
             throw new InvalidSettingsException("Unknown image format '" + m_format.getStringValue()
                 + "'; only PNG is supported.");
         }
+        ValueScale valueScale = ValueScale.fromKey(m_valueScale.getStringValue());
+        if (valueScale == null) {
+            throw new InvalidSettingsException("Unknown value scale '" + m_valueScale.getStringValue()
+                + "'; use linear, log or row.");
+        }
+        blocks();
+        heads();
         return ChartOptions.defaults().withScale(scale).withValueLabels(labels).withRange(range)
-            .withSize(m_width.getIntValue(), m_height.getIntValue());
+            .withValueScale(valueScale).withSize(m_width.getIntValue(), m_height.getIntValue());
+    }
+
+    /** @return the blocks to draw */
+    IndexList blocks() throws InvalidSettingsException {
+        return indices(m_blocks, "Blocks");
+    }
+
+    /** @return the heads to draw */
+    IndexList heads() throws InvalidSettingsException {
+        return indices(m_heads, "Heads");
+    }
+
+    private static IndexList indices(final SettingsModelString m, final String what)
+        throws InvalidSettingsException {
+        String text = m.getStringValue();
+        try {
+            return IndexList.parse(text == null || text.isBlank() ? "all" : text.trim());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidSettingsException(what + ": " + e.getMessage() + ".");
+        }
     }
 }

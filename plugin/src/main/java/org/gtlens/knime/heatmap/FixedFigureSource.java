@@ -1,0 +1,49 @@
+package org.gtlens.knime.heatmap;
+
+import java.util.List;
+
+import org.gtlens.GtLensException;
+import org.gtlens.chart.Figure;
+import org.gtlens.explorer.FigureSource;
+import org.gtlens.model.Kind;
+import org.gtlens.repr.IndexList;
+
+/**
+ * The view of a node that kept only the figure it drew (its table was larger than the view may keep, or the
+ * workflow was saved before the view could explore): that one figure, and any other choice answered with why.
+ */
+final class FixedFigureSource implements FigureSource {
+
+    private final Figure m_figure;
+
+    private final String m_why;
+
+    FixedFigureSource(final Figure figure, final String why) {
+        m_figure = figure;
+        m_why = why == null ? "Only the configured figure was kept." : why;
+    }
+
+    @Override
+    public int size() {
+        return 1;
+    }
+
+    @Override
+    public String label(final int index) {
+        return m_figure.grid().title();
+    }
+
+    @Override
+    public List<Kind> kinds() {
+        return List.of(m_figure.kind());
+    }
+
+    @Override
+    public Figure figure(final int index, final Kind kind, final IndexList blocks, final IndexList heads)
+        throws GtLensException {
+        if (!blocks.isAll() || !heads.isAll()) {
+            throw new GtLensException(m_why);
+        }
+        return m_figure;
+    }
+}
