@@ -128,6 +128,7 @@ class DescriptionsTest {
             case "second_output" -> "Second output";
             case "on_bad_row" -> "On a bad row";
             case "kind" -> "Kind";
+            case "value_scale" -> "Value scale";
             case "source_row" -> "Source row ID";
             case "facet_rows_column" -> "Panel rows by";
             case "facet_columns_column" -> "Panel columns by";
