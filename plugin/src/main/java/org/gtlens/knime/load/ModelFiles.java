@@ -2,7 +2,6 @@ package org.gtlens.knime.load;
 
 import java.io.IOException;
 import java.net.URISyntaxException;
-import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -54,7 +53,7 @@ final class ModelFiles {
         String loc = location.trim();
         try {
             if (loc.matches("^[a-zA-Z][a-zA-Z0-9+.-]+:/.*")) {
-                Path local = FileUtil.resolveToPath(new URL(loc));
+                Path local = FileUtil.resolveToPath(FileUtil.toURL(loc));
                 if (local == null) {
                     // KNIME resolves file: and local knime:// URLs only; http(s) and remote mounts have no local file
                     throw new InvalidSettingsException("Model file location '" + loc + "' is not a local file; GT "
