@@ -176,29 +176,21 @@ class LoadGTransformerNodeTest {
             for (String url : List.of("knime://LOCAL/group/second.onnx", "knime://knime.workflow/../second.onnx",
                 "knime://knime.mountpoint/group/second.onnx")) {
                 GTransformerPortObjectSpec spec = (GTransformerPortObjectSpec)NodeTestHarness.configure(
-                    withFile(url))[0];
+                    model(url))[0];
                 assertEquals(8, spec.getInfo().k(), url);
             }
             for (String url : List.of("knime://Hub/Users/me/second.onnx", "https://example.org/second.onnx")) {
                 InvalidSettingsException e = assertThrows(InvalidSettingsException.class,
-                    () -> NodeTestHarness.configure(withFile(url)));
+                    () -> NodeTestHarness.configure(model(url)));
                 assertEquals("Model file location '" + url + "' is not a local file; GT Lens reads models from local "
                     + "files and local knime:// URLs only, so download it first.", e.getMessage());
             }
             InvalidSettingsException e = assertThrows(InvalidSettingsException.class,
-                () -> NodeTestHarness.configure(withFile("knime://Nowhere/second.onnx")));
+                () -> NodeTestHarness.configure(model("knime://Nowhere/second.onnx")));
             assertTrue(e.getMessage().startsWith("Model file location 'knime://Nowhere/second.onnx' is not a valid "
                 + "local path or URL: Unknown Mount point: Nowhere"), e.getMessage());
         } finally {
             org.knime.core.util.TestKnimeUrls.clear();
         }
-    }
-
-    private static NodeModel withFile(final String location) throws InvalidSettingsException {
-        NodeModel m = NodeTestHarness.createModel(new LoadGTransformerNodeFactory());
-        NodeSettings s = NodeTestHarness.saveSettings(m);
-        s.addString("model_file", location);
-        NodeTestHarness.loadSettings(m, s);
-        return m;
     }
 }
