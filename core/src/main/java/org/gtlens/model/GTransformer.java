@@ -129,7 +129,7 @@ public final class GTransformer implements AutoCloseable {
         if (intraOpThreads < 1) {
             throw new IllegalArgumentException("intraOpThreads must be at least 1, got " + intraOpThreads);
         }
-        OrtEnvironment env = OrtEnvironment.getEnvironment();
+        OrtEnvironment env = NativeRuntime.environment();
         OrtSession session = null;
         ShapeSpecializer.SessionFactory factory = options -> bytes != null ? env.createSession(bytes, options)
                 : env.createSession(path, options);

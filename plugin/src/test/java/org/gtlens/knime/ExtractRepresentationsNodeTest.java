@@ -631,4 +631,75 @@ class ExtractRepresentationsNodeTest {
         m.setEnabled(false);
         assertTrue(!c.box().isEnabled());
     }
+
+    @Test
+    void configureWarningsSurviveExecuteWhichClearsThemInKnime() throws Exception {
+        GTransformerPortObject port = TestSupport.defaultPort();
+        NodeModel none = model(s -> {
+            for (Kind k : Kind.values()) {
+                s.addBoolean("kind_" + k.contractName(), false);
+            }
+        });
+        String note = "No representation kind is selected; only predictions are computed.";
+        NodeTestHarness.configure(none, port.getSpec(), sequences("1,2").getDataTableSpec());
+        assertEquals(note, NodeTestHarness.warningMessage(none));
+        NodeTestHarness.run(none, port, sequences("1,2", "3"));
+        assertEquals(note, NodeTestHarness.warningMessage(none));
+        NodeTestHarness.runStreamable(none, port, sequences("1,2", "3"));
+        assertEquals(note, NodeTestHarness.warningMessage(none));
+        // with skipped rows both are said
+        NodeModel skip = model(s -> {
+            for (Kind k : Kind.values()) {
+                s.addBoolean("kind_" + k.contractName(), false);
+            }
+            s.addString("on_bad_row", "skip");
+        });
+        NodeTestHarness.run(skip, port, sequences("1,2", "x"));
+        assertTrue(NodeTestHarness.warningMessage(skip).startsWith("Skipped 1 of 2 rows"),
+            NodeTestHarness.warningMessage(skip));
+        assertTrue(NodeTestHarness.warningMessage(skip).endsWith(" " + note), NodeTestHarness.warningMessage(skip));
+        // a node that warned at configure and has nothing to say at execute has no warning left, as in KNIME
+        NodeModel fine = model(s -> { });
+        NodeTestHarness.run(fine, port, sequences("1,2"));
+        assertNull(NodeTestHarness.warningMessage(fine));
+    }
+
+    @Test
+    void aFailureOrCancelIsNotReplacedByAContainerError() throws Exception {
+        GTransformerPortObject port = TestSupport.defaultPort();
+        // containers that fail at close, as KNIME's do when their asynchronous writing failed: a node that closes
+        // them in a finally block reports that instead of its own failure
+        TestExecution failing = TestExecution.create().failContainersAtClose("No space left on device");
+        Exception e = assertThrows(Exception.class, () -> NodeTestHarness.run(model(s -> { }), failing.context(),
+            port, sequences("1,2,3", "1,2,42,3")));
+        assertEquals("Row Row1 has token 42 at position 2, outside the vocabulary 0..9.", e.getMessage());
+        TestExecution canceled = TestExecution.create().failContainersAtClose("No space left on device");
+        canceled.cancel();
+        assertThrows(CanceledExecutionException.class, () -> NodeTestHarness.run(model(s -> { }),
+            canceled.context(), port, sequences("1,2,3", "4,5")));
+        // and when all went well, the container's error is the node's
+        TestExecution full = TestExecution.create().failContainersAtClose("No space left on device");
+        e = assertThrows(Exception.class, () -> NodeTestHarness.run(model(s -> { }), full.context(), port,
+            sequences("1,2,3")));
+        assertEquals("No space left on device", e.getMessage());
+    }
+
+    @Test
+    void predictionsKeepTheInputCellsAndAppendFive() throws Exception {
+        GTransformerPortObject port = TestSupport.defaultPort();
+        BufferedDataTable in = sequences("1,2,3", "4,5");
+        BufferedDataTable out = (BufferedDataTable)NodeTestHarness.run(model(s -> { }), port, in)[0];
+        List<DataRow> inRows = rows(in);
+        List<DataRow> outRows = rows(out);
+        assertEquals(inRows.size(), outRows.size());
+        for (int r = 0; r < inRows.size(); r++) {
+            assertEquals(inRows.get(r).getKey(), outRows.get(r).getKey());
+            assertEquals(inRows.get(r).getNumCells() + 5, outRows.get(r).getNumCells());
+            for (int c = 0; c < inRows.get(r).getNumCells(); c++) {
+                assertTrue(inRows.get(r).getCell(c) == outRows.get(r).getCell(c), "input cell " + c + " is the same cell");
+            }
+        }
+        StreamingResult streamed = NodeTestHarness.runStreamable(model(s -> { }), port, in);
+        assertEquals(outRows, rows(streamed.table(0)));
+    }
 }

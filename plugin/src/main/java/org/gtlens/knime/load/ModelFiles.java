@@ -12,6 +12,7 @@ import org.gtlens.model.GTransformer;
 import org.gtlens.model.ModelException;
 import org.gtlens.model.ModelFile;
 import org.gtlens.model.ModelInfo;
+import org.gtlens.model.NativeRuntime;
 import org.knime.core.node.InvalidSettingsException;
 import org.knime.core.util.FileUtil;
 
@@ -37,6 +38,20 @@ final class ModelFiles {
     };
 
     private ModelFiles() {
+    }
+
+    /**
+     * Starts ONNX Runtime's native library (once per JVM; no model, no session), so configure names a machine that
+     * cannot run it in one sentence instead of failing later with a linkage error.
+     *
+     * @throws InvalidSettingsException naming the cause and the README's platform notes
+     */
+    static void checkRuntime() throws InvalidSettingsException {
+        try {
+            NativeRuntime.environment();
+        } catch (ModelException e) {
+            throw new InvalidSettingsException(e.getMessage());
+        }
     }
 
     /** @return whether the setting means the built-in example model */
