@@ -20,14 +20,23 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class NativeLoadFailureTest {
 
-    @Test
-    void configureNamesTheCauseAndTheReadmeSectionEveryTime(@TempDir final Path dir) throws Exception {
+    /** Runs a main class of the test classpath in a JVM whose ONNX Runtime library is no library; its output. */
+    private static String runWithBrokenRuntime(final Path dir, final String main, final String... args)
+        throws Exception {
         Files.writeString(dir.resolve(System.mapLibraryName("onnxruntime")), "not a library");
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        Process p = new ProcessBuilder(java.toString(), "-cp", System.getProperty("java.class.path"),
-            "-Donnxruntime.native.path=" + dir, NativeFailureMain.class.getName()).redirectErrorStream(true).start();
+        List<String> command = new java.util.ArrayList<>(List.of(java.toString(), "-cp",
+            System.getProperty("java.class.path"), "-Donnxruntime.native.path=" + dir, main));
+        command.addAll(List.of(args));
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(p.waitFor(60, TimeUnit.SECONDS), out);
+        return out;
+    }
+
+    @Test
+    void configureNamesTheCauseAndTheReadmeSectionEveryTime(@TempDir final Path dir) throws Exception {
+        String out = runWithBrokenRuntime(dir, NativeFailureMain.class.getName());
         List<String> lines = out.lines().filter(l -> l.startsWith("MESSAGE ") || l.startsWith("THROWN ")
             || l.equals("OK")).toList();
         assertEquals(3, lines.size(), out);
@@ -37,5 +46,13 @@ class NativeLoadFailureTest {
             assertTrue(line.contains(dir.toString()), "names the library that failed: " + out);
         }
         assertEquals(lines.get(0), lines.get(2), "a later try names the first cause again");
+    }
+
+    @Test
+    void configureReadsTheModelsFactsWithoutOnnxRuntime(@TempDir final Path dir) throws Exception {
+        String out = runWithBrokenRuntime(dir, org.gtlens.knime.load.FactsWithoutRuntimeMain.class.getName(),
+            TestSupport.secondModel().toString());
+        List<String> lines = out.lines().filter(l -> l.startsWith("FACTS ") || l.startsWith("THROWN ")).toList();
+        assertEquals(List.of("FACTS k=6 depth=2", "FACTS k=8 depth=3"), lines, out);
     }
 }

@@ -17,8 +17,9 @@ import org.knime.core.node.InvalidSettingsException;
 import org.knime.core.util.FileUtil;
 
 /**
- * Finds, reads and checks the model file named in the Load GTransformer settings. The facts of a checked file are
- * cached by path, size and modification time, so configure() stays fast when a workflow is opened or edited.
+ * Finds, reads and checks the model file named in the Load GTransformer settings. Configure reads a model's facts
+ * from its bytes (no ONNX Runtime session) and caches them by path, size and modification time, so it stays fast
+ * when a workflow is opened or edited; execute opens the model in ONNX Runtime once.
  */
 final class ModelFiles {
 
@@ -113,11 +114,23 @@ final class ModelFiles {
                 return cached;
             }
         }
-        ModelInfo info = read(location).info();
+        ModelInfo info = inspect(file);
         synchronized (CACHE) {
             CACHE.put(key, info);
         }
         return info;
+    }
+
+    /** The facts from the file's own bytes: no ONNX Runtime session in configure. */
+    private static ModelInfo inspect(final Path file) throws InvalidSettingsException {
+        try {
+            if (file == null) {
+                return GTransformer.inspect(GTransformer.defaultModelBytes(), GTransformer.DEFAULT_MODEL_NAME);
+            }
+            return GTransformer.inspect(ModelFile.read(file), ModelFile.name(file));
+        } catch (ModelException e) {
+            throw new InvalidSettingsException(e.getMessage(), e);
+        }
     }
 
     /**
