@@ -604,7 +604,14 @@ class ExtractRepresentationsNodeTest {
         PortObjectSpec[] specs = {TestSupport.defaultPort().getSpec(), sequences("1").getDataTableSpec()};
         NodeModel columns = model(s -> s.addString("sequence_mode", "columns"));
         NodeModel single = model(s -> { });
-        for (NodeModel m : List.of(single, columns, single, columns)) {
+        // a workflow of the first version: its token columns were saved enabled in one-column mode, with the label
+        NodeModel first = model(s -> {
+            s.addString("sequence_mode", "One column (text or list of integers)");
+            var internals = s.addConfig("token_columns_Internals");
+            internals.addString("SettingsModelID", "SMID_string");
+            internals.addBoolean("EnabledStatus", true);
+        });
+        for (NodeModel m : List.of(single, columns, single, columns, first)) {
             boolean inColumns = m == columns;
             NodeTestHarness.loadDialog(d, NodeTestHarness.saveSettings(m), specs);
             assertEquals(inColumns, widgetEnabled(tab, "Token columns"), "Token columns, columns mode " + inColumns);
