@@ -91,6 +91,20 @@ public final class GTransformer implements AutoCloseable {
         return open(bytes, null, name, intraOpThreads);
     }
 
+    /**
+     * Checks a model held in memory against the contract from its own bytes, without ONNX Runtime: no native
+     * library, no session (for a KNIME configure). Opening it may still fail on what only ONNX Runtime checks.
+     *
+     * @param bytes the ONNX model
+     * @param name the name messages use
+     * @return its checked description, as {@link #info()} of the opened model gives it
+     * @throws ModelException when it is not ONNX or does not follow the contract
+     */
+    public static ModelInfo inspect(byte[] bytes, String name) throws ModelException {
+        scanOrFail(bytes, name);
+        return ContractChecker.check(OnnxFileScanner.signature(bytes), name, bytes.length);
+    }
+
     /** Opens the built-in example model shipped inside this library. */
     public static GTransformer loadDefault(int intraOpThreads) throws ModelException {
         return load(defaultModelBytes(), DEFAULT_MODEL_NAME, intraOpThreads);
@@ -129,7 +143,7 @@ public final class GTransformer implements AutoCloseable {
         if (intraOpThreads < 1) {
             throw new IllegalArgumentException("intraOpThreads must be at least 1, got " + intraOpThreads);
         }
-        OrtEnvironment env = OrtEnvironment.getEnvironment();
+        OrtEnvironment env = NativeRuntime.environment();
         OrtSession session = null;
         ShapeSpecializer.SessionFactory factory = options -> bytes != null ? env.createSession(bytes, options)
                 : env.createSession(path, options);

@@ -245,4 +245,68 @@ class NodeHarnessTest {
         assertEquals("closed", label.getName());
         assertThrows(IndexOutOfBoundsException.class, () -> NodeTestHarness.createView(f, 1, m));
     }
+
+    /** A streamable copy node whose operator leaves its input and output open, which KNIME's executor closes. */
+    static final class LeavesOpen extends org.knime.core.node.NodeModel {
+        LeavesOpen() {
+            super(1, 1);
+        }
+
+        @Override
+        protected org.knime.core.data.DataTableSpec[] configure(final org.knime.core.data.DataTableSpec[] in) {
+            return in;
+        }
+
+        @Override
+        public org.knime.core.node.streamable.InputPortRole[] getInputPortRoles() {
+            return new org.knime.core.node.streamable.InputPortRole[]{
+                org.knime.core.node.streamable.InputPortRole.NONDISTRIBUTED_STREAMABLE};
+        }
+
+        @Override
+        public org.knime.core.node.streamable.StreamableOperator createStreamableOperator(
+            final org.knime.core.node.streamable.PartitionInfo p, final org.knime.core.node.port.PortObjectSpec[] s) {
+            return new org.knime.core.node.streamable.StreamableOperator() {
+                @Override
+                public void runFinal(final org.knime.core.node.streamable.PortInput[] in,
+                    final org.knime.core.node.streamable.PortOutput[] out, final org.knime.core.node.ExecutionContext e)
+                    throws Exception {
+                    org.knime.core.data.DataRow r = ((org.knime.core.node.streamable.RowInput)in[0]).poll();
+                    ((org.knime.core.node.streamable.RowOutput)out[0]).push(r); // first row only, nothing closed
+                }
+            };
+        }
+
+        @Override
+        protected void loadInternals(final java.io.File d, final org.knime.core.node.ExecutionMonitor e) {
+        }
+
+        @Override
+        protected void saveInternals(final java.io.File d, final org.knime.core.node.ExecutionMonitor e) {
+        }
+
+        @Override
+        protected void saveSettingsTo(final org.knime.core.node.NodeSettingsWO s) {
+        }
+
+        @Override
+        protected void validateSettings(final org.knime.core.node.NodeSettingsRO s) {
+        }
+
+        @Override
+        protected void loadValidatedSettingsFrom(final org.knime.core.node.NodeSettingsRO s) {
+        }
+
+        @Override
+        protected void reset() {
+        }
+    }
+
+    @Test
+    void streamingClosesInputsAndOutputsAfterRunFinalLikeKnime() throws Exception {
+        StreamingResult r = NodeTestHarness.runStreamable(new LeavesOpen(), input());
+        assertEquals(1, r.table(0).size());
+        assertTrue(r.rowInput(0).isClosed());
+        assertTrue(((org.knime.core.node.streamable.TestRowOutput)r.portOutputs().get(0)).isClosed());
+    }
 }

@@ -122,7 +122,9 @@ class SettingsTest {
         for (var m : List.of(str, num, dbl, bool, col)) {
             m.saveSettingsTo(s);
         }
-        assertEquals(Set.of("str", "num", "dbl", "bool", "col"), s.keySet());
+        // as in KNIME: each value plus <name>_Internals (model ID and enabled flag)
+        assertEquals(Set.of("str", "num", "dbl", "bool", "col", "str_Internals", "num_Internals", "dbl_Internals",
+            "bool_Internals", "col_Internals"), s.keySet());
         assertEquals("changed", s.getString("str"));
         assertEquals(4, s.getInt("num"));
 
@@ -176,5 +178,51 @@ class SettingsTest {
         assertEquals(3, ro.getDataCellArray("cells").length);
         assertTrue(ro.getDataCellArray("cells")[1].isMissing());
         assertEquals(ListCell.getCollectionType(IntCell.TYPE), ro.getDataCellArray("cells")[2].getType());
+    }
+
+    @Test
+    void enabledFlagIsSavedAndRestoredLikeKnime() throws Exception {
+        SettingsModelString saved = new SettingsModelString("cols", "a,b");
+        saved.setEnabled(false);
+        NodeSettings s = new NodeSettings("s");
+        saved.saveSettingsTo(s);
+        assertFalse(s.getConfig("cols_Internals").getBoolean("EnabledStatus"));
+        assertEquals("SMID_string", s.getConfig("cols_Internals").getString("SettingsModelID"));
+
+        // node model side: loading restores the flag; validating does not change it
+        SettingsModelString model = new SettingsModelString("cols", "");
+        model.validateSettings(s);
+        assertTrue(model.isEnabled());
+        model.loadSettingsFrom(s);
+        assertFalse(model.isEnabled());
+        assertEquals("a,b", model.getStringValue());
+
+        // dialog side: a component's load restores it too, and its save writes it
+        SettingsModelString dlg = new SettingsModelString("cols", "");
+        var component = new org.knime.core.node.defaultnodesettings.DialogComponentString(dlg, "Columns");
+        component.loadSettingsFrom(s, new org.knime.core.node.port.PortObjectSpec[0]);
+        assertFalse(dlg.isEnabled());
+        assertFalse(component.getComponentPanel().getComponent(1).isEnabled());
+        dlg.setEnabled(true);
+        NodeSettings out = new NodeSettings("o");
+        component.saveSettingsTo(out);
+        assertTrue(out.getConfig("cols_Internals").getBoolean("EnabledStatus"));
+
+        // settings saved without the flag (an older workflow) leave it as it is
+        NodeSettings old = new NodeSettings("old");
+        old.addString("cols", "x");
+        SettingsModelString kept = new SettingsModelString("cols", "");
+        kept.setEnabled(false);
+        kept.loadSettingsFrom(old);
+        assertFalse(kept.isEnabled());
+        assertEquals("x", kept.getStringValue());
+
+        // a disabled setting's invalid value is no error (KNIME ignores it)
+        NodeSettings disabledBad = new NodeSettings("d");
+        SettingsModelIntegerBounded off = new SettingsModelIntegerBounded("n", 3, 1, 5);
+        off.setEnabled(false);
+        off.saveSettingsTo(disabledBad);
+        disabledBad.addInt("n", 99);
+        new SettingsModelIntegerBounded("n", 3, 1, 5).validateSettings(disabledBad);
     }
 }

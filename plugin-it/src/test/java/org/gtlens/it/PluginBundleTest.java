@@ -257,6 +257,33 @@ class PluginBundleTest {
     }
 
     @Test
+    void embedsOnlyWhatTheNodesUse() throws Exception {
+        // The nodes reach gtlens-core, ONNX Runtime, Gson (the contract check), JFreeSVG (the heatmap's SVG) and
+        // JFreeChart 1.5 (every figure; not KNIME's own 1.0); the core's CSV readers and writers (commons-csv) serve
+        // the command line only.
+        List<String> expected = List.of(".", "lib/gtlens-core.jar", "lib/onnxruntime.jar", "lib/gson.jar",
+                "lib/org.jfree.svg.jar", "lib/jfreechart.jar");
+        try (Equinox osgi = new Equinox(storage)) {
+            osgi.install(ItFiles.stubBundle());
+            Bundle plugin = started(osgi);
+            String classPath = plugin.getHeaders().get("Bundle-ClassPath");
+            assertEquals(expected, List.of(classPath.split("\\s*,\\s*")));
+            List<String> libs = new ArrayList<>();
+            Enumeration<String> paths = plugin.getEntryPaths("lib/");
+            while (paths != null && paths.hasMoreElements()) {
+                libs.add(paths.nextElement());
+            }
+            libs.sort(null);
+            assertEquals(expected.subList(1, expected.size()).stream().sorted().toList(), libs);
+            assertThrows(ClassNotFoundException.class, () -> plugin.loadClass("org.apache.commons.csv.CSVFormat"));
+            assertThrows(ClassNotFoundException.class, () -> plugin.loadClass("picocli.CommandLine"));
+            Class<?> chart = plugin.loadClass("org.jfree.chart.JFreeChart");
+            assertEquals(plugin.loadClass("org.gtlens.chart.HeatmapGridPlot").getClassLoader(),
+                    chart.getClassLoader(), "JFreeChart comes from inside the bundle");
+        }
+    }
+
+    @Test
     void withoutOrgKnimeCoreThePluginDoesNotResolve() throws Exception {
         try (Equinox osgi = new Equinox(storage)) {
             Bundle plugin = osgi.install(ItFiles.pluginBundle());

@@ -330,6 +330,66 @@ class ExtractRepresentationsNodeTest {
         assertEquals(a, c);
     }
 
+    @Test
+    void booleanColumnsAreNoTokenColumns() throws Exception {
+        GTransformerPortObject port = TestSupport.defaultPort();
+        BufferedDataTable cols = TestTables.table(new String[]{"p0", "p1", "p2"},
+            new DataType[]{IntCell.TYPE, IntCell.TYPE, IntCell.TYPE}, new Object[]{1, 2, 3}, new Object[]{4, 5, null});
+        DataTableSpec withFlag = new DataTableSpec(cols.getDataTableSpec(),
+            new DataTableSpec(new String[]{"flag"}, new DataType[]{org.knime.core.data.def.BooleanCell.TYPE}));
+        List<DataRow> flagged = new ArrayList<>();
+        boolean first = true;
+        for (DataRow r : cols) {
+            flagged.add(new DefaultRow(r.getKey(), r.getCell(0), r.getCell(1), r.getCell(2),
+                first ? org.knime.core.data.def.BooleanCell.TRUE : org.knime.core.data.def.BooleanCell.FALSE));
+            first = false;
+        }
+        BufferedDataTable withBooleans = TestTables.table(withFlag, flagged);
+        // KNIME's BooleanCell is a LongValue: it must not become a token (1,2,3 would read as 1,2,3,1)
+        assertTrue(withFlag.getColumnSpec(3).getType().isCompatible(org.knime.core.data.LongValue.class));
+        List<DataRow> plain = rows(NodeTestHarness.run(model(s -> s.addString("sequence_mode", "columns")), port,
+            cols)[0]);
+        List<DataRow> flaggedOut = rows(NodeTestHarness.run(model(s -> s.addString("sequence_mode", "columns")),
+            port, withBooleans)[0]);
+        for (int i = 0; i < plain.size(); i++) {
+            assertEquals(str(plain.get(i), 6), str(flaggedOut.get(i), 7), "predicted tokens of row " + i);
+        }
+        InvalidSettingsException e = assertThrows(InvalidSettingsException.class, () -> NodeTestHarness.configure(
+            model(s -> {
+                s.addString("sequence_mode", "columns");
+                s.addString("token_columns", "p0,flag");
+            }), port.getSpec(), withFlag));
+        assertTrue(e.getMessage().startsWith("The token column 'flag' holds "), e.getMessage());
+        assertTrue(e.getMessage().endsWith("token columns must hold integers (integer or long columns)."),
+            e.getMessage());
+        DataTableSpec onlyFlag = new DataTableSpec(new String[]{"flag"},
+            new DataType[]{org.knime.core.data.def.BooleanCell.TYPE});
+        e = assertThrows(InvalidSettingsException.class, () -> NodeTestHarness.configure(
+            model(s -> s.addString("sequence_mode", "columns")), port.getSpec(), onlyFlag));
+        assertEquals("The input table has no integer columns to read tokens from; choose a sequence column instead.",
+            e.getMessage());
+    }
+
+    @Test
+    void setColumnsAreRefusedWithASentence() throws Exception {
+        GTransformerPortObject port = TestSupport.defaultPort();
+        var set = CollectionCellFactory.createSetCell(List.of(new IntCell(4), new IntCell(5), new IntCell(5),
+            new IntCell(5), new IntCell(4)));
+        assertEquals(2, set.size()); // what a set column would feed the model: 4,5
+        DataTableSpec spec = new DataTableSpec(new String[]{"tokens"}, new DataType[]{set.getType()});
+        BufferedDataTable table = TestTables.table(spec, List.of(new DefaultRow("Row0", set)));
+        InvalidSettingsException e = assertThrows(InvalidSettingsException.class,
+            () -> NodeTestHarness.run(model(s -> s.addString("sequence_column", "tokens")), port, table));
+        assertEquals("The sequence column 'tokens' holds sets, which keep each token once and lose their order "
+            + "(4,5,5,5,4 becomes {4,5}); use a list column instead (e.g. Create Collection Column with the type List).",
+            e.getMessage());
+        // nor is a set column guessed when no column is chosen
+        e = assertThrows(InvalidSettingsException.class,
+            () -> NodeTestHarness.configure(model(s -> { }), port.getSpec(), spec));
+        assertEquals("The input table has no text or list column holding sequences; add one (e.g. \"4,5,5,5,4\").",
+            e.getMessage());
+    }
+
     // ---------------------------------------------------------------------------------------------- bad rows
 
     @Test
@@ -507,5 +567,146 @@ class ExtractRepresentationsNodeTest {
         assertEquals("sequence", saved.getString("sequence_column"));
         assertEquals(17, saved.getInt("batch_size"));
         NodeTestHarness.loadSettings(model(s -> { }), saved);
+    }
+
+    /** @return whether the widget after the label starting with {@code label} is enabled (first match in the tab) */
+    static boolean widgetEnabled(final java.awt.Component root, final String label) {
+        if (root instanceof java.awt.Container c) {
+            java.awt.Component[] kids = c.getComponents();
+            for (int i = 0; i < kids.length; i++) {
+                if (kids[i] instanceof javax.swing.JLabel l && l.getText() != null && l.getText().startsWith(label)
+                    && i + 1 < kids.length) {
+                    return kids[i + 1].isEnabled();
+                }
+            }
+            for (java.awt.Component k : kids) {
+                Boolean found = widgetEnabledOrNull(k, label);
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        throw new AssertionError("no widget labelled " + label);
+    }
+
+    private static Boolean widgetEnabledOrNull(final java.awt.Component root, final String label) {
+        try {
+            return widgetEnabled(root, label);
+        } catch (AssertionError e) {
+            return null;
+        }
+    }
+
+    @Test
+    void dialogEnablesTheColumnsOfTheModeItOpensIn() throws Exception {
+        NodeDialogPane d = NodeTestHarness.createDialog(new ExtractRepresentationsNodeFactory());
+        java.awt.Component tab = NodeTestHarness.tab(d, NodeTestHarness.tabTitles(d).get(0));
+        PortObjectSpec[] specs = {TestSupport.defaultPort().getSpec(), sequences("1").getDataTableSpec()};
+        NodeModel columns = model(s -> s.addString("sequence_mode", "columns"));
+        NodeModel single = model(s -> { });
+        // a workflow of the first version: its token columns were saved enabled in one-column mode, with the label
+        NodeModel first = model(s -> {
+            s.addString("sequence_mode", "One column (text or list of integers)");
+            var internals = s.addConfig("token_columns_Internals");
+            internals.addString("SettingsModelID", "SMID_string");
+            internals.addBoolean("EnabledStatus", true);
+        });
+        for (NodeModel m : List.of(single, columns, single, columns, first)) {
+            boolean inColumns = m == columns;
+            NodeTestHarness.loadDialog(d, NodeTestHarness.saveSettings(m), specs);
+            assertEquals(inColumns, widgetEnabled(tab, "Token columns"), "Token columns, columns mode " + inColumns);
+            assertEquals(!inColumns, widgetEnabled(tab, "Sequence column"), "Sequence column, columns mode "
+                + inColumns);
+            NodeSettings saved = NodeTestHarness.saveDialog(d);
+            NodeModel reloaded = model(s -> { });
+            NodeTestHarness.loadSettings(reloaded, saved);
+            assertEquals(inColumns, NodeTestHarness.saveSettings(reloaded).getConfig("token_columns_Internals")
+                .getBoolean("EnabledStatus"));
+            NodeTestHarness.closeDialog(d);
+        }
+    }
+
+    @Test
+    void choiceComponentFollowsItsModelLikeKnimeComponents() {
+        // KNIME's DialogComponent base class does not listen to its model: a component that does not listen itself
+        // keeps showing an old value and enabled state when code changes the model
+        var m = new org.knime.core.node.defaultnodesettings.SettingsModelString("mode", "a");
+        var c = new org.gtlens.knime.dialog.DialogComponentChoice(m, "Mode",
+            List.of(new org.gtlens.knime.dialog.Choice("a", "A"), new org.gtlens.knime.dialog.Choice("b", "B")));
+        m.setStringValue("b");
+        assertEquals("b", ((org.gtlens.knime.dialog.Choice)c.box().getSelectedItem()).key());
+        m.setEnabled(false);
+        assertTrue(!c.box().isEnabled());
+    }
+
+    @Test
+    void configureWarningsSurviveExecuteWhichClearsThemInKnime() throws Exception {
+        GTransformerPortObject port = TestSupport.defaultPort();
+        NodeModel none = model(s -> {
+            for (Kind k : Kind.values()) {
+                s.addBoolean("kind_" + k.contractName(), false);
+            }
+        });
+        String note = "No representation kind is selected; only predictions are computed.";
+        NodeTestHarness.configure(none, port.getSpec(), sequences("1,2").getDataTableSpec());
+        assertEquals(note, NodeTestHarness.warningMessage(none));
+        NodeTestHarness.run(none, port, sequences("1,2", "3"));
+        assertEquals(note, NodeTestHarness.warningMessage(none));
+        NodeTestHarness.runStreamable(none, port, sequences("1,2", "3"));
+        assertEquals(note, NodeTestHarness.warningMessage(none));
+        // with skipped rows both are said
+        NodeModel skip = model(s -> {
+            for (Kind k : Kind.values()) {
+                s.addBoolean("kind_" + k.contractName(), false);
+            }
+            s.addString("on_bad_row", "skip");
+        });
+        NodeTestHarness.run(skip, port, sequences("1,2", "x"));
+        assertTrue(NodeTestHarness.warningMessage(skip).startsWith("Skipped 1 of 2 rows"),
+            NodeTestHarness.warningMessage(skip));
+        assertTrue(NodeTestHarness.warningMessage(skip).endsWith(" " + note), NodeTestHarness.warningMessage(skip));
+        // a node that warned at configure and has nothing to say at execute has no warning left, as in KNIME
+        NodeModel fine = model(s -> { });
+        NodeTestHarness.run(fine, port, sequences("1,2"));
+        assertNull(NodeTestHarness.warningMessage(fine));
+    }
+
+    @Test
+    void aFailureOrCancelIsNotReplacedByAContainerError() throws Exception {
+        GTransformerPortObject port = TestSupport.defaultPort();
+        // containers that fail at close, as KNIME's do when their asynchronous writing failed: a node that closes
+        // them in a finally block reports that instead of its own failure
+        TestExecution failing = TestExecution.create().failContainersAtClose("No space left on device");
+        Exception e = assertThrows(Exception.class, () -> NodeTestHarness.run(model(s -> { }), failing.context(),
+            port, sequences("1,2,3", "1,2,42,3")));
+        assertEquals("Row Row1 has token 42 at position 2, outside the vocabulary 0..9.", e.getMessage());
+        TestExecution canceled = TestExecution.create().failContainersAtClose("No space left on device");
+        canceled.cancel();
+        assertThrows(CanceledExecutionException.class, () -> NodeTestHarness.run(model(s -> { }),
+            canceled.context(), port, sequences("1,2,3", "4,5")));
+        // and when all went well, the container's error is the node's
+        TestExecution full = TestExecution.create().failContainersAtClose("No space left on device");
+        e = assertThrows(Exception.class, () -> NodeTestHarness.run(model(s -> { }), full.context(), port,
+            sequences("1,2,3")));
+        assertEquals("No space left on device", e.getMessage());
+    }
+
+    @Test
+    void predictionsKeepTheInputCellsAndAppendFive() throws Exception {
+        GTransformerPortObject port = TestSupport.defaultPort();
+        BufferedDataTable in = sequences("1,2,3", "4,5");
+        BufferedDataTable out = (BufferedDataTable)NodeTestHarness.run(model(s -> { }), port, in)[0];
+        List<DataRow> inRows = rows(in);
+        List<DataRow> outRows = rows(out);
+        assertEquals(inRows.size(), outRows.size());
+        for (int r = 0; r < inRows.size(); r++) {
+            assertEquals(inRows.get(r).getKey(), outRows.get(r).getKey());
+            assertEquals(inRows.get(r).getNumCells() + 5, outRows.get(r).getNumCells());
+            for (int c = 0; c < inRows.get(r).getNumCells(); c++) {
+                assertTrue(inRows.get(r).getCell(c) == outRows.get(r).getCell(c), "input cell " + c + " is the same cell");
+            }
+        }
+        StreamingResult streamed = NodeTestHarness.runStreamable(model(s -> { }), port, in);
+        assertEquals(outRows, rows(streamed.table(0)));
     }
 }

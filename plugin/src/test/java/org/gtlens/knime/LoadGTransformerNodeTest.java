@@ -164,4 +164,33 @@ class LoadGTransformerNodeTest {
         }
         return null;
     }
+
+    @Test
+    void knimeUrlsOfLocalFilesLoadAndOthersAreRefusedWithASentence(@TempDir final Path dir) throws Exception {
+        Path workflow = Files.createDirectories(dir.resolve("workspace/group/flow"));
+        Files.copy(TestSupport.secondModel(), dir.resolve("workspace/group/second.onnx"));
+        org.knime.core.util.TestKnimeUrls.mount("LOCAL", dir.resolve("workspace"));
+        org.knime.core.util.TestKnimeUrls.mount("Hub", null);
+        org.knime.core.util.TestKnimeUrls.workflow("LOCAL", workflow);
+        try {
+            for (String url : List.of("knime://LOCAL/group/second.onnx", "knime://knime.workflow/../second.onnx",
+                "knime://knime.mountpoint/group/second.onnx")) {
+                GTransformerPortObjectSpec spec = (GTransformerPortObjectSpec)NodeTestHarness.configure(
+                    model(url))[0];
+                assertEquals(8, spec.getInfo().k(), url);
+            }
+            for (String url : List.of("knime://Hub/Users/me/second.onnx", "https://example.org/second.onnx")) {
+                InvalidSettingsException e = assertThrows(InvalidSettingsException.class,
+                    () -> NodeTestHarness.configure(model(url)));
+                assertEquals("Model file location '" + url + "' is not a local file; GT Lens reads models from local "
+                    + "files and local knime:// URLs only, so download it first.", e.getMessage());
+            }
+            InvalidSettingsException e = assertThrows(InvalidSettingsException.class,
+                () -> NodeTestHarness.configure(model("knime://Nowhere/second.onnx")));
+            assertTrue(e.getMessage().startsWith("Model file location 'knime://Nowhere/second.onnx' is not a valid "
+                + "local path or URL: Unknown Mount point: Nowhere"), e.getMessage());
+        } finally {
+            org.knime.core.util.TestKnimeUrls.clear();
+        }
+    }
 }

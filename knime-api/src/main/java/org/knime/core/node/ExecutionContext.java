@@ -65,7 +65,25 @@ public class ExecutionContext extends ExecutionMonitor {
      * @return a new container
      */
     public BufferedDataContainer createDataContainer(final DataTableSpec spec) {
-        return new BufferedDataContainer(spec);
+        return withFailure(new BufferedDataContainer(spec));
+    }
+
+    /** Test hook (package-private, set by the test-jar's TestExecution): containers whose close fails so. */
+    volatile String m_containerCloseFailure;
+
+    private BufferedDataContainer withFailure(final BufferedDataContainer c) {
+        String failure = m_containerCloseFailure;
+        if (failure != null) {
+            try {
+                java.lang.reflect.Method m = org.knime.core.data.container.DataContainer.class
+                    .getDeclaredMethod("failAtClose", String.class);
+                m.setAccessible(true);
+                m.invoke(c, failure);
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("stand-in internal call failed: failAtClose", e);
+            }
+        }
+        return c;
     }
 
     /**
@@ -74,7 +92,7 @@ public class ExecutionContext extends ExecutionMonitor {
      * @return a new container
      */
     public BufferedDataContainer createDataContainer(final DataTableSpec spec, final boolean initDomain) {
-        return new BufferedDataContainer(spec);
+        return withFailure(new BufferedDataContainer(spec));
     }
 
     /**

@@ -16,9 +16,11 @@ import java.util.stream.Stream;
 import org.knime.core.node.InvalidSettingsException;
 
 /**
- * Stand-in for KNIME's {@code FileUtil} (compile/test only, never shipped): a few file helpers. The stand-in only
- * resolves local paths and {@code file:} URLs; KNIME also resolves {@code knime://} URLs (workflow-relative,
- * mountpoint-relative), which the stand-in reports as unresolvable.
+ * Stand-in for KNIME's {@code FileUtil} (compile/test only, never shipped): a few file helpers. As in KNIME,
+ * {@link #toURL(String)} understands {@code knime://} URLs and {@link #resolveToPath(URL)} resolves every URL backed
+ * by a local file ({@code file:}, and {@code knime://} on the current workflow or a local mount point) and returns
+ * null for any other (http, https, a remote mount point). Tests set the workflow and mount points with the test-jar's
+ * {@code TestKnimeUrls}.
  */
 public final class FileUtil {
 
@@ -68,16 +70,17 @@ public final class FileUtil {
     }
 
     /**
-     * @param url a URL
-     * @return the local path of a {@code file:} URL, else null
-     * @throws IOException never by the stand-in
+     * @param url any URL
+     * @return the local path it stands for, or null when it is not backed by a local file
+     * @throws IOException if a {@code knime:} URL cannot be resolved (an unknown mount point)
      * @throws URISyntaxException if the URL is not a valid URI
      */
     public static Path resolveToPath(final URL url) throws IOException, URISyntaxException {
-        if (url == null || !"file".equalsIgnoreCase(url.getProtocol())) {
+        URL resolved = "knime".equalsIgnoreCase(url.getProtocol()) ? KnimeUrls.resolve(url) : url;
+        if (!"file".equalsIgnoreCase(resolved.getProtocol())) {
             return null;
         }
-        return Paths.get(url.toURI());
+        return KnimeUrls.filePath(resolved);
     }
 
     /**
@@ -88,7 +91,9 @@ public final class FileUtil {
      */
     public static URL toURL(final String path) throws MalformedURLException, InvalidPathException {
         if (path.matches("^[a-zA-Z][a-zA-Z0-9+.-]+:/.*")) {
-            return new URL(path);
+            // KNIME registers a handler for knime: URLs; the stand-in passes its own
+            return path.regionMatches(true, 0, "knime:", 0, 6) ? new URL(null, path, KnimeUrls.HANDLER)
+                : new URL(path);
         }
         return Paths.get(path).toAbsolutePath().toUri().toURL();
     }

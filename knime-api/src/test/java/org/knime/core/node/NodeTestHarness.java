@@ -152,6 +152,7 @@ public final class NodeTestHarness {
     public static PortObjectSpec[] configure(final NodeModel model, final PortObjectSpec... inSpecs)
         throws InvalidSettingsException {
         checkCount("input specs", inSpecs.length, model.getNrInPorts());
+        model.setWarningMessage(null); // KNIME clears the node's warning before each configure
         PortObjectSpec[] out = model.configure(inSpecs);
         if (out == null || out.length != model.getNrOutPorts()) {
             throw new IllegalStateException("configure returned " + (out == null ? "null" : out.length + " specs")
@@ -170,7 +171,33 @@ public final class NodeTestHarness {
     public static PortObject[] execute(final NodeModel model, final ExecutionContext exec,
         final PortObject... inputs) throws Exception {
         checkCount("inputs", inputs.length, model.getNrInPorts());
-        return model.execute(inputs, exec);
+        model.setWarningMessage(null); // KNIME clears the node's warning before each execute: configure's is gone
+        PortObject[] out = model.execute(inputs, exec);
+        emptyTableWarning(model, out);
+        return out;
+    }
+
+    /**
+     * What KNIME adds after a successful execute when the node set no warning of its own: a warning when every
+     * output table is empty ("Node created an empty data table." for one table port, "Node created empty data tables
+     * on all out-ports." for more).
+     */
+    private static void emptyTableWarning(final NodeModel model, final PortObject[] out) {
+        if (model.getWarningMessage() != null || out == null) {
+            return;
+        }
+        int tables = 0;
+        boolean data = false;
+        for (PortObject o : out) {
+            if (o instanceof BufferedDataTable t) {
+                tables++;
+                data |= t.size() > 0;
+            }
+        }
+        if (tables > 0 && !data) {
+            model.setWarningMessage(tables == 1 ? "Node created an empty data table."
+                : "Node created empty data tables on all out-ports.");
+        }
     }
 
     /**
@@ -331,8 +358,10 @@ public final class NodeTestHarness {
      * the operator; pass a {@link TestRowInput} for each streamable input (by {@code getInputPortRoles()}) and a
      * {@link PortObjectInput} for the others; a {@link TestRowOutput} (with the configured spec) for each data
      * output and a {@link PortObjectOutput} for the others; iterate while the model asks for it (if it has
-     * internals); {@code runFinal}; {@code finishStreamableExecution} (if it has internals). Fails if a row output
-     * was not closed or an output object was not set, and checks the outputs as {@link #run} does.
+     * internals); {@code runFinal}; {@code finishStreamableExecution} (if it has internals). As KNIME's executor, it
+     * closes every row input and output after {@code runFinal} (whether or not the operator did) and never throws
+     * {@code OutputClosedException} from {@code push}. Fails if an output object was not set, and checks the outputs
+     * as {@link #run} does.
      *
      * @param model a model
      * @param exec the execution context
@@ -377,7 +406,21 @@ public final class NodeTestHarness {
             }
         }
         PortOutput[] outArray = outs.toArray(new PortOutput[0]);
-        op.runFinal(ins.toArray(new PortInput[0]), outArray, exec);
+        try {
+            op.runFinal(ins.toArray(new PortInput[0]), outArray, exec);
+        } finally {
+            // KNIME's streaming executor closes every row input and output itself once runFinal returns or fails
+            for (PortInput in : ins) {
+                if (in instanceof TestRowInput r) {
+                    r.close();
+                }
+            }
+            for (PortOutput out : outArray) {
+                if (out instanceof TestRowOutput r) {
+                    r.close();
+                }
+            }
+        }
         if (internals != null) {
             StreamableOperatorInternals fin = op.saveInternals();
             model.finishStreamableExecution(fin != null ? fin : internals, exec, outArray);
@@ -385,9 +428,6 @@ public final class NodeTestHarness {
         PortObject[] result = new PortObject[outArray.length];
         for (int i = 0; i < outArray.length; i++) {
             if (outArray[i] instanceof TestRowOutput r) {
-                if (!r.isClosed()) {
-                    throw new IllegalStateException("Row output " + i + " was not closed by the operator");
-                }
                 result[i] = r.getTable();
             } else {
                 result[i] = ((PortObjectOutput)outArray[i]).getPortObject();

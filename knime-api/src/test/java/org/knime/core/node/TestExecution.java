@@ -67,6 +67,19 @@ public final class TestExecution {
             .collect(Collectors.toList());
     }
 
+    /**
+     * Makes every container this context creates from now on fail at {@code close()} with a
+     * {@code DataContainerException} of this message, as a KNIME container does when its asynchronous writing failed
+     * (e.g. a full disk).
+     *
+     * @param message the message
+     * @return this
+     */
+    public TestExecution failContainersAtClose(final String message) {
+        m_context.m_containerCloseFailure = message;
+        return this;
+    }
+
     /** Cancels: every following {@code checkCanceled()} (of cancelable monitors) throws. */
     public void cancel() {
         m_log.cancel();

@@ -37,6 +37,9 @@ public final class DialogComponentChoice extends DialogComponent {
                 model.setStringValue(c.key());
             }
         });
+        // KNIME's DialogComponent does not follow its model; each component listens itself (a value or enabled
+        // state set by code, e.g. another setting's listener, must show)
+        model.addChangeListener(e -> updateComponent());
         JPanel panel = getComponentPanel();
         panel.add(new JLabel(label));
         panel.add(m_box);

@@ -4,7 +4,7 @@ import org.gtlens.knime.dialog.Choice;
 import org.gtlens.knime.dialog.DialogComponentChoice;
 import org.gtlens.model.Kind;
 import org.knime.core.data.StringValue;
-import org.knime.core.data.collection.CollectionDataValue;
+import org.knime.core.data.collection.ListDataValue;
 import org.knime.core.node.defaultnodesettings.DefaultNodeSettingsPane;
 import org.knime.core.node.defaultnodesettings.DialogComponentBoolean;
 import org.knime.core.node.defaultnodesettings.DialogComponentColumnNameSelection;
@@ -24,7 +24,7 @@ final class ExtractRepresentationsNodeDialog extends DefaultNodeSettingsPane {
         createNewGroup("Sequences");
         addDialogComponent(new DialogComponentChoice(mode, "Sequences from", ExtractSettings.MODES));
         addDialogComponent(new DialogComponentColumnNameSelection(column, "Sequence column",
-            ExtractRepresentationsNodeModel.TABLE_PORT, false, StringValue.class, CollectionDataValue.class));
+            ExtractRepresentationsNodeModel.TABLE_PORT, false, StringValue.class, ListDataValue.class));
         addDialogComponent(new DialogComponentString(tokenColumns,
             "Token columns (comma-separated; empty = all integer columns)"));
         closeCurrentGroup();

@@ -7,13 +7,20 @@ import org.gtlens.analysis.Summaries;
 import org.gtlens.knime.port.GTransformerPortObject;
 import org.gtlens.knime.port.GTransformerPortObjectSpec;
 import org.gtlens.model.GTransformer;
+import org.gtlens.model.ModelException;
 import org.gtlens.model.ModelInfo;
+import org.gtlens.model.NativeRuntime;
 import org.gtlens.repr.Extractor;
 import org.gtlens.repr.MemoryBudgetException;
-import org.gtlens.repr.Selection;
 import org.gtlens.repr.SequenceValidator;
+import org.knime.core.data.DataCell;
+import org.knime.core.data.DataColumnSpec;
+import org.knime.core.data.DataRow;
 import org.knime.core.data.DataTableSpec;
+import org.knime.core.data.container.AbstractCellFactory;
 import org.knime.core.data.container.CloseableRowIterator;
+import org.knime.core.data.container.ColumnRearranger;
+import org.knime.core.data.def.DefaultRow;
 import org.knime.core.node.BufferedDataContainer;
 import org.knime.core.node.BufferedDataTable;
 import org.knime.core.node.ExecutionContext;
@@ -60,24 +67,38 @@ public final class ExtractRepresentationsNodeModel extends NodeModel {
             throw new InvalidSettingsException(
                 "No GTransformer at the first input; connect a Load GTransformer node and execute it.");
         }
+        try {
+            NativeRuntime.environment(); // once per JVM: a machine that cannot run ONNX Runtime is told so here
+        } catch (ModelException e) {
+            throw new InvalidSettingsException(e.getMessage());
+        }
         DataTableSpec in = (DataTableSpec)inSpecs[TABLE_PORT];
         if (in == null) {
             throw new InvalidSettingsException("No input table; connect a table of sequences to the second input.");
         }
         SequenceReader.create(m_settings, in, null);
         groupColumn(in);
-        ModelInfo info = modelSpec.getInfo();
-        Selection selection = m_settings.selection(info);
-        if (m_settings.kinds().isEmpty()) {
-            setWarningMessage("No representation kind is selected; only predictions are computed.");
-        } else {
-            try {
-                m_settings.plan().batchFor(info, selection.outputs(info), info.t());
-            } catch (MemoryBudgetException e) {
-                setWarningMessage("At full length: " + e.getMessage() + " Shorter sequences may fit.");
-            }
+        String note = settingsNote(modelSpec.getInfo());
+        if (note != null) {
+            setWarningMessage(note);
         }
         return outputSpecs(modelSpec.getInfo(), in);
+    }
+
+    /**
+     * @return the warning the settings deserve before any row is read, or null. KNIME clears a node's warning when
+     *         execution starts, so execute says it again ({@link #report}).
+     */
+    private String settingsNote(final ModelInfo info) throws InvalidSettingsException {
+        if (m_settings.kinds().isEmpty()) {
+            return "No representation kind is selected; only predictions are computed.";
+        }
+        try {
+            m_settings.plan().batchFor(info, m_settings.selection(info).outputs(info), info.t());
+        } catch (MemoryBudgetException e) {
+            return "At full length: " + e.getMessage() + " Shorter sequences may fit.";
+        }
+        return null;
     }
 
     private DataTableSpec[] outputSpecs(final ModelInfo info, final DataTableSpec in) {
@@ -103,20 +124,48 @@ public final class ExtractRepresentationsNodeModel extends NodeModel {
         GTransformerPortObject port = (GTransformerPortObject)inObjects[MODEL_PORT];
         BufferedDataTable table = (BufferedDataTable)inObjects[TABLE_PORT];
         ModelInfo info = port.getSpec().getInfo();
-        DataTableSpec[] specs = outputSpecs(info, table.getDataTableSpec());
-        BufferedDataContainer predictions = exec.createDataContainer(specs[0]);
+        DataTableSpec in = table.getDataTableSpec();
+        DataTableSpec[] specs = outputSpecs(info, in);
+        // Only the appended prediction cells are written; the input columns are referenced by a column rearranger,
+        // as KNIME's appending nodes do, instead of being copied.
+        DataColumnSpec[] appendedSpecs = Extraction.appendedSpecs(in);
+        BufferedDataContainer appended = exec.createDataContainer(new DataTableSpec(appendedSpecs));
         BufferedDataContainer representations = exec.createDataContainer(specs[1]);
+        // As KNIME's nodes do, containers are closed when all rows are in, not in a finally block: after an error or
+        // a cancel KNIME discards them, and closing them there could replace that error with one of their own.
         try (GTransformer model = port.openModel(1); CloseableRowIterator it = table.iterator()) {
-            Extraction x = newExtraction(model, table.getDataTableSpec());
-            x.run(() -> it.hasNext() ? it.next() : null, predictions::addRowToTable, representations::addRowToTable,
-                exec, table.size());
-            report(x);
-        } finally {
-            predictions.close();
-            representations.close();
+            Extraction x = newExtraction(model, in);
+            x.run(() -> it.hasNext() ? it.next() : null,
+                (row, cells) -> appended.addRowToTable(new DefaultRow(row.getKey(), cells)),
+                representations::addRowToTable, exec, table.size());
+            report(x, info);
         }
+        appended.close();
+        representations.close();
+        BufferedDataTable predictionCells = appended.getTable();
+        BufferedDataTable predictions;
+        try (CloseableRowIterator cells = predictionCells.iterator()) {
+            ColumnRearranger rearranger = new ColumnRearranger(in);
+            rearranger.append(new AbstractCellFactory(appendedSpecs) {
+                @Override
+                public DataCell[] getCells(final DataRow row) {
+                    DataRow next = cells.next(); // one row of cells per input row, in input order
+                    if (!next.getKey().equals(row.getKey())) {
+                        throw new IllegalStateException("Prediction of row " + next.getKey() + " met input row "
+                            + row.getKey());
+                    }
+                    DataCell[] out = new DataCell[next.getNumCells()];
+                    for (int i = 0; i < out.length; i++) {
+                        out[i] = next.getCell(i);
+                    }
+                    return out;
+                }
+            });
+            predictions = exec.createColumnRearrangeTable(table, rearranger, exec.createSubProgress(0));
+        }
+        exec.clearTable(predictionCells);
         exec.setProgress(1.0);
-        return new PortObject[]{predictions.getTable(), representations.getTable()};
+        return new PortObject[]{predictions, representations.getTable()};
     }
 
     private Extraction newExtraction(final GTransformer model, final DataTableSpec in)
@@ -129,13 +178,19 @@ public final class ExtractRepresentationsNodeModel extends NodeModel {
         return new Extraction(extractor, info, m_settings, reader, groupColumn(in));
     }
 
-    private void report(final Extraction x) {
+    /** Sets the run's warning: what the rows showed, then what the settings deserve (configure's, said again). */
+    private void report(final Extraction x, final ModelInfo info) throws InvalidSettingsException {
+        String rows = null;
         if (x.rowsDone() == 0) {
-            setWarningMessage("The input table is empty; both output tables are empty.");
+            rows = "The input table is empty; both output tables are empty.";
         } else if (x.skipped() > 0) {
-            setWarningMessage("Skipped " + x.skipped() + " of " + x.rowsDone()
+            rows = "Skipped " + x.skipped() + " of " + x.rowsDone()
                 + " rows that the model cannot take (their prediction cells are missing). First: "
-                + x.firstSkipReason());
+                + x.firstSkipReason();
+        }
+        String note = x.rowsDone() == 0 ? null : settingsNote(info);
+        if (rows != null || note != null) {
+            setWarningMessage(rows == null ? note : note == null ? rows : rows + " " + note);
         }
     }
 
@@ -167,8 +222,9 @@ public final class ExtractRepresentationsNodeModel extends NodeModel {
                 RowOutput representations = (RowOutput)outputs[1];
                 try (GTransformer model = port.openModel(1)) {
                     Extraction x = newExtraction(model, in.getDataTableSpec());
-                    x.run(in::poll, predictions::push, representations::push, exec, -1);
-                    report(x);
+                    x.run(in::poll, (row, cells) -> predictions.push(Extraction.joined(row, cells)),
+                        representations::push, exec, -1);
+                    report(x, model.info());
                 } finally {
                     in.close();
                 }

@@ -52,6 +52,17 @@ final class Extraction {
         void push(DataRow row) throws Exception;
     }
 
+    /** Where the prediction cells of each input row go, in input order. */
+    @FunctionalInterface
+    interface PredictionSink {
+        /**
+         * @param origin the input row
+         * @param appended the cells the predictions output appends to it ({@link #PREDICTION_CELLS}; missing cells
+         *        for a skipped row)
+         */
+        void push(DataRow origin, DataCell[] appended) throws Exception;
+    }
+
     /** Cells the predictions output appends to each input row. */
     private static final int PREDICTION_CELLS = Tables.PREDICTIONS.from(Tables.NEXT_TOKEN.key()).size();
 
@@ -109,6 +120,27 @@ final class Extraction {
         return KnimeTables.appended(in, Tables.PREDICTIONS.from(Tables.NEXT_TOKEN.key()));
     }
 
+    /** @return the specs of the columns the predictions output appends to the input (names unique against it) */
+    static org.knime.core.data.DataColumnSpec[] appendedSpecs(final DataTableSpec in) {
+        DataTableSpec all = predictionSpec(in);
+        org.knime.core.data.DataColumnSpec[] specs = new org.knime.core.data.DataColumnSpec[PREDICTION_CELLS];
+        for (int i = 0; i < specs.length; i++) {
+            specs[i] = all.getColumnSpec(in.getNumColumns() + i);
+        }
+        return specs;
+    }
+
+    /** @return the input row with the appended cells after its own (the streaming output's rows) */
+    static DataRow joined(final DataRow row, final DataCell[] appended) {
+        int n = row.getNumCells();
+        DataCell[] cells = new DataCell[n + appended.length];
+        for (int i = 0; i < n; i++) {
+            cells[i] = row.getCell(i);
+        }
+        System.arraycopy(appended, 0, cells, n, appended.length);
+        return new DefaultRow(row.getKey(), cells);
+    }
+
     /**
      * @param settings the node's settings
      * @param info the model
@@ -157,7 +189,7 @@ final class Extraction {
      * @param total rows of the input, or -1 when unknown (streaming)
      * @throws Exception a {@link SequenceReader.BadRowException} (fail policy), a canceled execution, a model error
      */
-    void run(final RowSource in, final Output predictions, final Output representations,
+    void run(final RowSource in, final PredictionSink predictions, final Output representations,
         final ExecutionMonitor exec, final long total) throws Exception {
         // rows of the aggregated or summary tables, which the core hands over as values
         TableSchema schema = secondSchema(m_settings, m_info);
@@ -206,12 +238,11 @@ final class Extraction {
         }
     }
 
-    private void push(final BatchResult batch, final List<Item<DataRow>> items, final Output predictions,
+    private void push(final BatchResult batch, final List<Item<DataRow>> items, final PredictionSink predictions,
         final Output representations, final RowSink<Exception> rows) throws Exception {
         int s = 0;
         for (Item<DataRow> item : items) {
-            predictions.push(item.runs() ? withPrediction(item.origin(), batch.prediction(s++))
-                : withMissing(item.origin()));
+            predictions.push(item.origin(), item.runs() ? predictionCells(batch.prediction(s++)) : missingCells());
         }
         if (batch == null) {
             return;
@@ -271,31 +302,15 @@ final class Extraction {
         return cells;
     }
 
-    private DataRow withPrediction(final DataRow row, final Prediction p) {
-        DataCell[] cells = inputCells(row);
-        int n = row.getNumCells();
-        cells[n] = new IntCell(p.last());
-        cells[n + 1] = new StringCell(m_info.tokenLabel(p.last()));
-        cells[n + 2] = new DoubleCell(p.lastProbability());
-        cells[n + 3] = new StringCell(PredictionText.tokens(p));
-        cells[n + 4] = new StringCell(PredictionText.probabilities(p));
-        return new DefaultRow(row.getKey(), cells);
+    private DataCell[] predictionCells(final Prediction p) {
+        return new DataCell[]{new IntCell(p.last()), new StringCell(m_info.tokenLabel(p.last())),
+            new DoubleCell(p.lastProbability()), new StringCell(PredictionText.tokens(p)),
+            new StringCell(PredictionText.probabilities(p))};
     }
 
-    private static DataRow withMissing(final DataRow row) {
-        DataCell[] cells = inputCells(row);
-        for (int i = row.getNumCells(); i < cells.length; i++) {
-            cells[i] = DataType.getMissingCell();
-        }
-        return new DefaultRow(row.getKey(), cells);
-    }
-
-    private static DataCell[] inputCells(final DataRow row) {
-        int n = row.getNumCells();
-        DataCell[] cells = new DataCell[n + PREDICTION_CELLS];
-        for (int i = 0; i < n; i++) {
-            cells[i] = row.getCell(i);
-        }
+    private static DataCell[] missingCells() {
+        DataCell[] cells = new DataCell[PREDICTION_CELLS];
+        java.util.Arrays.fill(cells, DataType.getMissingCell());
         return cells;
     }
 

@@ -6,6 +6,7 @@ import java.util.List;
 import org.gtlens.repr.InputException;
 import org.gtlens.repr.SequenceValidator;
 import org.gtlens.repr.TokenText;
+import org.knime.core.data.BooleanValue;
 import org.knime.core.data.DataCell;
 import org.knime.core.data.DataColumnSpec;
 import org.knime.core.data.DataRow;
@@ -13,7 +14,8 @@ import org.knime.core.data.DataTableSpec;
 import org.knime.core.data.DataType;
 import org.knime.core.data.LongValue;
 import org.knime.core.data.StringValue;
-import org.knime.core.data.collection.CollectionDataValue;
+import org.knime.core.data.collection.ListDataValue;
+import org.knime.core.data.collection.SetDataValue;
 import org.knime.core.node.InvalidSettingsException;
 
 /**
@@ -71,6 +73,11 @@ final class SequenceReader {
                     + "' does not exist in the input table; choose another one in the dialog.");
             }
             DataType type = spec.getColumnSpec(i).getType();
+            if (type.isCompatible(SetDataValue.class)) {
+                throw new InvalidSettingsException("The sequence column '" + name + "' holds sets, which keep each "
+                    + "token once and lose their order (4,5,5,5,4 becomes {4,5}); use a list column instead "
+                    + "(e.g. Create Collection Column with the type List).");
+            }
             if (!isSequenceType(type)) {
                 throw new InvalidSettingsException("The sequence column '" + name + "' holds " + type.getName()
                     + "; it must hold text such as \"4,5,5,5,4\" or a list of integers.");
@@ -80,7 +87,7 @@ final class SequenceReader {
         List<String> names = settings.tokenColumns();
         if (names.isEmpty()) {
             for (DataColumnSpec c : spec) {
-                if (c.getType().isCompatible(LongValue.class)) {
+                if (isIntegerType(c.getType())) {
                     names.add(c.getName());
                 }
             }
@@ -97,9 +104,9 @@ final class SequenceReader {
                     + "' does not exist in the input table.");
             }
             DataType type = spec.getColumnSpec(idx[k]).getType();
-            if (!type.isCompatible(LongValue.class)) {
+            if (!isIntegerType(type)) {
                 throw new InvalidSettingsException("The token column '" + names.get(k) + "' holds " + type.getName()
-                    + "; token columns must hold integers.");
+                    + "; token columns must hold integers (integer or long columns).");
             }
         }
         return new SequenceReader(idx, names.toArray(new String[0]), false, validator);
@@ -116,10 +123,20 @@ final class SequenceReader {
             "The input table has no text or list column holding sequences; add one (e.g. \"4,5,5,5,4\").");
     }
 
+    /**
+     * @param type a column type
+     * @return whether it holds whole numbers: integer and long columns, not booleans (KNIME's BooleanCell is a
+     *         LongValue too, as 0 and 1)
+     */
+    static boolean isIntegerType(final DataType type) {
+        return type.isCompatible(LongValue.class) && !type.isCompatible(BooleanValue.class);
+    }
+
+    /** @return whether a column of this type can hold a sequence: text, or a list (not a set) of integers */
     static boolean isSequenceType(final DataType type) {
         if (type.isCollectionType()) {
             DataType e = type.getCollectionElementType();
-            return e == null || e.isCompatible(LongValue.class);
+            return type.isCompatible(ListDataValue.class) && (e == null || isIntegerType(e));
         }
         return type.isCompatible(StringValue.class);
     }
@@ -153,7 +170,7 @@ final class SequenceReader {
             throw new BadRowException("Row " + id + " has a missing value in the sequence column '" + m_names[0]
                 + "'.");
         }
-        if (cell instanceof CollectionDataValue coll) {
+        if (cell instanceof ListDataValue coll) {
             List<Integer> tokens = new ArrayList<>();
             int pos = 0;
             for (DataCell e : coll) {
@@ -161,7 +178,11 @@ final class SequenceReader {
             }
             return tokens.stream().mapToInt(Integer::intValue).toArray();
         }
-        String text = ((StringValue)cell).getStringValue();
+        if (!(cell instanceof StringValue sv)) {
+            throw new BadRowException("Row " + id + " holds '" + cell + "' in the sequence column '" + m_names[0]
+                + "', which is neither text nor a list of integers.");
+        }
+        String text = sv.getStringValue();
         if (TokenText.isEmpty(text)) {
             return new int[0]; // the validator names an empty sequence
         }
@@ -196,7 +217,7 @@ final class SequenceReader {
         if (c.isMissing()) {
             throw new BadRowException("Row " + id + " has a missing value at position " + pos + ".");
         }
-        if (c instanceof LongValue l) {
+        if (c instanceof LongValue l && !(c instanceof BooleanValue)) {
             long v = l.getLongValue();
             if (v < Integer.MIN_VALUE || v > Integer.MAX_VALUE) {
                 throw new BadRowException("Row " + id + " has token " + v + " at position " + pos

@@ -35,6 +35,7 @@ public final class LoadGTransformerNodeModel extends NodeModel {
 
     @Override
     protected PortObjectSpec[] configure(final PortObjectSpec[] inSpecs) throws InvalidSettingsException {
+        ModelFiles.checkRuntime();
         ModelInfo info = ModelFiles.info(m_file.getStringValue());
         return new PortObjectSpec[]{new GTransformerPortObjectSpec(info)};
     }

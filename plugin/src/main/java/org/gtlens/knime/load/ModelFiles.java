@@ -2,7 +2,6 @@ package org.gtlens.knime.load;
 
 import java.io.IOException;
 import java.net.URISyntaxException;
-import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -13,12 +12,14 @@ import org.gtlens.model.GTransformer;
 import org.gtlens.model.ModelException;
 import org.gtlens.model.ModelFile;
 import org.gtlens.model.ModelInfo;
+import org.gtlens.model.NativeRuntime;
 import org.knime.core.node.InvalidSettingsException;
 import org.knime.core.util.FileUtil;
 
 /**
- * Finds, reads and checks the model file named in the Load GTransformer settings. The facts of a checked file are
- * cached by path, size and modification time, so configure() stays fast when a workflow is opened or edited.
+ * Finds, reads and checks the model file named in the Load GTransformer settings. Configure reads a model's facts
+ * from its bytes (no ONNX Runtime session) and caches them by path, size and modification time, so it stays fast
+ * when a workflow is opened or edited; execute opens the model in ONNX Runtime once.
  */
 final class ModelFiles {
 
@@ -40,6 +41,20 @@ final class ModelFiles {
     private ModelFiles() {
     }
 
+    /**
+     * Starts ONNX Runtime's native library (once per JVM; no model, no session), so configure names a machine that
+     * cannot run it in one sentence instead of failing later with a linkage error.
+     *
+     * @throws InvalidSettingsException naming the cause and the README's platform notes
+     */
+    static void checkRuntime() throws InvalidSettingsException {
+        try {
+            NativeRuntime.environment();
+        } catch (ModelException e) {
+            throw new InvalidSettingsException(e.getMessage());
+        }
+    }
+
     /** @return whether the setting means the built-in example model */
     static boolean isBuiltIn(final String location) {
         return location == null || location.isBlank();
@@ -54,7 +69,7 @@ final class ModelFiles {
         String loc = location.trim();
         try {
             if (loc.matches("^[a-zA-Z][a-zA-Z0-9+.-]+:/.*")) {
-                Path local = FileUtil.resolveToPath(new URL(loc));
+                Path local = FileUtil.resolveToPath(FileUtil.toURL(loc));
                 if (local == null) {
                     // KNIME resolves file: and local knime:// URLs only; http(s) and remote mounts have no local file
                     throw new InvalidSettingsException("Model file location '" + loc + "' is not a local file; GT "
@@ -99,11 +114,23 @@ final class ModelFiles {
                 return cached;
             }
         }
-        ModelInfo info = read(location).info();
+        ModelInfo info = inspect(file);
         synchronized (CACHE) {
             CACHE.put(key, info);
         }
         return info;
+    }
+
+    /** The facts from the file's own bytes: no ONNX Runtime session in configure. */
+    private static ModelInfo inspect(final Path file) throws InvalidSettingsException {
+        try {
+            if (file == null) {
+                return GTransformer.inspect(GTransformer.defaultModelBytes(), GTransformer.DEFAULT_MODEL_NAME);
+            }
+            return GTransformer.inspect(ModelFile.read(file), ModelFile.name(file));
+        } catch (ModelException e) {
+            throw new InvalidSettingsException(e.getMessage(), e);
+        }
     }
 
     /**

@@ -9,7 +9,7 @@ import org.knime.core.data.DataRow;
 import org.knime.core.data.DataTableSpec;
 import org.knime.core.data.DataType;
 
-/** Stand-in for KNIME's {@code CollectionCellFactory} (compile/test only, never shipped): creates list cells. */
+/** Stand-in for KNIME's {@code CollectionCellFactory} (compile/test only, never shipped): creates list and set cells. */
 public final class CollectionCellFactory {
 
     private CollectionCellFactory() {
@@ -35,6 +35,27 @@ public final class CollectionCellFactory {
             cells.add(row.getCell(c));
         }
         return createListCell(cells);
+    }
+
+    /**
+     * @param coll the elements (missing cells allowed)
+     * @return a set cell with them: equal cells once, in first-seen order (so 4,5,5,5,4 gives {4,5})
+     */
+    public static SetCell createSetCell(final Collection<? extends DataCell> coll) {
+        return new SetCell(coll);
+    }
+
+    /**
+     * @param row a row
+     * @param cols the indices of the cells to collect
+     * @return a set cell with these cells
+     */
+    public static SetCell createSetCell(final DataRow row, final int[] cols) {
+        List<DataCell> cells = new ArrayList<>();
+        for (int c : cols) {
+            cells.add(row.getCell(c));
+        }
+        return createSetCell(cells);
     }
 
     /**

@@ -31,9 +31,9 @@ public abstract class DialogComponent {
             throw new NullPointerException("SettingsModel must not be null");
         }
         m_model = model;
-        model.prependChangeListener(e -> {
-            updateComponent();
-        });
+        // as in KNIME, the base class does not follow the model: each component registers its own listener
+        // (the stand-in's components below do, with prependChangeListener), so a plugin's own component that does
+        // not shows a stale value or enabled state when the model changes
     }
 
     /** @return the panel holding the component's widgets */
@@ -71,7 +71,7 @@ public abstract class DialogComponent {
         throws NotConfigurableException {
         m_lastSpecs = specs == null ? null : specs.clone();
         checkConfigurabilityBeforeLoad(specs);
-        m_model.loadSettingsForDialog(settings, specs);
+        m_model.dlgLoadSettingsFrom(settings, specs);
         updateComponent();
     }
 
@@ -82,8 +82,14 @@ public abstract class DialogComponent {
      * @throws InvalidSettingsException if the input is invalid
      */
     public final void saveSettingsTo(final NodeSettingsWO settings) throws InvalidSettingsException {
-        validateSettingsBeforeSave();
-        m_model.saveSettingsForDialog(settings);
+        try {
+            validateSettingsBeforeSave();
+        } catch (InvalidSettingsException e) {
+            if (m_model.isEnabled()) {
+                throw e; // as in KNIME, a disabled component may hold an invalid value
+            }
+        }
+        m_model.dlgSaveSettingsTo(settings);
     }
 
     protected abstract void validateSettingsBeforeSave() throws InvalidSettingsException;

@@ -20,6 +20,7 @@ public final class DialogComponentBoolean extends DialogComponent {
         m_box = new JCheckBox(label);
         getComponentPanel().add(m_box);
         m_box.addItemListener(e -> booleanModel.setBooleanValue(m_box.isSelected()));
+        getModel().prependChangeListener(e -> updateComponent());
         updateComponent();
     }
 

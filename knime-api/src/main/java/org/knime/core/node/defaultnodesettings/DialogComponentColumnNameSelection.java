@@ -123,6 +123,7 @@ public class DialogComponentColumnNameSelection extends DialogComponent {
         m_combo.addActionListener(e -> commit());
         getComponentPanel().add(m_label);
         getComponentPanel().add(m_combo);
+        getModel().prependChangeListener(e -> updateComponent());
         updateComponent();
     }
 

@@ -107,6 +107,7 @@ public class DialogComponentFileChooser extends DialogComponent {
                 commit();
             }
         });
+        getModel().prependChangeListener(e -> updateComponent());
         updateComponent();
     }
 

@@ -63,6 +63,7 @@ public class DialogComponentNumber extends DialogComponent {
         });
         getComponentPanel().add(m_label);
         getComponentPanel().add(m_spinner);
+        getModel().prependChangeListener(e -> updateComponent());
         updateComponent();
     }
 

@@ -60,6 +60,7 @@ public final class DialogComponentString extends DialogComponent {
                 commit();
             }
         });
+        getModel().prependChangeListener(e -> updateComponent());
         updateComponent();
     }
 

@@ -65,6 +65,7 @@ public final class DialogComponentStringSelection extends DialogComponent {
         m_combo.addActionListener(e -> commit());
         getComponentPanel().add(m_label);
         getComponentPanel().add(m_combo);
+        getModel().prependChangeListener(e -> updateComponent());
         updateComponent();
     }
 

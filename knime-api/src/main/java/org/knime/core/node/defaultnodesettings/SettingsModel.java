@@ -15,8 +15,20 @@ import org.knime.core.node.port.PortObjectSpec;
 /**
  * Stand-in for KNIME's {@code SettingsModel} (compile/test only, never shipped): one node setting stored under a
  * config name, shared by the node model (save/validate/load) and a {@link DialogComponent}.
+ *
+ * <p>As in KNIME, saving writes a sub-config {@code <configName>_Internals} with the model's type ID and its enabled
+ * flag next to the value, and loading (node model or dialog) restores the flag from it; settings without it (saved
+ * before a model existed) leave the flag as it is. A disabled model's invalid value is not an error on load, on
+ * validate or when its dialog component is saved.
  */
 public abstract class SettingsModel {
+
+    /** Suffix of the sub-config holding the model's type ID and enabled flag (KNIME's value; not public here). */
+    static final String INTERNALS_SUFFIX = "_Internals";
+
+    private static final String MODEL_ID_KEY = "SettingsModelID";
+
+    private static final String ENABLED_KEY = "EnabledStatus";
 
     private final List<ChangeListener> m_listeners = new CopyOnWriteArrayList<>();
 
@@ -34,8 +46,10 @@ public abstract class SettingsModel {
      */
     public final <T extends SettingsModel> T createCloneWithValidatedValue(final NodeSettingsRO settings)
         throws InvalidSettingsException {
-        validateSettingsForModel(settings);
         T clone = createClone();
+        SettingsModel c = clone;
+        c.m_enabled = m_enabled;
+        c.readInternals(settings);
         clone.loadSettingsForModel(settings);
         return clone;
     }
@@ -50,6 +64,45 @@ public abstract class SettingsModel {
         throws NotConfigurableException;
 
     protected abstract void saveSettingsForDialog(NodeSettingsWO settings) throws InvalidSettingsException;
+
+    /** What a dialog component calls to load: the enabled flag when saved (never an error), then the value. */
+    final void dlgLoadSettingsFrom(final NodeSettingsRO settings, final PortObjectSpec[] specs)
+        throws NotConfigurableException {
+        try {
+            readInternals(settings);
+        } catch (InvalidSettingsException e) {
+            // a dialog loads anything, even empty settings; the flag stays as it is
+        }
+        loadSettingsForDialog(settings, specs);
+    }
+
+    /** What a dialog component calls to save: the flag, then the value (a disabled model's error is dropped). */
+    final void dlgSaveSettingsTo(final NodeSettingsWO settings) throws InvalidSettingsException {
+        writeInternals(settings);
+        try {
+            saveSettingsForDialog(settings);
+        } catch (InvalidSettingsException e) {
+            if (m_enabled) {
+                throw e;
+            }
+        }
+    }
+
+    private void readInternals(final NodeSettingsRO settings) throws InvalidSettingsException {
+        String key = getConfigName() + INTERNALS_SUFFIX;
+        if (!settings.containsKey(key)) {
+            return; // saved before this model existed, or by hand: keep the flag
+        }
+        var internals = settings.getConfig(key);
+        internals.getString(MODEL_ID_KEY);
+        m_enabled = internals.getBoolean(ENABLED_KEY);
+    }
+
+    private void writeInternals(final NodeSettingsWO settings) {
+        var internals = settings.addConfig(getConfigName() + INTERNALS_SUFFIX);
+        internals.addString(MODEL_ID_KEY, getModelTypeID());
+        internals.addBoolean(ENABLED_KEY, m_enabled);
+    }
 
     /** @param l notified when the value or the enabled state changes */
     public void addChangeListener(final ChangeListener l) {
@@ -96,7 +149,13 @@ public abstract class SettingsModel {
      * @throws InvalidSettingsException if the value is missing or invalid
      */
     public final void validateSettings(final NodeSettingsRO settings) throws InvalidSettingsException {
-        validateSettingsForModel(settings);
+        boolean before = m_enabled;
+        readInternals(settings);
+        boolean saved = m_enabled;
+        m_enabled = before;
+        if (saved) {
+            validateSettingsForModel(settings); // a disabled setting may hold anything
+        }
     }
 
     protected abstract void validateSettingsForModel(NodeSettingsRO settings) throws InvalidSettingsException;
@@ -106,13 +165,21 @@ public abstract class SettingsModel {
      * @throws InvalidSettingsException if the value is missing or invalid
      */
     public final void loadSettingsFrom(final NodeSettingsRO settings) throws InvalidSettingsException {
-        loadSettingsForModel(settings);
+        readInternals(settings);
+        try {
+            loadSettingsForModel(settings);
+        } catch (InvalidSettingsException e) {
+            if (m_enabled) {
+                throw e;
+            }
+        }
     }
 
     protected abstract void loadSettingsForModel(NodeSettingsRO settings) throws InvalidSettingsException;
 
     /** @param settings where to save the value */
     public final void saveSettingsTo(final NodeSettingsWO settings) {
+        writeInternals(settings);
         saveSettingsForModel(settings);
     }
 

@@ -31,8 +31,9 @@ public abstract class RowOutput extends PortOutput {
     public abstract void close() throws InterruptedException;
 
     /**
-     * Thrown by {@link RowOutput#push(DataRow)} when the output is closed: all consumers have read enough rows
-     * (e.g. a row filter taking the first rows) or there is no consumer at all (an unconnected port in streaming).
+     * Declared by KNIME's API for a {@link RowOutput#push(DataRow)} whose consumers need no more rows; KNIME's own
+     * streaming executor never throws it (it closes inputs and outputs itself after {@code runFinal}), and neither
+     * does the stand-in's test harness.
      */
     @SuppressWarnings("serial")
     public static class OutputClosedException extends RuntimeException {
