@@ -121,4 +121,19 @@ class BypassTest {
                 name + ": " + run.errorLine());
         Leftovers.assertNone(dir.resolve("out"), name);
     }
+
+    /** A metadata key given twice: ONNX Runtime keeps one value, the file check may read the other; refused. */
+    @Test
+    void metadataGivenTwiceIsRefused() throws Exception {
+        org.gtlens.testing.Proto m = org.gtlens.testing.Proto.parse(toy());
+        org.gtlens.testing.Proto entry = new org.gtlens.testing.Proto();
+        entry.addString(1, "gtlens.depth");
+        entry.addString(2, "1");
+        m.addBytes(14, entry.bytes());
+        Path model = Files.write(dir.resolve("twice.onnx"), m.bytes());
+        CliRun run = CliRun.of("inspect", "--model", model.toString());
+        assertEquals(1, run.exit(), run.err());
+        assertEquals("gtlens: Model twice.onnx has metadata gtlens.depth more than once; each key may appear once.",
+                run.errorLine());
+    }
 }

@@ -73,17 +73,22 @@ class WrongDataTest {
 
     static Stream<Arguments> accepted() {
         return Stream.of(
-                Arguments.of("position columns named 0..n-1", "0,1,2\n4,5,6\n"),
-                Arguments.of("position columns named 1..n", "1,2,3\n4,5,6\n"),
-                Arguments.of("a header and a quoted sequence", "tokens\n\"4,5,5\"\n"));
+                Arguments.of("position columns named 0..n-1", "0,1,2\n4,5,6\n", List.of()),
+                Arguments.of("position columns named 1..n", "1,2,3\n4,5,6\n", List.of()),
+                Arguments.of("a header and a quoted sequence", "tokens\n\"4,5,5\"\n", List.of()),
+                Arguments.of("a byte order mark before the header", "\uFEFFtokens\n\"4,5,5\"\n",
+                        List.of("--column", "tokens")));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("accepted")
-    void headersThatLookNumericButAreNamesStillWork(String name, String csv) throws Exception {
+    void headersThatLookNumericButAreNamesStillWork(String name, String csv, List<String> options) throws Exception {
         Path input = Files.writeString(dir.resolve("ok.csv"), csv, StandardCharsets.UTF_8);
         Path out = dir.resolve("out");
-        CliRun run = CliRun.of("extract", "--input", input.toString(), "--out", out.toString(), "--kinds", "out");
+        List<String> args = new ArrayList<>(List.of("extract", "--input", input.toString(), "--out", out.toString(),
+                "--kinds", "out"));
+        args.addAll(options);
+        CliRun run = CliRun.of(args.toArray(String[]::new));
         assertEquals(0, run.exit(), name + ": " + run.err());
         assertEquals(List.of("predictions.csv", "representations.csv"), Leftovers.files(out));
     }

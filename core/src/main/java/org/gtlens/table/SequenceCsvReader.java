@@ -78,7 +78,14 @@ public final class SequenceCsvReader implements SequenceSource, AutoCloseable {
             throw new GtLensException("Input file " + file + " cannot be read: " + org.gtlens.FileProblems.reason(e)
                     + ".");
         }
-        this.limited = new Limited(reader);
+        Reader text;
+        try {
+            text = withoutByteOrderMark(reader);
+        } catch (IOException e) {
+            reader.close();
+            throw new GtLensException("Input file " + fileName + " " + problem(e) + ".");
+        }
+        this.limited = new Limited(text);
         try {
             this.parser = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true)
                     .setIgnoreEmptyLines(true).setDuplicateHeaderMode(org.apache.commons.csv.DuplicateHeaderMode
@@ -138,6 +145,16 @@ public final class SequenceCsvReader implements SequenceSource, AutoCloseable {
             }
         }
         this.records = parser.iterator();
+    }
+
+    /** The text without the byte order mark some editors write first (else it would be part of the first name). */
+    private static Reader withoutByteOrderMark(Reader reader) throws IOException {
+        java.io.PushbackReader in = new java.io.PushbackReader(reader, 1);
+        int first = in.read();
+        if (first >= 0 && first != '\uFEFF') {
+            in.unread(first);
+        }
+        return in;
     }
 
     /** Refuses a header with a nameless or twice-named column, or one that reads as data (no header at all). */
