@@ -66,18 +66,18 @@ final class BenchCommand implements Callable<Integer> {
             description = "Memory budget of one batch, which sizes the largest batch (default: ${DEFAULT-VALUE}).")
     long memoryMb;
 
-    @Option(names = "--selected-sequences", paramLabel = "N", defaultValue = "1000",
+    @Option(names = "--selected-sequences", paramLabel = "N", defaultValue = "1000", converter = OptionValues.Count.class,
             description = "Full-length sequences for the run with --kinds attention --blocks last --positions last "
                     + "to a long CSV (default: ${DEFAULT-VALUE}; 0 skips it).")
     int selectedSequences;
 
-    @Option(names = "--aggregate-sequences", paramLabel = "N",
+    @Option(names = "--aggregate-sequences", paramLabel = "N", converter = OptionValues.Count.class,
             description = "Sequences for the run with --aggregate mean --group-column (5 groups): default 100000 of "
                     + "the built-in model with all kinds, 1000 full-length sequences of another with attention of "
                     + "every block; 0 skips it.")
     Integer aggregateSequences;
 
-    @Option(names = "--heap-sequences", paramLabel = "N", defaultValue = "1000000",
+    @Option(names = "--heap-sequences", paramLabel = "N", defaultValue = "1000000", converter = OptionValues.Count.class,
             description = "Sequences for the peak-heap run under -Xmx256m (default: ${DEFAULT-VALUE}; 0 skips it).")
     int heapSequences;
 

@@ -1,7 +1,6 @@
 package org.gtlens.cli;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumSet;
@@ -164,11 +163,29 @@ final class ExtractCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** Lines after the header, for the progress bar; the reader reports a file it cannot read. */
-    private static long countDataLines(Path file) {
-        try (var lines = Files.lines(file, StandardCharsets.UTF_8)) {
-            return Math.max(0, lines.filter(l -> !l.isBlank()).count() - 1);
-        } catch (IOException | java.io.UncheckedIOException e) {
+    /**
+     * Non-blank lines after the header, for the progress bar, counted in bytes (a line is never held: the file may
+     * have one huge line); the reader reports a file it cannot read.
+     */
+    static long countDataLines(Path file) {
+        try (var in = Files.newInputStream(file)) {
+            byte[] buffer = new byte[1 << 16];
+            long lines = 0;
+            boolean content = false;
+            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                for (int i = 0; i < n; i++) {
+                    byte b = buffer[i];
+                    if (b == '\n') {
+                        lines += content ? 1 : 0;
+                        content = false;
+                    } else if (b != ' ' && b != '\t' && b != '\r') {
+                        content = true;
+                    }
+                }
+            }
+            lines += content ? 1 : 0;
+            return Math.max(0, lines - 1);
+        } catch (IOException e) {
             return -1;
         }
     }

@@ -2,7 +2,6 @@ package org.gtlens.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,7 +22,7 @@ import org.gtlens.table.AtomicOutput;
 /**
  * Writes the figures of one sequence into a folder, one file per figure named as in the chart issue. All figures of
  * a run appear together or none does: each is drawn into a temporary file first, and only when all are written are
- * they moved into place (a failed move takes back the ones already moved).
+ * they moved into place together ({@link AtomicOutput#commitAll}: a failed move restores what was there before).
  */
 final class FigureWriter {
 
@@ -87,16 +86,11 @@ final class FigureWriter {
                     out.stream().write(HeatmapRenderer.toPng(figure.grid(), chosen.get(i)));
                 }
             }
+            AtomicOutput.commitAll(outputs);
             for (AtomicOutput out : outputs) {
-                out.commit();
                 written.add(out.target());
             }
             return written;
-        } catch (IOException | RuntimeException e) {
-            for (Path p : written) {
-                Files.deleteIfExists(p);
-            }
-            throw e;
         } finally {
             for (AtomicOutput out : outputs) {
                 out.close();

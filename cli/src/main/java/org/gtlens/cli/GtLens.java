@@ -2,6 +2,7 @@ package org.gtlens.cli;
 
 import java.io.PrintWriter;
 
+import org.gtlens.FileProblems;
 import org.gtlens.GtLensException;
 
 import picocli.CommandLine;
@@ -40,6 +41,12 @@ public final class GtLens implements Runnable {
     }
 
     public static void main(String[] args) {
+        // a worker thread that fails (e.g. out of memory) must not print a stack trace: the run reports its failure
+        Thread.setDefaultUncaughtExceptionHandler((t, e) -> {
+            if (isVerbose(args)) {
+                e.printStackTrace();
+            }
+        });
         System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
     }
 
@@ -47,6 +54,8 @@ public final class GtLens implements Runnable {
     public static int execute(String[] args, PrintWriter out, PrintWriter err) {
         GtLens top = new GtLens();
         CommandLine cli = new CommandLine(top);
+        // every path option of every command: an empty name is a usage error, not the current folder
+        cli.registerConverter(java.nio.file.Path.class, new OptionValues.PathValue());
         cli.setOut(out);
         cli.setErr(err);
         cli.setParameterExceptionHandler((e, a) -> {
@@ -57,10 +66,18 @@ public final class GtLens implements Runnable {
         });
         cli.setExecutionExceptionHandler((e, c, parsed) -> {
             boolean verbose = isVerbose(args);
+            FileProblems.WriteFailure write = cause(e, FileProblems.WriteFailure.class);
             if (e instanceof GtLensException) {
                 err.println("gtlens: " + e.getMessage());
             } else if (causedByMemory(e)) {
-                err.println("gtlens: " + OUT_OF_MEMORY);
+                err.println("gtlens: " + outOfMemory(args));
+            } else if (write != null) {
+                err.println("gtlens: " + write.getMessage());
+            } else if (cause(e, GtLensException.class) != null) {
+                err.println("gtlens: " + cause(e, GtLensException.class).getMessage());
+            } else if (e instanceof java.nio.file.FileSystemException fs) {
+                err.println("gtlens: " + (fs.getFile() == null ? "a file" : fs.getFile()) + ": "
+                        + FileProblems.reason(fs) + ".");
             } else {
                 err.println("gtlens: unexpected error: " + e + (verbose ? "" : " (run with --verbose for details)"));
             }
@@ -74,7 +91,7 @@ public final class GtLens implements Runnable {
         try {
             return cli.execute(args);
         } catch (OutOfMemoryError e) {
-            err.println("gtlens: " + OUT_OF_MEMORY);
+            err.println("gtlens: " + outOfMemory(args));
             err.flush();
             return FAILURE;
         }
@@ -83,6 +100,36 @@ public final class GtLens implements Runnable {
     /** What to say when Java runs out of memory: the run is bounded by --memory, so that is the first knob. */
     static final String OUT_OF_MEMORY = "Java ran out of memory; lower --memory (the budget of one batch) or --batch, "
             + "select fewer kinds or blocks, or give Java more memory (e.g. GTLENS_JAVA_OPTS=-Xmx8g).";
+
+    /** The out-of-memory sentence, naming the model and input of the run. */
+    static String outOfMemory(String[] args) {
+        String model = valueOf(args, "--model");
+        String input = valueOf(args, "--input");
+        String what = "Java ran out of memory running " + (model == null ? "the built-in model"
+                : "model " + model) + (input == null ? "" : " on " + input);
+        return what + OUT_OF_MEMORY.substring("Java ran out of memory".length());
+    }
+
+    private static String valueOf(String[] args, String option) {
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals(option) && i + 1 < args.length) {
+                return args[i + 1];
+            }
+            if (args[i].startsWith(option + "=")) {
+                return args[i].substring(option.length() + 1);
+            }
+        }
+        return null;
+    }
+
+    private static <T extends Throwable> T cause(Throwable e, Class<T> type) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return type.cast(t);
+            }
+        }
+        return null;
+    }
 
     private static boolean causedByMemory(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {

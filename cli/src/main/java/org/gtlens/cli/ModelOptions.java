@@ -14,8 +14,9 @@ final class ModelOptions {
             description = "ONNX model following the GT Lens contract (default: the built-in example model).")
     Path model;
 
-    @Option(names = "--threads", paramLabel = "N", defaultValue = "1",
-            description = "Threads ONNX Runtime uses inside one batch (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--threads", paramLabel = "N", defaultValue = "1", converter = OptionValues.Threads.class,
+            description = "Threads ONNX Runtime uses inside one batch, 1 to four per processor (default: "
+                    + "${DEFAULT-VALUE}).")
     int threads;
 
     GTransformer open() throws ModelException {

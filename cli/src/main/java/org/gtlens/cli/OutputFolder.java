@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import org.gtlens.FileProblems;
 import org.gtlens.GtLensException;
 import org.gtlens.table.AtomicOutput;
 
@@ -17,10 +18,13 @@ final class OutputFolder {
     }
 
     static Path prepare(Path dir) throws GtLensException {
+        if (Files.exists(dir) && !Files.isDirectory(dir)) {
+            throw new GtLensException("Output folder " + dir + " is a file, not a folder.");
+        }
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {
-            throw new GtLensException("Output folder " + dir + " cannot be created: " + e.getMessage() + ".");
+            throw new GtLensException("Output folder " + dir + " cannot be created: " + FileProblems.reason(e) + ".");
         }
         if (!Files.isDirectory(dir)) {
             throw new GtLensException("Output folder " + dir + " is a file, not a folder.");
@@ -29,7 +33,7 @@ final class OutputFolder {
             Path probe = Files.createTempFile(dir, ".gtlens", ".probe");
             Files.delete(probe);
         } catch (IOException e) {
-            throw new GtLensException("Output folder " + dir + " is not writable.");
+            throw new GtLensException("Output folder " + dir + " is not writable: " + FileProblems.reason(e) + ".");
         }
         AtomicOutput.sweep(dir); // what runs that were killed left behind
         return dir;

@@ -39,7 +39,7 @@ public final class CellAggregate {
     public long bytesPerGroup() {
         long cells = 0;
         for (Kind kind : selection.kinds()) {
-            cells += (long) cells(kind) * heads(kind).length;
+            cells += cells(kind) * heads(kind).length;
         }
         return Moments.bytes(cells * blocks.length);
     }
@@ -50,14 +50,14 @@ public final class CellAggregate {
     }
 
     /** Cells of one matrix at full length: a triangle when the masked ones are left out. */
-    private int cells(Kind kind) {
-        int rows = kind.rows(info, info.t());
+    private long cells(Kind kind) {
+        long rows = kind.rows(info, info.t());
         return triangle(kind) ? rows * (rows + 1) / 2 : rows * kind.columns(info, info.t());
     }
 
     /** The index of cell (r, c) among {@link #cells}. */
     private int cell(Kind kind, int r, int c) {
-        return triangle(kind) ? r * (r + 1) / 2 + c : r * kind.columns(info, info.t()) + c;
+        return (int) (triangle(kind) ? (long) r * (r + 1) / 2 + c : (long) r * kind.columns(info, info.t()) + c);
     }
 
     private int[] heads(Kind kind) {
@@ -74,7 +74,11 @@ public final class CellAggregate {
         if (moments == null) {
             long needed = (groups.size() + 1) * bytesPerGroup();
             long heap = Runtime.getRuntime().maxMemory();
-            if (needed > heap / 2) {
+            long largest = 0;
+            for (Kind kind : selection.kinds()) {
+                largest = Math.max(largest, cells(kind));
+            }
+            if (needed > heap / 2 || largest > Integer.MAX_VALUE - 8) {
                 throw new MemoryBudgetException("Aggregating " + (groups.size() + 1) + " groups needs "
                         + BatchPlan.mb(needed) + " (" + BatchPlan.mb(bytesPerGroup()) + " a group for the selected "
                         + "cells), more than half of Java's heap (" + BatchPlan.mb(heap) + "); select fewer kinds, "
@@ -85,7 +89,7 @@ public final class CellAggregate {
         }
         int length = batch.length();
         int[] rows = selection.rows(length);
-        int[] cols = new int[Math.max(info.numTokens(), Math.max(info.k(), info.t()))];
+        int[] cols = null;
         for (int bi = 0; bi < blocks.length; bi++) {
             for (Kind kind : selection.orderedKinds()) {
                 int[] heads = heads(kind);
@@ -96,9 +100,12 @@ public final class CellAggregate {
                 }
                 for (int hi = 0; hi < heads.length; hi++) {
                     if (perHead[hi] == null) {
-                        perHead[hi] = new Moments(cells(kind));
+                        perHead[hi] = new Moments((int) cells(kind));
                     }
                     Matrix m = batch.matrix(seq, kind, blocks[bi], Math.max(0, heads[hi]));
+                    if (cols == null || cols.length < m.cols()) {
+                        cols = new int[m.cols()]; // what this batch has, not what the metadata allows
+                    }
                     for (int r : rows) {
                         int n = selection.columns(kind, m, r, cols);
                         for (int i = 0; i < n; i++) {

@@ -25,6 +25,12 @@ public final class ContractChecker {
 
     private static final Pattern BLOCK_OUTPUT = Pattern.compile("block(\\d+)\\.([a-z]+)");
 
+    /**
+     * Longest sequence (gtlens.t) a model may declare: its attention matrices already hold 2^32 values a head and
+     * block. A dynamic-length graph does not bound t itself, and tables and means are sized by it.
+     */
+    public static final int MAX_T = 1 << 16;
+
     private ContractChecker() {
     }
 
@@ -36,6 +42,21 @@ public final class ContractChecker {
      * @throws ModelException naming the source and the first problem found
      */
     public static ModelInfo check(ModelSignature signature, String source, long sizeBytes) throws ModelException {
+        return check(signature, source, sizeBytes, false);
+    }
+
+    /**
+     * Checks the signature as the ONNX file itself declares it, before ONNX Runtime (whose shape inference may
+     * replace declared output shapes) sees it: as {@link #check}, and every size the contract fixes (heads, head
+     * width, k, vocabulary) must be declared as a number, so that it can be compared with the metadata.
+     */
+    public static ModelInfo checkDeclared(ModelSignature signature, String source, long sizeBytes)
+            throws ModelException {
+        return check(signature, source, sizeBytes, true);
+    }
+
+    private static ModelInfo check(ModelSignature signature, String source, long sizeBytes, boolean declared)
+            throws ModelException {
         Map<String, String> meta = signature.metadata();
         String contract = meta.get("gtlens.contract");
         if (contract == null) {
@@ -63,13 +84,20 @@ public final class ContractChecker {
                 throw fail(source, "has gtlens.scaling='" + scalingText + "', expected 'head' or 'full'");
             }
         }
+        if (t > MAX_T) {
+            throw fail(source, "has gtlens.t=" + t + ", longer than the " + MAX_T + " tokens this reader takes");
+        }
         boolean fixedLength = "true".equalsIgnoreCase(String.valueOf(meta.get("gtlens.fixed_length")).trim());
-        List<String> vocab = vocab(meta.get("gtlens.vocab"), numTokens, source);
 
-        checkInput(signature, source, t);
-        List<String> missing = missingOutputs(signature, depth);
+        checkInput(signature, source, t, fixedLength);
+        // before anything is sized by it: the names of missing outputs are listed up to the first incomplete block
+        int blocksPresent = blocksPresent(signature);
+        List<String> vocab = vocab(meta.get("gtlens.vocab"), numTokens, source);
+        List<String> missing = missingOutputs(signature, (int) Math.min(depth, blocksPresent + 1L));
         if (!missing.isEmpty()) {
-            throw fail(source, "lacks contract outputs: " + String.join(", ", missing));
+            throw fail(source, "lacks contract outputs: " + String.join(", ", missing) + (depth > blocksPresent + 1L
+                    ? " (gtlens.depth=" + depth + " but " + (blocksPresent == 0 ? "no block has" : "only blocks 0.."
+                    + (blocksPresent - 1) + " have") + " outputs)" : ""));
         }
         checkNoExtraBlocks(signature, depth, source);
 
@@ -78,13 +106,27 @@ public final class ContractChecker {
                 fixedLength, sizeBytes);
         // the declared length: a number, or -1 (dynamic), which every position axis then takes as "any"
         int length = (int) Math.max(-1, signature.inputs().get(INPUT_NAME).dim(1));
-        checkShape(signature, Kind.FINAL_LOGPROBS, source, Kind.LOGPROBS.shape(info, -1, length));
+        checkShape(signature, Kind.FINAL_LOGPROBS, source, Kind.LOGPROBS.shape(info, -1, length), declared);
         for (int i = 0; i < depth; i++) {
             for (Kind kind : Kind.contract()) {
-                checkShape(signature, kind.outputName(i), source, kind.shape(info, -1, length));
+                checkShape(signature, kind.outputName(i), source, kind.shape(info, -1, length), declared);
             }
         }
         return info;
+    }
+
+    /** The number of blocks 0..n-1 that have every contract output (counting stops at the first incomplete one). */
+    private static int blocksPresent(ModelSignature signature) {
+        int n = 0;
+        while (n < Integer.MAX_VALUE) {
+            for (Kind kind : Kind.contract()) {
+                if (!signature.outputs().containsKey(kind.outputName(n))) {
+                    return n;
+                }
+            }
+            n++;
+        }
+        return n;
     }
 
     /** Every contract output name of a model of the given depth, in the order a reader fetches them. */
@@ -126,7 +168,7 @@ public final class ContractChecker {
         }
     }
 
-    private static void checkInput(ModelSignature signature, String source, int t)
+    private static void checkInput(ModelSignature signature, String source, int t, boolean fixedLength)
             throws ModelException {
         TensorSpec input = signature.inputs().get(INPUT_NAME);
         if (input == null) {
@@ -136,15 +178,24 @@ public final class ContractChecker {
         if (!"int64".equals(input.elementType()) || input.rank() != 2) {
             throw fail(source, "declares input 'tokens' as " + input + ", expected int64[batch, length]");
         }
+        if (input.dim(0) >= 0) {
+            throw fail(source, "declares input 'tokens' with a fixed batch size of " + input.dim(0) + "; the "
+                    + "contract's batch size is dynamic (export the model with a dynamic batch axis)");
+        }
         long length = input.dim(1);
         if (length >= 0 && length != t) {
             throw fail(source, "declares input 'tokens' with length " + length + " but gtlens.t=" + t);
         }
+        if (length >= 0 && !fixedLength) {
+            throw fail(source, "declares input 'tokens' with a fixed length of " + length + " but lacks "
+                    + "gtlens.fixed_length=true, so shorter sequences would fail; export it with --fixed-length or a "
+                    + "dynamic length axis");
+        }
     }
 
     /** @param shape the contract shape, batch first; -1 where any size is allowed */
-    private static void checkShape(ModelSignature signature, String name, String source, long[] shape)
-            throws ModelException {
+    private static void checkShape(ModelSignature signature, String name, String source, long[] shape,
+            boolean declaredOnly) throws ModelException {
         long[] dims = java.util.Arrays.copyOfRange(shape, 1, shape.length);
         TensorSpec spec = signature.outputs().get(name);
         if (!"float".equals(spec.elementType())) {
@@ -159,6 +210,14 @@ public final class ContractChecker {
             if (declared >= 0 && dims[i] >= 0 && declared != dims[i]) {
                 throw fail(source, "declares output '" + name + "' with shape " + spec.describe()
                         + " but the metadata implies " + expected(dims));
+            }
+            if (declaredOnly && declared >= 0 && dims[i] < 0) {
+                throw fail(source, "declares output '" + name + "' with shape " + spec.describe() + ", a fixed size "
+                        + "where the metadata implies " + expected(dims) + " (the input's length is dynamic)");
+            }
+            if (declaredOnly && declared < 0 && dims[i] >= 0) {
+                throw fail(source, "declares output '" + name + "' with shape " + spec.describe() + ", leaving open "
+                        + "a size the metadata fixes (" + expected(dims) + "); declare the output's sizes as numbers");
             }
         }
     }
@@ -188,13 +247,10 @@ public final class ContractChecker {
     }
 
     private static List<String> vocab(String json, int numTokens, String source) throws ModelException {
-        List<String> labels = new ArrayList<>(numTokens);
         if (json == null || json.isBlank()) {
-            for (int i = 0; i < numTokens; i++) {
-                labels.add(Integer.toString(i));
-            }
-            return labels;
+            return ModelInfo.idLabels(numTokens);
         }
+        List<String> labels = new ArrayList<>();
         JsonArray array;
         try {
             JsonElement parsed = JsonParser.parseString(json);

@@ -55,40 +55,96 @@ public final class GTransformer implements AutoCloseable {
     }
 
     /**
-     * Opens a model file. Weights stored as external data must sit in the model's folder or below it.
+     * Opens a model file. Weights stored as external data must sit in the model's folder or below it, links
+     * resolved. The file is scanned through a memory map and checked against the contract as it is stored before
+     * ONNX Runtime reads it (from the file, so it is never held in Java's heap).
      *
      * @param intraOpThreads threads ONNX Runtime may use inside one run (1 is fastest for small batches)
      */
     public static GTransformer load(Path file, int intraOpThreads) throws ModelException {
         String name = ModelFile.name(file);
-        byte[] bytes = ModelFile.read(file);
-        OnnxFileScanner.Scan scan = scanOrFail(bytes, name);
-        if (scan.externalLocations().isEmpty()) {
-            return open(bytes, null, name, intraOpThreads);
-        }
-        Path folder = file.toAbsolutePath().normalize().getParent();
-        for (String location : scan.externalLocations()) {
-            Path target = folder.resolve(location).normalize();
-            if (!target.startsWith(folder)) {
-                throw new ModelException("Model " + name + " refers to external data '" + location
-                        + "' outside its own folder " + folder + "; move the data next to the model.");
+        long size = ModelFile.check(file);
+        Path real;
+        OnnxFileScanner.Scan scan;
+        try {
+            real = file.toRealPath();
+            try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(real)) {
+                scan = scanOrFail(channel.map(java.nio.channels.FileChannel.MapMode.READ_ONLY, 0, size), name);
             }
-            if (!Files.isRegularFile(target)) {
-                throw new ModelException("Model " + name + " refers to external data '" + location
-                        + "' which does not exist in " + folder + ".");
-            }
+        } catch (IOException e) {
+            throw new ModelException("Model file " + file + " cannot be read: " + ModelFile.reason(e) + ".");
         }
-        return open(null, file.toAbsolutePath().toString(), name, intraOpThreads);
+        Path folder = real.getParent();
+        for (OnnxFileScanner.External ext : scan.external()) {
+            checkExternal(ext, folder, name);
+        }
+        precheck(scan, name, size);
+        return open(null, real.toString(), name, size, intraOpThreads);
+    }
+
+    /** An external data file: inside the model's real folder (links resolved), and long enough for its weight. */
+    private static void checkExternal(OnnxFileScanner.External ext, Path folder, String name) throws ModelException {
+        String location = ext.location();
+        Path target;
+        try {
+            target = folder.resolve(location).normalize();
+        } catch (java.nio.file.InvalidPathException e) {
+            throw new ModelException("Model " + name + " refers to external data '" + location + "', which is not a "
+                    + "file name.");
+        }
+        if (!target.startsWith(folder)) {
+            throw new ModelException("Model " + name + " refers to external data '" + location
+                    + "' outside its own folder " + folder + "; move the data next to the model.");
+        }
+        if (!Files.isRegularFile(target)) {
+            throw new ModelException("Model " + name + " refers to external data '" + location
+                    + "' which does not exist in " + folder + ".");
+        }
+        long length;
+        try {
+            Path realTarget = target.toRealPath();
+            if (!realTarget.startsWith(folder)) {
+                throw new ModelException("Model " + name + " refers to external data '" + location + "', a link to "
+                        + realTarget + " outside the model's folder " + folder + "; move the data next to the model.");
+            }
+            length = Files.size(realTarget);
+        } catch (IOException e) {
+            throw new ModelException("Model " + name + " refers to external data '" + location + "', which cannot be "
+                    + "read: " + ModelFile.reason(e) + ".");
+        }
+        if (ext.offset() < 0 || ext.offset() > length || ext.length() > length - ext.offset()) {
+            throw new ModelException("Model " + name + " needs bytes " + ext.offset() + " to "
+                    + (ext.offset() + Math.max(0, ext.length())) + " of its external data file '" + location
+                    + "' for weight '" + ext.tensor() + "', but the file has " + length + " bytes; it is cut short or "
+                    + "belongs to another model.");
+        }
+    }
+
+    /**
+     * What the file itself says, checked before ONNX Runtime sees it: metadata keys given once, and the contract
+     * against the declared inputs and outputs as stored (so sizes that contradict the metadata are caught even when
+     * ONNX Runtime's shape inference would replace them).
+     */
+    private static void precheck(OnnxFileScanner.Scan scan, String name, long size) throws ModelException {
+        if (scan.duplicateKey() != null) {
+            throw new ModelException("Model " + name + " has metadata " + scan.duplicateKey() + " more than once; "
+                    + "each key may appear once.");
+        }
+        ContractChecker.checkDeclared(scan.declared(), name, size);
     }
 
     /** Opens a model held in memory (e.g. carried by a KNIME port); external data is not possible then. */
     public static GTransformer load(byte[] bytes, String name, int intraOpThreads) throws ModelException {
-        OnnxFileScanner.Scan scan = scanOrFail(bytes, name);
-        if (!scan.externalLocations().isEmpty()) {
-            throw new ModelException("Model " + name + " keeps its weights in external data file '"
-                    + scan.externalLocations().get(0) + "', which cannot be loaded from memory; open it as a file.");
+        if (bytes.length == 0) {
+            throw new ModelException("Model file " + name + " is empty.");
         }
-        return open(bytes, null, name, intraOpThreads);
+        OnnxFileScanner.Scan scan = scanOrFail(java.nio.ByteBuffer.wrap(bytes), name);
+        if (!scan.external().isEmpty()) {
+            throw new ModelException("Model " + name + " keeps its weights in external data file '"
+                    + scan.external().get(0).location() + "', which cannot be loaded from memory; open it as a file.");
+        }
+        precheck(scan, name, bytes.length);
+        return open(bytes, null, name, bytes.length, intraOpThreads);
     }
 
     /**
@@ -101,8 +157,12 @@ public final class GTransformer implements AutoCloseable {
      * @throws ModelException when it is not ONNX or does not follow the contract
      */
     public static ModelInfo inspect(byte[] bytes, String name) throws ModelException {
-        scanOrFail(bytes, name);
-        return ContractChecker.check(OnnxFileScanner.signature(bytes), name, bytes.length);
+        if (bytes.length == 0) {
+            throw new ModelException("Model file " + name + " is empty.");
+        }
+        OnnxFileScanner.Scan scan = scanOrFail(java.nio.ByteBuffer.wrap(bytes), name);
+        precheck(scan, name, bytes.length);
+        return ContractChecker.check(scan.signature(), name, bytes.length);
     }
 
     /** Opens the built-in example model shipped inside this library. */
@@ -123,10 +183,7 @@ public final class GTransformer implements AutoCloseable {
         }
     }
 
-    private static OnnxFileScanner.Scan scanOrFail(byte[] bytes, String name) throws ModelException {
-        if (bytes.length == 0) {
-            throw new ModelException("Model file " + name + " is empty.");
-        }
+    private static OnnxFileScanner.Scan scanOrFail(java.nio.ByteBuffer bytes, String name) throws ModelException {
         try {
             OnnxFileScanner.Scan scan = OnnxFileScanner.scan(bytes);
             if (!scan.hasGraph()) {
@@ -138,7 +195,15 @@ public final class GTransformer implements AutoCloseable {
         }
     }
 
-    private static GTransformer open(byte[] bytes, String path, String name, int intraOpThreads)
+    /**
+     * The one ONNX Runtime environment of the JVM, logging only fatal errors: its warnings and errors would reach
+     * stderr as coloured lines besides the one sentence a failure ends with.
+     */
+    static OrtEnvironment environment() {
+        return OrtEnvironment.getEnvironment(ai.onnxruntime.OrtLoggingLevel.ORT_LOGGING_LEVEL_FATAL);
+    }
+
+    private static GTransformer open(byte[] bytes, String path, String name, long size, int intraOpThreads)
             throws ModelException {
         if (intraOpThreads < 1) {
             throw new IllegalArgumentException("intraOpThreads must be at least 1, got " + intraOpThreads);
@@ -151,7 +216,6 @@ public final class GTransformer implements AutoCloseable {
             session = factory.create(options);
             ModelSignature signature = new ModelSignature(specs(session.getInputInfo()),
                     specs(session.getOutputInfo()), session.getMetadata().getCustomMetadata());
-            long size = bytes != null ? bytes.length : Files.size(Path.of(path));
             ModelInfo info = ContractChecker.check(signature, name, size);
             String[] dims = ((TensorInfo) session.getInputInfo().get(ContractChecker.INPUT_NAME).getInfo())
                     .getDimensionNames();
@@ -163,8 +227,12 @@ public final class GTransformer implements AutoCloseable {
         } catch (OrtException e) {
             closeQuietly(session);
             throw new ModelException("Model file " + name + " cannot be opened by ONNX Runtime: "
-                    + firstLine(e.getMessage()) + ".", e);
-        } catch (ModelException | IOException | RuntimeException e) {
+                    + OrtMessages.reason(e.getMessage()) + ".", e);
+        } catch (OutOfMemoryError e) {
+            closeQuietly(session);
+            throw new ModelException("Model file " + name + " cannot be opened: Java ran out of memory; give Java "
+                    + "more memory (e.g. GTLENS_JAVA_OPTS=-Xmx8g).", e);
+        } catch (ModelException | RuntimeException e) {
             closeQuietly(session);
             if (e instanceof ModelException me) {
                 throw me;
@@ -179,6 +247,7 @@ public final class GTransformer implements AutoCloseable {
         options.setIntraOpNumThreads(intraOpThreads);
         options.setInterOpNumThreads(1);
         options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
+        options.setSessionLogLevel(ai.onnxruntime.OrtLoggingLevel.ORT_LOGGING_LEVEL_FATAL);
         return options;
     }
 
@@ -201,14 +270,6 @@ public final class GTransformer implements AutoCloseable {
             case ONNX_TENSOR_ELEMENT_DATA_TYPE_INT64 -> "int64";
             default -> tensor.onnxType.name().replace("ONNX_TENSOR_ELEMENT_DATA_TYPE_", "").toLowerCase();
         };
-    }
-
-    private static String firstLine(String message) {
-        if (message == null) {
-            return "unknown error";
-        }
-        int nl = message.indexOf('\n');
-        return (nl < 0 ? message : message.substring(0, nl)).trim();
     }
 
     private static void closeQuietly(OrtSession session) {
@@ -283,7 +344,7 @@ public final class GTransformer implements AutoCloseable {
             }
         } catch (OrtException e) {
             throw new ModelException("Model " + info.source() + " failed to run on a batch of " + batch
-                    + " sequences of length " + length + ": " + firstLine(e.getMessage()) + ".", e);
+                    + " sequences of length " + length + ": " + OrtMessages.reason(e.getMessage()) + ".", e);
         } finally {
             if (buffers != null) {
                 buffers.close();
@@ -300,7 +361,7 @@ public final class GTransformer implements AutoCloseable {
             }
             pooled.close();
         }
-        return new RunBuffers(OrtEnvironment.getEnvironment(), info, batch, length, outputs);
+        return new RunBuffers(environment(), info, batch, length, outputs);
     }
 
     /** Number of extra sessions made for batch shapes that keep coming back (see {@link ShapeSpecializer}). */

@@ -1,9 +1,7 @@
 package org.gtlens.model;
 
 import java.io.IOException;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
 /**
@@ -72,16 +70,6 @@ public final class ModelFile {
 
     /** The system's reason in words, without exception class names. */
     static String reason(Throwable e) {
-        if (e instanceof NoSuchFileException) {
-            return "it does not exist";
-        }
-        if (e instanceof AccessDeniedException) {
-            return "permission denied";
-        }
-        if (e instanceof OutOfMemoryError) {
-            return "not enough memory to hold it";
-        }
-        String m = e.getMessage();
-        return m == null || m.isBlank() ? e.getClass().getSimpleName() : m;
+        return org.gtlens.FileProblems.reason(e);
     }
 }

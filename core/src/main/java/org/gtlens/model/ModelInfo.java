@@ -24,11 +24,38 @@ public record ModelInfo(String source, int k, int heads, int depth, int t, int n
 
     public ModelInfo {
         Objects.requireNonNull(source, "source");
-        vocab = List.copyOf(vocab);
+        vocab = vocab instanceof IdLabels ? vocab : List.copyOf(vocab);
         Objects.requireNonNull(scaling, "scaling");
         description = description == null ? "" : description;
         if (vocab.size() != numTokens) {
             throw new IllegalArgumentException("vocab has " + vocab.size() + " labels for " + numTokens + " tokens");
+        }
+    }
+
+    /**
+     * The labels of a model without its own: the ids "0", "1", ..., made when asked for, so a vocabulary size in the
+     * metadata allocates nothing.
+     */
+    public static List<String> idLabels(int numTokens) {
+        return new IdLabels(numTokens);
+    }
+
+    private static final class IdLabels extends java.util.AbstractList<String> implements java.util.RandomAccess {
+        private final int size;
+
+        IdLabels(int size) {
+            this.size = size;
+        }
+
+        @Override
+        public String get(int index) {
+            Objects.checkIndex(index, size);
+            return Integer.toString(index);
+        }
+
+        @Override
+        public int size() {
+            return size;
         }
     }
 
@@ -44,6 +71,9 @@ public record ModelInfo(String source, int k, int heads, int depth, int t, int n
 
     /** True when the model carries its own vocabulary labels rather than bare ids. */
     public boolean hasVocabLabels() {
+        if (vocab instanceof IdLabels) {
+            return false;
+        }
         for (int i = 0; i < numTokens; i++) {
             if (!vocab.get(i).equals(Integer.toString(i))) {
                 return true;
@@ -51,6 +81,9 @@ public record ModelInfo(String source, int k, int heads, int depth, int t, int n
         }
         return false;
     }
+
+    /** Most vocabulary labels a summary lists. */
+    static final int MAX_SUMMARY_LABELS = 256;
 
     /** A few lines for a terminal or a KNIME port summary. */
     public String summary() {
@@ -62,7 +95,9 @@ public record ModelInfo(String source, int k, int heads, int depth, int t, int n
         b.append("t:           ").append(t).append(fixedLength ? " (fixed length)" : " (any length 1.." + t + ")")
                 .append('\n');
         b.append("num_tokens:  ").append(numTokens).append('\n');
-        b.append("vocab:       ").append(String.join(" ", vocab)).append('\n');
+        int shown = Math.min(vocab.size(), MAX_SUMMARY_LABELS);
+        b.append("vocab:       ").append(String.join(" ", vocab.subList(0, shown)))
+                .append(shown < vocab.size() ? " ... (" + vocab.size() + " in all)" : "").append('\n');
         b.append("scaling:     ").append(scaling.contractName()).append('\n');
         b.append("description: ").append(description.isEmpty() ? "(none)" : description).append('\n');
         b.append("file size:   ").append(sizeBytes).append(" bytes");

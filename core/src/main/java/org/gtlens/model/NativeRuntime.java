@@ -28,7 +28,8 @@ public final class NativeRuntime {
             throw new ModelException(sentence(known));
         }
         try {
-            return OrtEnvironment.getEnvironment();
+            // FATAL only: ONNX Runtime's own coloured log lines never reach a user's terminal (errors still throw)
+            return OrtEnvironment.getEnvironment(ai.onnxruntime.OrtLoggingLevel.ORT_LOGGING_LEVEL_FATAL);
         } catch (LinkageError | RuntimeException e) { // NOSONAR: every way the native start fails
             String cause = cause(e);
             synchronized (NativeRuntime.class) {

@@ -117,9 +117,7 @@ public final class CsvExport {
             AtomicOutput lens = summary ? open(files, outDir.resolve(LENS_STATS)) : null;
             long n = run(input, repr.stream(), pred.writer(), heads == null ? null : heads.writer(),
                     lens == null ? null : lens.writer(), progress, cancelled, alsoTo);
-            for (AtomicOutput f : files) {
-                f.commit();
-            }
+            AtomicOutput.commitAll(files);
             return n;
         } finally {
             for (AtomicOutput f : files) {

@@ -24,6 +24,11 @@ import org.gtlens.repr.TokenText;
  * Reads sequences from a CSV file with a header, one sequence per row, streaming. A sequence is either one column
  * holding "4,5,5,5,4" or "4 5 5 5 4", or several integer columns (all columns when no column is named and the
  * file has more than one). Sequence ids are the 0-based data row numbers; messages also give the file line.
+ * <p>
+ * Nothing is guessed: a header that names a column twice, a first line that reads as data (a file without a
+ * header), and a row with more or fewer fields than the header are refused with the line and field named. A line
+ * longer than {@link #MAX_LINE_CHARS} characters, or a row running on for as long (an unclosed quote), is refused
+ * before it is held in memory.
  */
 public final class SequenceCsvReader implements SequenceSource, AutoCloseable {
 
@@ -33,7 +38,15 @@ public final class SequenceCsvReader implements SequenceSource, AutoCloseable {
     private final List<Integer> columns;
     private final List<String> columnNames;
     private final int groupIndex;
+    private final Limited limited;
+    private final int fields;
     private long index;
+
+    /** Longest line (and longest row) read, in characters: far more than any sequence of a model needs. */
+    public static final int MAX_LINE_CHARS = 4 << 20;
+
+    /** Most fields of one row: one per position of the longest sequence a model may take, and then some. */
+    public static final int MAX_FIELDS = 1 << 17;
 
     /**
      * @param column the column holding the sequence, or null: the only column, or all columns as integer columns
@@ -52,26 +65,49 @@ public final class SequenceCsvReader implements SequenceSource, AutoCloseable {
         if (Files.isDirectory(file)) {
             throw new GtLensException("Input file " + file + " is a folder, not a CSV file.");
         }
+        if (!Files.isRegularFile(file) && Files.exists(file)) {
+            throw new GtLensException("Input file " + file + " is not a regular file (a device or a pipe); give the "
+                    + "path of a CSV file.");
+        }
         Reader reader;
         try {
             reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
             throw new GtLensException("Input file " + file + " does not exist.");
         } catch (IOException e) {
-            throw new GtLensException("Input file " + file + " cannot be read: " + e.getMessage() + ".");
+            throw new GtLensException("Input file " + file + " cannot be read: " + org.gtlens.FileProblems.reason(e)
+                    + ".");
         }
+        Reader text;
         try {
-            this.parser = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true)
-                    .setIgnoreEmptyLines(true).get().parse(reader);
-        } catch (IOException | IllegalArgumentException | java.io.UncheckedIOException e) {
+            text = withoutByteOrderMark(reader);
+        } catch (IOException e) {
             reader.close();
             throw new GtLensException("Input file " + fileName + " " + problem(e) + ".");
         }
+        this.limited = new Limited(text);
+        try {
+            this.parser = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true)
+                    .setIgnoreEmptyLines(true).setDuplicateHeaderMode(org.apache.commons.csv.DuplicateHeaderMode
+                            .ALLOW_ALL).setAllowMissingColumnNames(true).get().parse(limited);
+        } catch (IOException | IllegalArgumentException | java.io.UncheckedIOException e) {
+            limited.close();
+            throw new GtLensException("Input file " + fileName + " " + problem(e) + ".");
+        }
+        limited.mark(parser.getCurrentLineNumber() + 1);
         Map<String, Integer> header = parser.getHeaderMap();
         if (header == null || header.isEmpty()) {
             parser.close();
             throw new GtLensException("Input file " + fileName + " is empty; it needs a header row and one sequence "
                     + "per row.");
+        }
+        List<String> names = parser.getHeaderNames();
+        this.fields = names.size();
+        try {
+            checkHeader(names, column, groupColumn);
+        } catch (GtLensException e) {
+            parser.close();
+            throw e;
         }
         this.columns = new ArrayList<>();
         this.columnNames = new ArrayList<>();
@@ -111,6 +147,71 @@ public final class SequenceCsvReader implements SequenceSource, AutoCloseable {
         this.records = parser.iterator();
     }
 
+    /** The text without the byte order mark some editors write first (else it would be part of the first name). */
+    private static Reader withoutByteOrderMark(Reader reader) throws IOException {
+        java.io.PushbackReader in = new java.io.PushbackReader(reader, 1);
+        int first = in.read();
+        if (first >= 0 && first != '\uFEFF') {
+            in.unread(first);
+        }
+        return in;
+    }
+
+    /** Refuses a header with a nameless or twice-named column, or one that reads as data (no header at all). */
+    private void checkHeader(List<String> names, String column, String groupColumn) throws GtLensException {
+        Map<String, Integer> seen = new java.util.HashMap<>();
+        for (int i = 0; i < names.size(); i++) {
+            String name = names.get(i);
+            if (name == null || name.isBlank()) {
+                throw new GtLensException("Input file " + fileName + " line 1, field " + (i + 1) + " has no column "
+                        + "name; every column of the header needs one.");
+            }
+            Integer before = seen.putIfAbsent(name, i);
+            if (before != null) {
+                throw new GtLensException("Input file " + fileName + " line 1 names column '" + name + "' twice "
+                        + "(fields " + (before + 1) + " and " + (i + 1) + "); every column needs its own name.");
+            }
+        }
+        if (column == null && groupColumn == null && looksLikeData(names)) {
+            throw new GtLensException("Input file " + fileName + " has no header: its first line ("
+                    + shorten(String.join(",", names)) + ") reads as a sequence; add a first line naming the columns "
+                    + "(e.g. tokens).");
+        }
+    }
+
+    /**
+     * True when header names read as a sequence: one name that is a token list, or several that are all integers but
+     * not the positions 0..n-1 or 1..n (names a table of position columns may well have).
+     */
+    static boolean looksLikeData(List<String> names) {
+        int[] values = new int[names.size()];
+        for (int i = 0; i < names.size(); i++) {
+            try {
+                int[] tokens = TokenText.parse(names.get(i));
+                if (tokens.length != 1 && names.size() > 1) {
+                    return false;
+                }
+                if (names.size() == 1) {
+                    return tokens.length > 1 || tokens[0] > 1;
+                }
+                values[i] = tokens[0];
+            } catch (TokenText.Problem | RuntimeException e) {
+                return false;
+            }
+        }
+        boolean fromZero = true;
+        boolean fromOne = true;
+        for (int i = 0; i < values.length; i++) {
+            fromZero &= values[i] == i;
+            fromOne &= values[i] == i + 1;
+        }
+        return !fromZero && !fromOne;
+    }
+
+    private static String shorten(String text) {
+        return text.length() <= 40 ? text : text.substring(0, 37) + "...";
+    }
+
     /** Group value of sequences whose group cell is empty. */
     public static final String MISSING_GROUP = "(missing)";
 
@@ -138,7 +239,15 @@ public final class SequenceCsvReader implements SequenceSource, AutoCloseable {
             throw new GtLensException("Input file " + fileName + " " + problem(e) + " (after data row " + index
                     + ").");
         }
+        limited.mark(parser.getCurrentLineNumber() + 1);
         long line = record.getRecordNumber() + 1;
+        if (record.size() != fields) {
+            throw new GtLensException("Input file " + fileName + " line " + line + " has " + record.size()
+                    + " field" + (record.size() == 1 ? "" : "s") + " but the header names " + fields + " column"
+                    + (fields == 1 ? "" : "s") + (record.size() > fields ? "; field " + (fields + 1) + " ('"
+                    + shorten(record.get(fields)) + "') has no column" : "") + " (sequence " + index
+                    + "); a sequence in one column needs quotes, e.g. \"4,5,5\".");
+        }
         int[] tokens = columns.size() == 1 ? parseOne(record, line) : parseColumns(record, line);
         String group = null;
         if (groupIndex >= 0) {
@@ -150,7 +259,18 @@ public final class SequenceCsvReader implements SequenceSource, AutoCloseable {
 
     /** What went wrong while reading, in words, without exception class names. */
     static String problem(Exception e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof TooLong tooLong) {
+                return tooLong.getMessage();
+            }
+        }
         Throwable cause = e.getCause() != null ? e.getCause() : e;
+        String text = String.valueOf(cause.getMessage());
+        if (text.contains("EOF reached before encapsulated token finished")) {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("startline (\\d+)").matcher(text);
+            return "is not valid CSV: a quote opened" + (m.find() ? " on line " + m.group(1) : "") + " is never "
+                    + "closed";
+        }
         if (cause instanceof java.nio.charset.CharacterCodingException) {
             return "is not UTF-8 text";
         }
@@ -207,5 +327,73 @@ public final class SequenceCsvReader implements SequenceSource, AutoCloseable {
     @Override
     public void close() throws IOException {
         parser.close();
+    }
+
+    /** A line or row longer than {@link #MAX_LINE_CHARS}. */
+    private static final class TooLong extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        TooLong(String message) {
+            super(message);
+        }
+    }
+
+    /**
+     * Counts what the parser reads: a line, or a row since the last {@link #mark} (a row may span lines inside
+     * quotes), longer than the limit stops the read before the parser holds it all.
+     */
+    private static final class Limited extends Reader {
+        private final Reader in;
+        private long line = 1;
+        private long sinceNewline;
+        private long sinceMark;
+        private long markLine = 1;
+        private long fieldsSinceMark;
+        private boolean quoted;
+
+        Limited(Reader in) {
+            this.in = in;
+        }
+
+        /** A row ended: the next one, which starts on {@code nextLine}, starts counting. */
+        void mark(long nextLine) {
+            sinceMark = 0;
+            fieldsSinceMark = 0;
+            markLine = nextLine;
+        }
+
+        @Override
+        public int read(char[] buffer, int off, int len) throws IOException {
+            int n = in.read(buffer, off, len);
+            for (int i = off; i < off + n; i++) {
+                char c = buffer[i];
+                if (c == '"') {
+                    quoted = !quoted;
+                } else if (c == ',' && !quoted && ++fieldsSinceMark > MAX_FIELDS) {
+                    // each field becomes a string before the row is handed over: many tiny ones fill the heap first
+                    throw new TooLong("line " + line + " has more than " + MAX_FIELDS + " fields, far more than one "
+                            + "sequence needs");
+                }
+                if (c == '\n') {
+                    line++;
+                    fieldsSinceMark = quoted ? fieldsSinceMark : 0;
+                    sinceNewline = 0;
+                } else if (++sinceNewline > MAX_LINE_CHARS) {
+                    throw new TooLong("line " + line + " is longer than " + MAX_LINE_CHARS + " characters (4 MB), "
+                            + "far more than one sequence needs");
+                }
+                // the parser reads ahead a little: a row may have that much beyond the limit before it is refused
+                if (++sinceMark > MAX_LINE_CHARS + (1 << 16)) {
+                    throw new TooLong("has a row running on from line " + markLine + " for more than "
+                            + MAX_LINE_CHARS + " characters (4 MB); a closing quote is probably missing");
+                }
+            }
+            return n;
+        }
+
+        @Override
+        public void close() throws IOException {
+            in.close();
+        }
     }
 }

@@ -70,4 +70,41 @@ class AtomicOutputTest {
             out.close();
         }
     }
+
+    /** Issue 16, class 2: outputs committed together appear together; a failed move rolls back the others. */
+    @org.junit.jupiter.params.ParameterizedTest(name = "output {0} of 3 cannot be moved")
+    @org.junit.jupiter.params.provider.ValueSource(ints = {0, 1, 2})
+    void commitAllRollsBackWhenOneMoveFails(int blocked) throws Exception {
+        List<Path> targets = List.of(dir.resolve("a.csv"), dir.resolve("b.csv"), dir.resolve("c.csv"));
+        for (int i = 0; i < targets.size(); i++) {
+            if (i != blocked && i != 2) {
+                Files.writeString(targets.get(i), "old " + i);
+            }
+        }
+        Files.createDirectories(targets.get(blocked).resolve("in-the-way"));
+        List<AtomicOutput> outs = new java.util.ArrayList<>();
+        for (Path t : targets) {
+            AtomicOutput o = new AtomicOutput(t);
+            o.writer().write("new");
+            outs.add(o);
+        }
+        java.io.IOException e = assertThrows(java.io.IOException.class, () -> AtomicOutput.commitAll(outs));
+        assertTrue(e.getMessage().contains(targets.get(blocked).toString()) && e.getMessage().contains("in the way"),
+                e.getMessage());
+        for (AtomicOutput o : outs) {
+            o.close();
+        }
+        for (int i = 0; i < targets.size(); i++) {
+            if (i == blocked) {
+                assertTrue(Files.isDirectory(targets.get(i)));
+            } else if (i == 2) {
+                assertFalse(Files.exists(targets.get(i)), "a new file is taken back");
+            } else {
+                assertEquals("old " + i, Files.readString(targets.get(i)), "the earlier file is restored");
+            }
+        }
+        try (var files = Files.list(dir)) {
+            assertEquals(List.of(), files.filter(f -> f.getFileName().toString().endsWith(".part")).toList());
+        }
+    }
 }

@@ -2,6 +2,7 @@ package org.gtlens.testing;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -46,6 +47,116 @@ public final class OnnxBytes {
             bytes(out, MODEL_METADATA_PROPS, entry.toByteArray());
         }
         return out.toByteArray();
+    }
+
+    /** What to do to a declared dimension ({@code TensorShapeProto.Dimension}), or null to remove it. */
+    @FunctionalInterface
+    public interface DimChange {
+        void apply(Proto dimension);
+    }
+
+    /**
+     * The model with one declared dimension of a graph input or output (as stored in the file) changed by
+     * {@code change}; a null change removes the dimension (lowering the rank).
+     *
+     * @param graphField 11 for graph inputs, 12 for graph outputs
+     */
+    public static byte[] withDeclaredDim(byte[] model, int graphField, String name, int axis, DimChange change) {
+        Proto m = Proto.parse(model);
+        for (Proto.Field g : m.all(7)) {
+            Proto.edit(g, graph -> {
+                for (Proto.Field v : graph.all(graphField)) {
+                    Proto info = v.message();
+                    if (!info.all(1).get(0).string().equals(name)) {
+                        continue;
+                    }
+                    Proto.edit(v, vi -> Proto.edit(vi.all(2).get(0), type -> Proto.edit(type.all(1).get(0),
+                            tensor -> Proto.edit(tensor.all(2).get(0), shape -> {
+                                Proto.Field dim = shape.all(1).get(axis);
+                                if (change == null) {
+                                    shape.fields.remove(dim);
+                                } else {
+                                    Proto.edit(dim, change::apply);
+                                }
+                            }))));
+                }
+            });
+        }
+        return m.bytes();
+    }
+
+    /** A dimension change: the number {@code value}. */
+    public static DimChange number(long value) {
+        return d -> {
+            d.fields.clear();
+            d.addVarint(1, value);
+        };
+    }
+
+    /** A dimension change: the symbolic name {@code name}. */
+    public static DimChange symbol(String name) {
+        return d -> {
+            d.fields.clear();
+            d.addString(2, name);
+        };
+    }
+
+    /** The model with its IR version (ModelProto field 1) set. */
+    public static byte[] withIrVersion(byte[] model, long version) {
+        Proto m = Proto.parse(model);
+        m.all(1).get(0).varint = version;
+        return m.bytes();
+    }
+
+    /** The model with the version of its default-domain opset import set. */
+    public static byte[] withOpset(byte[] model, long version) {
+        Proto m = Proto.parse(model);
+        for (Proto.Field op : m.all(8)) {
+            Proto.edit(op, o -> {
+                boolean onnx = o.all(1).isEmpty() || o.all(1).get(0).string().isEmpty()
+                        || o.all(1).get(0).string().equals("ai.onnx");
+                if (onnx) {
+                    o.all(2).get(0).varint = version;
+                }
+            });
+        }
+        return m.bytes();
+    }
+
+    /**
+     * The model with every initializer's raw data moved into one external data file {@code location} (written by
+     * the caller from {@code data}), as onnx's save_as_external_data does.
+     */
+    public static byte[] withExternalData(byte[] model, String location, ByteArrayOutputStream data) {
+        Proto m = Proto.parse(model);
+        for (Proto.Field g : m.all(7)) {
+            Proto.edit(g, graph -> {
+                for (Proto.Field init : graph.all(5)) {
+                    Proto.edit(init, t -> {
+                        List<Proto.Field> raw = t.all(9);
+                        if (raw.isEmpty()) {
+                            return;
+                        }
+                        byte[] bytes = raw.get(0).bytes;
+                        t.fields.remove(raw.get(0));
+                        long offset = data.size();
+                        data.write(bytes, 0, bytes.length);
+                        t.addBytes(13, entry("location", location));
+                        t.addBytes(13, entry("offset", Long.toString(offset)));
+                        t.addBytes(13, entry("length", Integer.toString(bytes.length)));
+                        t.addVarint(14, 1);
+                    });
+                }
+            });
+        }
+        return m.bytes();
+    }
+
+    private static byte[] entry(String key, String value) {
+        ByteArrayOutputStream e = new ByteArrayOutputStream();
+        string(e, 1, key);
+        string(e, 2, value);
+        return e.toByteArray();
     }
 
     /** A valid ONNX model y = Identity(x) with float x[1], and no contract at all. */
