@@ -84,6 +84,28 @@ class RenderCommandTest {
     }
 
     @Test
+    void labelsOnThatCannotFitAreSaidNotDrawnBlank() throws Exception {
+        Path out = dir.resolve("labels");
+        StringBuilder tokens = new StringBuilder();
+        for (int i = 0; i < 64; i++) {
+            tokens.append(i == 0 ? "" : ",").append(i * 7 % 64);
+        }
+        CliRun run = CliRun.of("render", "--model", Project.models("mid/mid.onnx").toString(), "--tokens",
+                tokens.toString(), "--out", out.toString(), "--kinds", "attention", "--labels", "on");
+        assertEquals(0, run.exit(), run.err());
+        assertTrue(run.err().contains("attention_maps: cells of ") && run.err().contains("too small for value labels"),
+                run.err());
+        BufferedImage img = ImageIO.read(out.resolve("attention_maps.png").toFile());
+        assertTrue(img.getWidth() > 1000 && img.getWidth() <= 6100, "grown, within the limit: " + img.getWidth());
+        // one head alone has room for its values: no warning then
+        run = CliRun.of("render", "--model", Project.models("mid/mid.onnx").toString(), "--tokens",
+                tokens.substring(0, 29), "--out", dir.resolve("one").toString(), "--kinds", "attention", "--labels",
+                "on", "--blocks", "0", "--heads", "0");
+        assertEquals(0, run.exit(), run.err());
+        assertEquals("", run.err().strip());
+    }
+
+    @Test
     void tooLargeAZoomIsSaidBeforeAnythingIsDrawn() throws Exception {
         Path out = dir.resolve("huge");
         String tokens = "4,5,5,5,4";

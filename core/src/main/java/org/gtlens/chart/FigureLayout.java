@@ -150,8 +150,8 @@ public final class FigureLayout {
         int cellW;
         int cellH;
         if (options.cellSize() > 0) {
-            cellW = options.cellSize();
-            cellH = options.cellSize();
+            cellW = Math.max(m.minCellW, options.cellSize());
+            cellH = Math.max(m.minCellH, options.cellSize());
         } else {
             int pref = m.preferredCell();
             cellW = pref;
@@ -182,8 +182,8 @@ public final class FigureLayout {
                     w = Math.min(pref, Math.min(fitW, fitH));
                     h = w;
                 }
-                w = Math.max(1, w);
-                h = Math.max(1, h);
+                w = Math.max(m.minCellW, w);
+                h = Math.max(m.minCellH, h);
                 if (w == cellW && h == cellH && iteration > 0) {
                     break;
                 }
@@ -239,6 +239,12 @@ public final class FigureLayout {
         final double panelTitleH;
         final double axisH;
         final String[] widestValues;
+        /**
+         * Smallest cell sides that keep every panel above JFreeChart's 10-pixel minimum plot size (below it, XYPlot
+         * draws nothing and the panel would come out blank).
+         */
+        final int minCellW;
+        final int minCellH;
 
         Measure(HeatmapGrid grid, ChartOptions options, ColorMapping mapping, Fonts fonts) {
             this.grid = grid;
@@ -267,14 +273,22 @@ public final class FigureLayout {
                     drawY[r][c] = left == null || !left.rowLabels().equals(p.rowLabels());
                     drawX[r][c] = below == null || !below.colLabels().equals(p.colLabels());
                     if (drawY[r][c]) {
-                        rowLabelW[r][c] = Fonts.maxWidth(fonts.tick, p.rowLabels());
+                        rowLabelW[r][c] = Fonts.maxWidth(fonts.tick, TickLabels.of(p.rowLabels()));
                     }
                     if (drawX[r][c]) {
-                        colLabelW[r][c] = Fonts.maxWidth(fonts.tick, p.colLabels());
+                        colLabelW[r][c] = Fonts.maxWidth(fonts.tick, TickLabels.of(p.colLabels()));
                     }
                     colTitleW[c] = Math.max(colTitleW[c], Fonts.width(fonts.panelTitle, p.title()));
                 }
             }
+            int fewestRows = Integer.MAX_VALUE;
+            int fewestCols = Integer.MAX_VALUE;
+            for (HeatmapPanelData p : grid.all()) {
+                fewestRows = Math.min(fewestRows, Math.max(1, p.rows()));
+                fewestCols = Math.min(fewestCols, Math.max(1, p.cols()));
+            }
+            minCellH = fewestRows == Integer.MAX_VALUE ? 1 : (int) Math.ceil(11.0 / fewestRows);
+            minCellW = fewestCols == Integer.MAX_VALUE ? 1 : (int) Math.ceil(11.0 / fewestCols);
             int tr = 0;
             for (int v : maxRows) {
                 tr += v;

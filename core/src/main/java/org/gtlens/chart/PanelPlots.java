@@ -78,7 +78,7 @@ final class PanelPlots {
     private static ValueAxis axis(List<String> labels, boolean inverted) {
         NumberAxis axis;
         if (labels.size() <= MAX_SYMBOLS) {
-            SymbolAxis s = new SymbolAxis(null, labels.toArray(new String[0]));
+            SymbolAxis s = new SymbolAxis(null, TickLabels.of(labels).toArray(new String[0]));
             s.setGridBandsVisible(false);
             axis = s;
         } else {
