@@ -41,10 +41,8 @@ public final class FigureLayout {
      * @param scale       colour scale of this panel
      * @param titleX      centre of the panel title
      * @param titleY      baseline of the panel title
-     * @param yTicks      whether row labels are drawn left of this panel
-     * @param yTickStep   draw every n-th row label
+     * @param yTicks      whether row labels are drawn left of this panel (SymbolAxis leaves out those that overlap)
      * @param xTicks      whether column labels are drawn below this panel
-     * @param xTickStep   draw every n-th column label
      * @param xRotated    column labels written upwards (they do not fit across a cell)
      * @param legend      the colour bar of this panel, or null when the figure has one shared legend
      * @param legendTicks values marked on that bar
@@ -52,8 +50,8 @@ public final class FigureLayout {
      * @param xTickSpace  height below the cells for the column labels (0 without them)
      */
     public record PanelBox(HeatmapPanelData data, int gridRow, int gridCol, int x, int y, int cellW, int cellH,
-            boolean flipRows, ColorScale scale, int titleX, int titleY, boolean yTicks, int yTickStep, boolean xTicks,
-            int xTickStep, boolean xRotated, Rectangle legend, List<Double> legendTicks, int yTickSpace,
+            boolean flipRows, ColorScale scale, int titleX, int titleY, boolean yTicks, boolean xTicks,
+            boolean xRotated, Rectangle legend, List<Double> legendTicks, int yTickSpace,
             int xTickSpace) {
 
         /** The rectangle covered by the cells. */
@@ -124,7 +122,7 @@ public final class FigureLayout {
         List<PanelBox> moved = new ArrayList<>();
         for (PanelBox b : p.boxes) {
             moved.add(new PanelBox(b.data, b.gridRow, b.gridCol, b.x + dx, b.y + dy, b.cellW, b.cellH, b.flipRows,
-                    b.scale, b.titleX + dx, b.titleY + dy, b.yTicks, b.yTickStep, b.xTicks, b.xTickStep, b.xRotated,
+                    b.scale, b.titleX + dx, b.titleY + dy, b.yTicks, b.xTicks, b.xRotated,
                     b.legend == null ? null : shift(b.legend, dx, dy), b.legendTicks, b.yTickSpace, b.xTickSpace));
         }
         this.boxes = List.copyOf(moved);
@@ -404,7 +402,6 @@ public final class FigureLayout {
             int titleH = (int) Math.ceil(panelTitleH) + 4;
             int[] xTickH = new int[rows];
             boolean[] rotated = new boolean[rows];
-            int[] xStep = new int[rows];
             for (int r = 0; r < rows; r++) {
                 double maxW = 0;
                 boolean any = false;
@@ -415,19 +412,15 @@ public final class FigureLayout {
                     }
                 }
                 if (!any) {
-                    xStep[r] = 1;
                     continue;
                 }
                 if (maxW + 4 <= cellW) {
                     xTickH[r] = (int) Math.ceil(tickH) + TICK_GAP;
-                    xStep[r] = 1;
                 } else {
                     rotated[r] = true;
                     xTickH[r] = (int) Math.ceil(maxW) + TICK_GAP + 2;
-                    xStep[r] = (int) Math.max(1, Math.ceil((tickH + 1) / cellW));
                 }
             }
-            int yStep = (int) Math.max(1, Math.ceil((tickH + 1) / cellH));
 
             int gridW = 0;
             for (int c = 0; c < cols; c++) {
@@ -484,7 +477,7 @@ public final class FigureLayout {
                         int titleX = cx + d.cols() * cellW / 2;
                         int titleY = (int) Math.round(y + Fonts.ascent(fonts.panelTitle) + 1);
                         p.boxes.add(new PanelBox(d, r, c, cx, cy, cellW, cellH, options.flipRows(),
-                                mapping.scale(r, c), titleX, titleY, drawY[r][c], yStep, drawX[r][c], xStep[r],
+                                mapping.scale(r, c), titleX, titleY, drawY[r][c], drawX[r][c],
                                 rotated[r], legend, shared ? List.of() : ticks[r][c], drawY[r][c] ? yTickW[c] : 0,
                                 drawX[r][c] ? xTickH[r] : 0));
                     }
