@@ -34,4 +34,18 @@ public interface FigureSource {
      * @throws GtLensException with one sentence when the choice does not fit (e.g. a block the model lacks)
      */
     Figure figure(int index, Kind kind, IndexList blocks, IndexList heads) throws GtLensException;
+
+    /**
+     * The figure of one item with only some matrix rows (positions, e.g. {@code last}); sources that cannot choose
+     * rows draw them all and say so for any other choice.
+     *
+     * @throws GtLensException with one sentence when the choice does not fit
+     */
+    default Figure figure(int index, Kind kind, IndexList blocks, IndexList heads, IndexList positions)
+            throws GtLensException {
+        if (!positions.isAll()) {
+            throw new GtLensException("Positions cannot be chosen here; all are drawn.");
+        }
+        return figure(index, kind, blocks, heads);
+    }
 }

@@ -40,6 +40,7 @@ public class HeatmapExplorer extends JPanel {
     private final JComboBox<Kind> kind;
     private final JTextField blocks = new JTextField("all", 6);
     private final JTextField heads = new JTextField("all", 6);
+    private final JTextField positions = new JTextField("all", 6);
     private final JComboBox<String> scale = new JComboBox<>(keys(ChartOptions.ValueScale.values()));
     private final JComboBox<String> range = new JComboBox<>(new String[] {"shared", "panel"});
     private final JLabel message = new JLabel(" ");
@@ -83,12 +84,15 @@ public class HeatmapExplorer extends JPanel {
         choices.add(blocks);
         choices.add(new JLabel("Heads:"));
         choices.add(heads);
+        choices.add(new JLabel("Positions:"));
+        choices.add(positions);
         choices.add(new JLabel("Scale:"));
         choices.add(scale);
         choices.add(new JLabel("Range:"));
         choices.add(range);
         blocks.setToolTipText("Indices and ranges, plus 'last', e.g. 0,10-11 or last; all for every block");
         heads.setToolTipText("Indices and ranges, plus 'last', e.g. 0,7; all for every head");
+        positions.setToolTipText("Matrix rows (query or output positions), e.g. last or 0-3,last; all for every row");
         message.setForeground(new Color(0xb00020));
         message.setBorder(BorderFactory.createEmptyBorder(0, 8, 4, 8));
         JPanel top = new JPanel(new java.awt.GridLayout(3, 1));
@@ -102,18 +106,21 @@ public class HeatmapExplorer extends JPanel {
         kind.addActionListener(e -> redraw());
         blocks.addActionListener(e -> redraw());
         heads.addActionListener(e -> redraw());
+        positions.addActionListener(e -> redraw());
         blocks.addFocusListener(new java.awt.event.FocusAdapter() {
             @Override
             public void focusLost(java.awt.event.FocusEvent e) {
                 redraw();
             }
         });
-        heads.addFocusListener(new java.awt.event.FocusAdapter() {
+        java.awt.event.FocusAdapter redrawOnLeave = new java.awt.event.FocusAdapter() {
             @Override
             public void focusLost(java.awt.event.FocusEvent e) {
                 redraw();
             }
-        });
+        };
+        heads.addFocusListener(redrawOnLeave);
+        positions.addFocusListener(redrawOnLeave);
         scale.addActionListener(e -> redraw());
         range.addActionListener(e -> redraw());
         previous.addActionListener(e -> step(-1));
@@ -153,9 +160,15 @@ public class HeatmapExplorer extends JPanel {
         }
     }
 
-    /** Sets the pickers in one go (for a saved view state and for tests) and redraws once. */
+    /** Sets the pickers in one go (for a saved view state and for tests) and redraws once; every position. */
     public void choose(int itemIndex, Kind k, String blockList, String headList, ChartOptions.ValueScale s,
             ChartOptions.RangeMode r) {
+        choose(itemIndex, k, blockList, headList, "all", s, r);
+    }
+
+    /** Sets the pickers in one go, positions included, and redraws once. */
+    public void choose(int itemIndex, Kind k, String blockList, String headList, String positionList,
+            ChartOptions.ValueScale s, ChartOptions.RangeMode r) {
         updating = true;
         try {
             item.setSelectedIndex(itemIndex);
@@ -164,6 +177,7 @@ public class HeatmapExplorer extends JPanel {
             }
             blocks.setText(blockList);
             heads.setText(headList);
+            positions.setText(positionList);
             scale.setSelectedItem(s.key());
             range.setSelectedItem(r.key());
         } finally {
@@ -186,7 +200,8 @@ public class HeatmapExplorer extends JPanel {
         try {
             IndexList b = parse("Blocks", blocks.getText());
             IndexList h = parse("Heads", heads.getText());
-            Figure f = source.figure(item.getSelectedIndex(), k, b, h);
+            IndexList p = parse("Positions", positions.getText());
+            Figure f = source.figure(item.getSelectedIndex(), k, b, h, p);
             ChartOptions options = f.defaultOptions()
                     .withValueScale(ChartOptions.ValueScale.fromKey((String) scale.getSelectedItem()))
                     .withRange(ChartOptions.RangeMode.fromKey((String) range.getSelectedItem()));
@@ -233,9 +248,9 @@ public class HeatmapExplorer extends JPanel {
         return (Kind) kind.getSelectedItem();
     }
 
-    /** The picked blocks, heads, scale and range as their texts (for saving the view's state). */
+    /** The picked blocks, heads, positions, scale and range as their texts (for saving the view's state). */
     public List<String> choices() {
-        return List.of(blocks.getText(), heads.getText(), (String) scale.getSelectedItem(),
+        return List.of(blocks.getText(), heads.getText(), positions.getText(), (String) scale.getSelectedItem(),
                 (String) range.getSelectedItem());
     }
 }

@@ -56,7 +56,14 @@ public final class ModelFigureSource implements FigureSource {
 
     @Override
     public Figure figure(int index, Kind kind, IndexList blocks, IndexList heads) throws GtLensException {
-        Selection selection = Selection.all(EnumSet.of(kind)).withBlocks(blocks).withHeads(heads);
+        return figure(index, kind, blocks, heads, IndexList.ALL);
+    }
+
+    @Override
+    public Figure figure(int index, Kind kind, IndexList blocks, IndexList heads, IndexList positions)
+            throws GtLensException {
+        Selection selection = Selection.all(EnumSet.of(kind)).withBlocks(blocks).withHeads(heads)
+                .withPositions(positions);
         try {
             selection.check(model.info());
         } catch (IllegalArgumentException e) {

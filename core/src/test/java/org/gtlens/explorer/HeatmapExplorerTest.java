@@ -180,6 +180,31 @@ class HeatmapExplorerTest {
     }
 
     @Test
+    void positionsPickRowsOfSequencesRunThroughTheModel() throws Exception {
+        try (org.gtlens.model.GTransformer model = org.gtlens.model.GTransformer.loadDefault(1)) {
+            ModelFigureSource source = new ModelFigureSource(model, List.of(
+                new org.gtlens.repr.Sequence("a", new int[] {4, 5, 5, 5, 4}),
+                new org.gtlens.repr.Sequence("b", new int[] {1, 2, 3})));
+            HeatmapExplorer explorer = new HeatmapExplorer(source);
+            explorer.choose(1, Kind.ATTENTION, "all", "0", "last", ChartOptions.ValueScale.LINEAR,
+                ChartOptions.RangeMode.SHARED);
+            assertNull(explorer.error(), explorer.error());
+            var panel = explorer.figure().grid().all().get(0);
+            assertEquals(1, panel.rows(), "the last position only");
+            assertEquals("Out 2: 3", panel.rowLabels().get(0), "sequence b's own last position");
+            assertEquals(3, panel.cols());
+            explorer.choose(0, Kind.ATTENTION, "all", "0", "7", ChartOptions.ValueScale.LINEAR,
+                ChartOptions.RangeMode.SHARED);
+            assertTrue(explorer.error() != null && explorer.error().contains("7"), explorer.error());
+            assertTrue(source.label(0).startsWith("a · sequence 4,5,5,5,4"), source.label(0));
+        }
+        HeatmapExplorer synthetic = new HeatmapExplorer(new SyntheticSource());
+        synthetic.choose(0, Kind.ATTENTION, "all", "all", "last", ChartOptions.ValueScale.LINEAR,
+            ChartOptions.RangeMode.SHARED);
+        assertEquals("Positions cannot be chosen here; all are drawn.", synthetic.error());
+    }
+
+    @Test
     void theFigureSavesAsPngAndSvg(@TempDir Path dir) throws Exception {
         HeatmapExplorer explorer = new HeatmapExplorer(new SyntheticSource());
         paint(explorer);

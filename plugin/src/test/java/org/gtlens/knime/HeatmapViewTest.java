@@ -13,6 +13,7 @@ import java.awt.image.BufferedImage;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import org.gtlens.chart.ChartOptions;
 import org.gtlens.chart.HeatmapGrid;
@@ -80,6 +81,14 @@ class HeatmapViewTest {
         assertEquals(6, explorer.figure().grid().all().get(0).cols(), "out has k = 6 columns");
         explorer.choose(1, Kind.ATTENTION, "4", "all", ChartOptions.ValueScale.LINEAR, ChartOptions.RangeMode.SHARED);
         assertEquals("block 4 does not exist: the table has blocks 0..1.", explorer.error());
+        explorer.choose(0, Kind.ATTENTION, "all", "all", "last", ChartOptions.ValueScale.LINEAR,
+            ChartOptions.RangeMode.SHARED);
+        assertNull(explorer.error(), explorer.error());
+        assertEquals(1, explorer.figure().grid().all().get(0).rows(), "each sequence's last position, averaged");
+        explorer.choose(0, Kind.ATTENTION, "all", "all", "5", ChartOptions.ValueScale.LINEAR,
+            ChartOptions.RangeMode.SHARED);
+        assertEquals("position 5 does not exist: the longest sequence of the table has positions 0..2.",
+            explorer.error());
         // the port is what the settings say, whatever the view shows
         assertEquals(2, HeatmapNodeTest.gridOf(m).gridRows());
         assertEquals(port.getWidth(), HeatmapNodeTest.png(out[0]).getWidth());
@@ -137,6 +146,25 @@ class HeatmapViewTest {
                 System.setProperty("gtlens.heatmap.viewBytes", before);
             }
         }
+    }
+
+    @Test
+    void positionsSettingDrawsTheChosenRowsOfEachSequence() throws Exception {
+        NodeModel m = HeatmapNodeTest.model(s -> {
+            s.addString("positions", "0,last");
+            s.addString("source_row", "Row1");
+        });
+        NodeTestHarness.run(m, HeatmapNodeTest.extracted());
+        HeatmapGrid g = HeatmapNodeTest.gridOf(m);
+        assertEquals(2, g.panel(0, 0).rows(), "rows 0 and 2 of a sequence of 3");
+        assertEquals(List.of("Out 0: 4", "Out 2: 6"), g.panel(0, 0).rowLabels());
+        HeatmapExplorer explorer = open(m);
+        assertNull(explorer.error(), explorer.error());
+        assertEquals(2, explorer.figure().grid().panel(0, 0).rows(), "the view opens on the settings' choice");
+        Exception e = assertThrows(InvalidSettingsException.class, () -> NodeTestHarness.run(
+            HeatmapNodeTest.model(s -> s.addString("positions", "9")), HeatmapNodeTest.extracted()));
+        assertEquals("position 9 does not exist: the longest sequence of the table has positions 0..2.",
+            e.getMessage());
     }
 
     @Test

@@ -18,9 +18,13 @@ final class FixedFigureSource implements FigureSource {
 
     private final String m_why;
 
-    FixedFigureSource(final Figure figure, final String why) {
+    /** The blocks, heads and positions the figure was drawn with: the one choice this source can draw. */
+    private final List<IndexList> m_drawn;
+
+    FixedFigureSource(final Figure figure, final String why, final List<IndexList> drawn) {
         m_figure = figure;
         m_why = why == null ? "Only the configured figure was kept." : why;
+        m_drawn = List.copyOf(drawn);
     }
 
     @Override
@@ -41,7 +45,13 @@ final class FixedFigureSource implements FigureSource {
     @Override
     public Figure figure(final int index, final Kind kind, final IndexList blocks, final IndexList heads)
         throws GtLensException {
-        if (!blocks.isAll() || !heads.isAll()) {
+        return figure(index, kind, blocks, heads, IndexList.ALL);
+    }
+
+    @Override
+    public Figure figure(final int index, final Kind kind, final IndexList blocks, final IndexList heads,
+        final IndexList positions) throws GtLensException {
+        if (!List.of(blocks, heads, positions).equals(m_drawn)) {
             throw new GtLensException(m_why);
         }
         return m_figure;

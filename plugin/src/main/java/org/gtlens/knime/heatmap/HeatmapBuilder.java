@@ -137,6 +137,8 @@ final class HeatmapBuilder {
 
     private final java.util.Set<Integer> m_heads;
 
+    private final java.util.function.ToIntFunction<Entry> m_rowMap;
+
     HeatmapBuilder(final HeatmapSettings settings, final DataTableSpec spec) throws InvalidSettingsException {
         this(settings, resolve(settings, spec), settings.kind(), settings.sourceRow(), null, null);
     }
@@ -147,6 +149,17 @@ final class HeatmapBuilder {
      */
     HeatmapBuilder(final HeatmapSettings settings, final Columns columns, final String kind, final String source,
         final java.util.Set<Integer> blocks, final java.util.Set<Integer> heads) {
+        this(settings, columns, kind, source, blocks, heads, null);
+    }
+
+    /**
+     * A builder that also picks matrix rows: {@code rows} gives the row of the figure an entry goes to, or -1 to
+     * leave it out (null keeps every row where it is).
+     */
+    HeatmapBuilder(final HeatmapSettings settings, final Columns columns, final String kind, final String source,
+        final java.util.Set<Integer> blocks, final java.util.Set<Integer> heads,
+        final java.util.function.ToIntFunction<Entry> rows) {
+        m_rowMap = rows;
         m_settings = settings;
         m_columns = columns;
         m_kind = m_columns.kind() >= 0 ? kind : null;
@@ -282,7 +295,10 @@ final class HeatmapBuilder {
                 m_sources.clear();
             }
         }
-        int row = e.row();
+        int row = m_rowMap == null ? e.row() : m_rowMap.applyAsInt(e);
+        if (row < 0) {
+            return;
+        }
         int col = e.col();
         List<String> key = List.of(e.facetRow(), e.facetCol());
         Panel p = m_panels.computeIfAbsent(key, k -> new Panel());

@@ -22,6 +22,8 @@ final class HeatmapNodeDialog extends DefaultNodeSettingsPane {
         addDialogComponent(new DialogComponentString(HeatmapSettings.createBlocksModel(),
             "Blocks (e.g. 0,10-11,last; all)"));
         addDialogComponent(new DialogComponentString(HeatmapSettings.createHeadsModel(), "Heads (e.g. 0,7; all)"));
+        addDialogComponent(new DialogComponentString(HeatmapSettings.createPositionsModel(),
+            "Positions (matrix rows, e.g. last; all)"));
         closeCurrentGroup();
         createNewGroup("Columns");
         addDialogComponent(new DialogComponentColumnNameSelection(HeatmapSettings.createFacetRowsModel(),

@@ -90,9 +90,11 @@ public final class HeatmapNodeModel extends NodeModel {
         read(table, exec, store::add, columns, 0, store.capacity() > 0 ? 0.6 : 0.45, "Reading");
         HeatmapBuilder builder;
         try {
+            StoreFigureSource.checkRows(m_settings.positions(), store.maxRow());
             builder = new HeatmapBuilder(m_settings, columns, m_settings.kind(), m_settings.sourceRow(),
                 StoreFigureSource.chosen(m_settings.blocks(), store.maxBlock(), "block"),
-                StoreFigureSource.chosen(m_settings.heads(), store.maxHead(), "head"));
+                StoreFigureSource.chosen(m_settings.heads(), store.maxHead(), "head"),
+                store.rows(m_settings.positions()));
         } catch (org.gtlens.GtLensException e) {
             throw new InvalidSettingsException(e.getMessage());
         }
@@ -160,7 +162,17 @@ public final class HeatmapNodeModel extends NodeModel {
         org.gtlens.model.Kind kind = k == null ? null : org.gtlens.model.Kind.fromContractName(k);
         return new FixedFigureSource(new org.gtlens.chart.Figure("heatmap", kind == null
             ? org.gtlens.model.Kind.ATTENTION : kind, m_grid, m_options == null ? ChartOptions.defaults()
-                : m_options), m_storeNote);
+                : m_options), m_storeNote, drawnChoice());
+    }
+
+    /** The blocks, heads and positions of the settings (every one when they cannot be read). */
+    private java.util.List<org.gtlens.repr.IndexList> drawnChoice() {
+        try {
+            return java.util.List.of(m_settings.blocks(), m_settings.heads(), m_settings.positions());
+        } catch (InvalidSettingsException e) {
+            return java.util.List.of(org.gtlens.repr.IndexList.ALL, org.gtlens.repr.IndexList.ALL,
+                org.gtlens.repr.IndexList.ALL);
+        }
     }
 
     HeatmapSettings settings() {

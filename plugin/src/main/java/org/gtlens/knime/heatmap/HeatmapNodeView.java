@@ -45,7 +45,7 @@ final class HeatmapNodeView extends NodeView<HeatmapNodeModel> {
         try {
             ChartOptions o = model.options() != null ? model.options() : s.options();
             m_explorer.choose(item, source.kinds().contains(kind) ? kind : null, s.blocks().toString(),
-                s.heads().toString(), o.valueScale(), o.range());
+                s.heads().toString(), s.positions().toString(), o.valueScale(), o.range());
         } catch (InvalidSettingsException e) {
             // the settings were checked at execute; keep the explorer's own defaults
         }

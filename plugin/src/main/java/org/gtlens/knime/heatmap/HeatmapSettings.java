@@ -96,6 +96,11 @@ final class HeatmapSettings {
         return new SettingsModelString("blocks", "all");
     }
 
+    /** Matrix rows (positions) to draw, e.g. {@code last}; "all" as the first version did. */
+    static SettingsModelString createPositionsModel() {
+        return new SettingsModelString("positions", "all");
+    }
+
     /** Heads to draw, e.g. {@code 0,7}; "all" as the first version did. */
     static SettingsModelString createHeadsModel() {
         return new SettingsModelString("heads", "all");
@@ -145,6 +150,8 @@ final class HeatmapSettings {
 
     final SettingsModelString m_heads = createHeadsModel();
 
+    final SettingsModelString m_positions = createPositionsModel();
+
     final SettingsModelString m_range = createRangeModel();
 
     final SettingsModelIntegerBounded m_width = createWidthModel();
@@ -160,7 +167,7 @@ final class HeatmapSettings {
 
     /** Settings added after the first version, by key: absent keys get defaults that draw as it did. */
     private Map<String, SettingsModelString> added() {
-        return Map.of("value_scale", m_valueScale, "blocks", m_blocks, "heads", m_heads);
+        return Map.of("value_scale", m_valueScale, "blocks", m_blocks, "heads", m_heads, "positions", m_positions);
     }
 
     void save(final NodeSettingsWO s) {
@@ -189,6 +196,7 @@ final class HeatmapSettings {
         m_valueScale.setStringValue(ValueScale.LINEAR.key());
         m_blocks.setStringValue(IndexList.ALL.toString());
         m_heads.setStringValue(IndexList.ALL.toString());
+        m_positions.setStringValue(IndexList.ALL.toString());
         for (var a : added().entrySet()) {
             if (s.containsKey(a.getKey())) {
                 a.getValue().loadSettingsFrom(s);
@@ -254,6 +262,7 @@ final class HeatmapSettings {
         }
         blocks();
         heads();
+        positions();
         return ChartOptions.defaults().withScale(scale).withValueLabels(labels).withRange(range)
             .withValueScale(valueScale).withSize(m_width.getIntValue(), m_height.getIntValue());
     }
@@ -261,6 +270,11 @@ final class HeatmapSettings {
     /** @return the blocks to draw */
     IndexList blocks() throws InvalidSettingsException {
         return indices(m_blocks, "Blocks");
+    }
+
+    /** @return the matrix rows (positions) to draw */
+    IndexList positions() throws InvalidSettingsException {
+        return indices(m_positions, "Positions");
     }
 
     /** @return the heads to draw */

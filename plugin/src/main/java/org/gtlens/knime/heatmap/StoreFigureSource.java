@@ -91,10 +91,17 @@ final class StoreFigureSource implements FigureSource {
     @Override
     public Figure figure(final int index, final Kind kind, final IndexList blocks, final IndexList heads)
         throws GtLensException {
+        return figure(index, kind, blocks, heads, IndexList.ALL);
+    }
+
+    @Override
+    public Figure figure(final int index, final Kind kind, final IndexList blocks, final IndexList heads,
+        final IndexList positions) throws GtLensException {
+        checkRows(positions, m_store.maxRow());
         String source = m_mean && index == 0 ? null : m_sources.get(index - (m_mean ? 1 : 0));
         HeatmapBuilder builder = new HeatmapBuilder(m_settings, m_columns, m_columns.kind() >= 0
             ? kind.contractName() : m_settings.kind(), source, chosen(blocks, m_store.maxBlock(), "block"),
-            chosen(heads, m_store.maxHead(), "head"));
+            chosen(heads, m_store.maxHead(), "head"), m_store.rows(positions));
         m_store.replay(builder::add);
         try {
             HeatmapGrid grid = builder.build();
@@ -103,6 +110,15 @@ final class StoreFigureSource implements FigureSource {
             return new Figure(kind.contractName(), kind, grid, options);
         } catch (InvalidSettingsException e) {
             throw new GtLensException(e.getMessage());
+        }
+    }
+
+    /** Explicit positions beyond every sequence of the table are a mistake, said in one sentence. */
+    static void checkRows(final IndexList positions, final int maxRow) throws GtLensException {
+        try {
+            positions.check(maxRow + 1, "position", "the longest sequence of the table has positions 0.." + maxRow);
+        } catch (IllegalArgumentException e) {
+            throw new GtLensException(e.getMessage() + ".");
         }
     }
 

@@ -51,6 +51,9 @@ final class TableStore {
 
     private int m_maxHead = -1;
 
+    /** The largest matrix row of each source (its last position), over every row offered. */
+    private final Map<String, Integer> m_lastRow = new HashMap<>();
+
     /** @param capacity how many rows at most are kept */
     TableStore(final long capacity) {
         m_capacity = Math.min(capacity, Integer.MAX_VALUE - 8);
@@ -91,6 +94,7 @@ final class TableStore {
         m_offered++;
         m_maxBlock = Math.max(m_maxBlock, e.block());
         m_maxHead = Math.max(m_maxHead, e.head());
+        m_lastRow.merge(e.source(), e.row(), Math::max);
         if (m_size >= m_capacity) {
             return;
         }
@@ -149,6 +153,32 @@ final class TableStore {
     /** @return the largest head seen, or -1 */
     int maxHead() {
         return m_maxHead;
+    }
+
+    /**
+     * Which figure row each entry goes to when only some positions are drawn: the chosen rows of its own source
+     * (so {@code last} is each sequence's own last position), numbered in order; -1 for the others. Null for all.
+     */
+    java.util.function.ToIntFunction<HeatmapBuilder.Entry> rows(final org.gtlens.repr.IndexList positions) {
+        if (positions.isAll()) {
+            return null;
+        }
+        Map<String, int[]> chosen = new HashMap<>();
+        return e -> {
+            int[] rows = chosen.computeIfAbsent(e.source(), src -> positions.resolve(m_lastRow.getOrDefault(src,
+                e.row()) + 1));
+            int i = Arrays.binarySearch(rows, e.row());
+            return i < 0 ? -1 : i;
+        };
+    }
+
+    /** @return the largest matrix row of any source, or -1 */
+    int maxRow() {
+        int max = -1;
+        for (int r : m_lastRow.values()) {
+            max = Math.max(max, r);
+        }
+        return max;
     }
 
     /** Hands every kept row to {@code sink}, in table order. */
