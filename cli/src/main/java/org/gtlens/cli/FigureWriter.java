@@ -11,6 +11,7 @@ import org.gtlens.GtLensException;
 import org.gtlens.chart.ChartOptions;
 import org.gtlens.chart.Figure;
 import org.gtlens.chart.FigureLayout;
+import org.gtlens.chart.HeatmapGridPlot;
 import org.gtlens.chart.HeatmapRenderer;
 import org.gtlens.chart.SixFigures;
 import org.gtlens.chart.SummaryFigures;
@@ -18,6 +19,7 @@ import org.gtlens.model.Kind;
 import org.gtlens.repr.BatchResult;
 import org.gtlens.repr.Selection;
 import org.gtlens.table.AtomicOutput;
+import org.jfree.chart.JFreeChart;
 
 /**
  * Writes the figures of one sequence into a folder, one file per figure named as in the chart issue. All figures of
@@ -52,10 +54,11 @@ final class FigureWriter {
 
     static List<Path> write(List<Figure> figures, Path dir, FigureOptions options, PrintWriter err)
             throws IOException, GtLensException {
-        List<ChartOptions> chosen = new ArrayList<>();
+        List<JFreeChart> charts = new ArrayList<>();
         for (Figure figure : figures) {
             ChartOptions o = options.optionsFor(figure);
-            FigureLayout layout = FigureLayout.compute(figure.grid(), o);
+            JFreeChart chart = HeatmapRenderer.chart(figure.grid(), o);
+            FigureLayout layout = ((HeatmapGridPlot) chart.getPlot()).naturalLayout();
             if (options.format == FigureOptions.Format.PNG) {
                 long w = (long) Math.ceil(layout.width() * o.scaleFactor());
                 long h = (long) Math.ceil(layout.height() * o.scaleFactor());
@@ -71,7 +74,7 @@ final class FigureWriter {
                         + " px are too small for value labels even at " + "the largest figure size; drawn without "
                         + "them (choose fewer --blocks, --heads or --positions to read them).");
             }
-            chosen.add(o);
+            charts.add(chart);
         }
         List<AtomicOutput> outputs = new ArrayList<>();
         List<Path> written = new ArrayList<>();
@@ -81,9 +84,9 @@ final class FigureWriter {
                 AtomicOutput out = new AtomicOutput(dir.resolve(figure.name() + "." + options.format.extension()));
                 outputs.add(out);
                 if (options.format == FigureOptions.Format.SVG) {
-                    out.writer().write(HeatmapRenderer.toSvg(figure.grid(), chosen.get(i)));
+                    out.writer().write(HeatmapRenderer.toSvg(charts.get(i)));
                 } else {
-                    out.stream().write(HeatmapRenderer.toPng(figure.grid(), chosen.get(i)));
+                    out.stream().write(HeatmapRenderer.png(HeatmapRenderer.toImage(charts.get(i))));
                 }
             }
             AtomicOutput.commitAll(outputs);

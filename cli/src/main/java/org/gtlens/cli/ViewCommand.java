@@ -64,7 +64,14 @@ final class ViewCommand implements Callable<Integer> {
                     + "headless); 'gtlens render' writes the same figures to files.");
         }
         List<Sequence> sequences = input.tokens != null ? TokenLists.parse(input.tokens) : read();
-        GTransformer m = model.open();
+        try (GTransformer m = model.open()) {
+            show(m, sequences);
+        }
+        return 0;
+    }
+
+    /** Opens the window and waits until it is closed (or, with --snapshot, drawn once). */
+    private void show(GTransformer m, List<Sequence> sequences) throws Exception {
         CountDownLatch closed = new CountDownLatch(1);
         AtomicReference<JFrame> frame = new AtomicReference<>();
         SwingUtilities.invokeAndWait(() -> {
@@ -100,8 +107,6 @@ final class ViewCommand implements Callable<Integer> {
             });
         }
         closed.await();
-        m.close();
-        return 0;
     }
 
     private List<Sequence> read() throws Exception {

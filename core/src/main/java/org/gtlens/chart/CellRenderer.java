@@ -37,6 +37,11 @@ final class CellRenderer extends XYBlockRenderer {
     private transient Font labelFont;
     private final int decimals;
     private transient BufferedImage image;
+    /** Set by {@link #initialise} for the drawing under way. */
+    private transient boolean asImage;
+    private transient Font cellFont;
+    private static final Color DARK = new Color(Contrast.DARK_TEXT);
+    private static final Color LIGHT = new Color(Contrast.LIGHT_TEXT);
 
     /**
      * @param paint     the colours
@@ -60,21 +65,36 @@ final class CellRenderer extends XYBlockRenderer {
         this.labelFont = font;
     }
 
+    /**
+     * Once per drawing of the panel: the cell size at the current zoom, whether the panel goes as one image, and the
+     * font its values are written in (the same for every cell).
+     */
+    @Override
+    public XYItemRendererState initialise(Graphics2D g2, Rectangle2D dataArea, XYPlot plot, XYDataset dataset,
+            PlotRenderingInfo info) {
+        HeatmapPanelData panel = ((PanelDataset) dataset).panel();
+        ValueAxis domainAxis = plot.getDomainAxis();
+        ValueAxis rangeAxis = plot.getRangeAxis();
+        double cellW = Math.abs(domainAxis.valueToJava2D(1, dataArea, plot.getDomainAxisEdge())
+                - domainAxis.valueToJava2D(0, dataArea, plot.getDomainAxisEdge()));
+        double cellH = Math.abs(rangeAxis.valueToJava2D(1, dataArea, plot.getRangeAxisEdge())
+                - rangeAxis.valueToJava2D(0, dataArea, plot.getRangeAxisEdge()));
+        long cells = (long) panel.rows() * panel.cols();
+        asImage = cells > IMAGE_THRESHOLD || cellW * cellH < TINY_CELL_AREA && cells > 64;
+        cellFont = fittingFont(g2, cellW, cellH);
+        return super.initialise(g2, dataArea, plot, dataset, info);
+    }
+
     @Override
     public void drawItem(Graphics2D g2, XYItemRendererState state, Rectangle2D dataArea, PlotRenderingInfo info,
             XYPlot plot, ValueAxis domainAxis, ValueAxis rangeAxis, XYDataset dataset, int series, int item,
             CrosshairState crosshairState, int pass) {
         PanelDataset data = (PanelDataset) dataset;
         HeatmapPanelData panel = data.panel();
-        double cellW = Math.abs(domainAxis.valueToJava2D(1, dataArea, plot.getDomainAxisEdge())
-                - domainAxis.valueToJava2D(0, dataArea, plot.getDomainAxisEdge()));
-        double cellH = Math.abs(rangeAxis.valueToJava2D(1, dataArea, plot.getRangeAxisEdge())
-                - rangeAxis.valueToJava2D(0, dataArea, plot.getRangeAxisEdge()));
-        long cells = (long) panel.rows() * panel.cols();
-        if (cells > IMAGE_THRESHOLD || cellW * cellH < TINY_CELL_AREA && cells > 64) {
+        if (asImage) {
             if (item == 0) {
                 drawImage(g2, dataArea, plot, domainAxis, rangeAxis, data);
-                drawVisibleLabels(g2, dataArea, plot, domainAxis, rangeAxis, data, cellW, cellH);
+                drawVisibleLabels(g2, dataArea, plot, domainAxis, rangeAxis, data);
             }
             return;
         }
@@ -89,9 +109,8 @@ final class CellRenderer extends XYBlockRenderer {
         int top = (int) Math.round(Math.min(y0, y1));
         g2.setPaint(paint.getPaint(data.colourValue(row, col)));
         g2.fillRect(left, top, (int) Math.round(Math.max(x0, x1)) - left, (int) Math.round(Math.max(y0, y1)) - top);
-        Font font = fittingFont(g2, cellW, cellH);
-        if (font != null) {
-            drawLabel(g2, font, dataArea, plot, domainAxis, rangeAxis, data, row, col);
+        if (cellFont != null) {
+            drawLabel(g2, cellFont, dataArea, plot, domainAxis, rangeAxis, data, row, col);
         }
     }
 
@@ -138,8 +157,8 @@ final class CellRenderer extends XYBlockRenderer {
     }
 
     private void drawVisibleLabels(Graphics2D g2, Rectangle2D dataArea, XYPlot plot, ValueAxis domainAxis,
-            ValueAxis rangeAxis, PanelDataset data, double cellW, double cellH) {
-        Font font = fittingFont(g2, cellW, cellH);
+            ValueAxis rangeAxis, PanelDataset data) {
+        Font font = cellFont;
         if (font == null) {
             return;
         }
@@ -170,7 +189,7 @@ final class CellRenderer extends XYBlockRenderer {
         g2.setFont(font);
         FontMetrics fm = g2.getFontMetrics(font);
         int background = paint.rgb(data.colourValue(row, col));
-        g2.setColor(new Color(Contrast.textOn(background)));
+        g2.setColor(Contrast.textOn(background) == Contrast.DARK_TEXT ? DARK : LIGHT);
         double w = fm.getStringBounds(text, g2).getWidth();
         g2.drawString(text, (float) (cx - w / 2), (float) (cy + (fm.getAscent() - fm.getDescent()) / 2.0));
     }

@@ -25,6 +25,9 @@ public record ColorScale(Palette palette, double lo, double hi, boolean log) {
         }
     }
 
+    /** The light grey of a cell without a value (missing or masked): never a colour of any ramp. */
+    public static final int MISSING_RGB = 0xd9d9d9;
+
     /** A linear scale. */
     public ColorScale(Palette palette, double lo, double hi) {
         this(palette, lo, hi, false);
@@ -89,7 +92,7 @@ public record ColorScale(Palette palette, double lo, double hi, boolean log) {
     /** 0xRRGGBB colour of a value; NaN is drawn light grey so that it never passes for a real value. */
     public int rgb(double value) {
         if (Double.isNaN(value)) {
-            return 0xd9d9d9;
+            return MISSING_RGB;
         }
         return palette.rgb(position(value));
     }

@@ -11,7 +11,7 @@ import org.jfree.chart.renderer.PaintScale;
  */
 final class ColorScalePaint implements PaintScale {
 
-    private static final Color MISSING = new Color(0xd9d9d9);
+    private static final Color MISSING = new Color(ColorScale.MISSING_RGB);
 
     private final ColorScale scale;
     private final Color[] colours = new Color[Palette.SIZE];
@@ -42,7 +42,7 @@ final class ColorScalePaint implements PaintScale {
         if (Double.isNaN(value)) {
             return MISSING;
         }
-        return colours[(int) Math.round(scale.position(value) * (Palette.SIZE - 1))];
+        return colours[Palette.index(scale.position(value))];
     }
 
     /** 0xRRGGBB of a value, for image drawing. */

@@ -42,7 +42,6 @@ public class HeatmapPanel extends ChartPanel {
     public void setGrid(HeatmapGrid grid, ChartOptions options) {
         setChart(grid == null ? null : HeatmapRenderer.chart(grid, options == null ? ChartOptions.defaults()
                 : options));
-        getChartRenderingInfo().setEntityCollection(null);
         revalidate();
         repaint();
     }

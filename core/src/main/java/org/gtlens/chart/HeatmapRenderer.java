@@ -98,7 +98,11 @@ public final class HeatmapRenderer {
      * values can be searched and copied.
      */
     public static String toSvg(HeatmapGrid grid, ChartOptions options) {
-        JFreeChart chart = chart(grid, options);
+        return toSvg(chart(grid, options));
+    }
+
+    /** A chart made by {@link #chart} as a standalone SVG document at its figure's own size. */
+    public static String toSvg(JFreeChart chart) {
         FigureLayout layout = ((HeatmapGridPlot) chart.getPlot()).naturalLayout();
         SVGGraphics2D g = new SVGGraphics2D(layout.width(), layout.height());
         g.setRenderingHint(SVGHints.KEY_DRAW_STRING_TYPE, SVGHints.VALUE_DRAW_STRING_TYPE_STANDARD);

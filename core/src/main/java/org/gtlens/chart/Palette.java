@@ -51,13 +51,18 @@ public enum Palette {
 
     /** The 0xRRGGBB colour at position {@code t} in [0, 1] (clamped; NaN gives the lowest colour). */
     public int rgb(double t) {
+        return table[index(t)];
+    }
+
+    /** The table entry of position {@code t} in [0, 1] (clamped; NaN gives entry 0). */
+    public static int index(double t) {
         if (!(t > 0)) {
-            return table[0];
+            return 0;
         }
         if (t >= 1) {
-            return table[SIZE - 1];
+            return SIZE - 1;
         }
-        return table[(int) Math.round(t * (SIZE - 1))];
+        return (int) Math.round(t * (SIZE - 1));
     }
 
     /** The colour at position {@code t} in [0, 1]. */

@@ -108,11 +108,12 @@ public final class SixFigures {
     public static Figure figure(ModelInfo info, int[] tokens, Kind kind, MatrixSource source, Selection selection) {
         int[] rowIndex = selection.rows(tokens.length);
         String[] allRows = kind.rowAxis().labels(info, tokens, tokens.length);
-        String[] rows = new String[rowIndex.length];
+        String[] rowLabels = new String[rowIndex.length];
         for (int i = 0; i < rowIndex.length; i++) {
-            rows[i] = allRows[rowIndex[i]];
+            rowLabels[i] = allRows[rowIndex[i]];
         }
-        String[] cols = kind.colAxis().labels(info, tokens, tokens.length);
+        List<String> rows = List.of(rowLabels);
+        List<String> cols = List.of(kind.colAxis().labels(info, tokens, tokens.length));
         String title = displayName(kind) + " · " + sequenceTitle(info, tokens);
         int[] blocks = selection.blocks(info);
         HeatmapGrid grid;
@@ -121,57 +122,41 @@ public final class SixFigures {
             HeatmapPanelData[][] panels = new HeatmapPanelData[blocks.length][heads.length];
             for (int b = 0; b < blocks.length; b++) {
                 for (int h = 0; h < heads.length; h++) {
-                    Matrix m = rowsOf(source.matrix(kind, blocks[b], heads[h]), rowIndex);
-                    panels[b][h] = HeatmapPanelData.of("Block " + blocks[b] + " · Head " + heads[h],
-                            kind.causal() ? masked(m, rowIndex) : m, rows, cols);
+                    panels[b][h] = new HeatmapPanelData("Block " + blocks[b] + " · Head " + heads[h],
+                            panelValues(source.matrix(kind, blocks[b], heads[h]), rowIndex, kind), rows, cols);
                 }
             }
             grid = HeatmapGrid.of(title, panels, kind.rowAxis().title(), kind.colAxis().title());
         } else {
             List<HeatmapPanelData> panels = new ArrayList<>();
             for (int b : blocks) {
-                Matrix m = rowsOf(source.matrix(kind, b, 0), rowIndex);
-                if (kind == Kind.LOGPROBS) {
-                    m = exp(m);
-                }
-                panels.add(HeatmapPanelData.of("Block " + b, m, rows, cols));
+                panels.add(new HeatmapPanelData("Block " + b, panelValues(source.matrix(kind, b, 0), rowIndex, kind),
+                        rows, cols));
             }
-            grid = HeatmapGrid.wrap(title, panels, blocksPerRow(blocks.length, rows.length, cols.length),
+            grid = HeatmapGrid.wrap(title, panels, blocksPerRow(blocks.length, rows.size(), cols.size()),
                     kind.rowAxis().title(), kind.colAxis().title());
         }
         return new Figure(name(kind), kind, grid);
     }
 
     /**
-     * A causal kind's matrix with the cells the mask hides (column after the row's position) set to NaN, so that
-     * they are drawn grey without a number rather than passing for an attention of exactly 0.
+     * What a panel shows of a matrix, in one copy of its own (so that a figure does not keep a whole batch tensor
+     * alive): the given rows; for a causal kind the cells the mask hides (column after the row's position) as NaN, so
+     * that they are drawn grey without a number rather than passing for an attention of exactly 0; for LOGPROBS the
+     * probabilities (exp).
      */
-    static Matrix masked(Matrix m, int[] rowIndex) {
-        float[] v = m.toArray();
-        for (int i = 0; i < m.rows(); i++) {
-            for (int c = rowIndex[i] + 1; c < m.cols(); c++) {
-                v[i * m.cols() + c] = Float.NaN;
+    static Matrix panelValues(Matrix m, int[] rowIndex, Kind kind) {
+        int cols = m.cols();
+        float[] v = new float[rowIndex.length * cols];
+        for (int i = 0; i < rowIndex.length; i++) {
+            int row = rowIndex[i];
+            for (int c = 0; c < cols; c++) {
+                float x = m.get(row, c);
+                v[i * cols + c] = kind.causal() && c > row ? Float.NaN
+                        : kind == Kind.LOGPROBS ? (float) Math.exp(x) : x;
             }
         }
-        return Matrix.of(m.rows(), m.cols(), v);
-    }
-
-    /** The given rows of a matrix (the matrix itself when they are all of them, in order). */
-    static Matrix rowsOf(Matrix m, int[] rows) {
-        boolean all = rows.length == m.rows();
-        for (int i = 0; all && i < rows.length; i++) {
-            all = rows[i] == i;
-        }
-        if (all) {
-            return m;
-        }
-        float[] v = new float[rows.length * m.cols()];
-        for (int i = 0; i < rows.length; i++) {
-            for (int c = 0; c < m.cols(); c++) {
-                v[i * m.cols() + c] = m.get(rows[i], c);
-            }
-        }
-        return Matrix.of(rows.length, m.cols(), v);
+        return Matrix.of(rowIndex.length, cols, v);
     }
 
     /** Sequences longer than this are shortened in figure titles. */
@@ -218,14 +203,6 @@ public final class SixFigures {
             }
         }
         return best;
-    }
-
-    private static Matrix exp(Matrix m) {
-        float[] v = m.toArray();
-        for (int i = 0; i < v.length; i++) {
-            v[i] = (float) Math.exp(v[i]);
-        }
-        return Matrix.of(m.rows(), m.cols(), v);
     }
 
     private static int index(Kind kind) {

@@ -6,7 +6,6 @@ import java.awt.FlowLayout;
 import java.awt.event.ActionEvent;
 import java.awt.event.InputEvent;
 import java.awt.event.KeyEvent;
-import java.util.List;
 
 import javax.swing.AbstractAction;
 import javax.swing.BorderFactory;
@@ -47,6 +46,8 @@ public class HeatmapExplorer extends JPanel {
     private final HeatmapPanel panel = new HeatmapPanel();
     private transient Figure figure;
     private transient String error;
+    /** True while {@link #choose} sets several pickers, so that they redraw once. */
+    private transient boolean updating;
 
     public HeatmapExplorer(FigureSource source) {
         super(new BorderLayout());
@@ -107,18 +108,13 @@ public class HeatmapExplorer extends JPanel {
         blocks.addActionListener(e -> redraw());
         heads.addActionListener(e -> redraw());
         positions.addActionListener(e -> redraw());
-        blocks.addFocusListener(new java.awt.event.FocusAdapter() {
-            @Override
-            public void focusLost(java.awt.event.FocusEvent e) {
-                redraw();
-            }
-        });
         java.awt.event.FocusAdapter redrawOnLeave = new java.awt.event.FocusAdapter() {
             @Override
             public void focusLost(java.awt.event.FocusEvent e) {
                 redraw();
             }
         };
+        blocks.addFocusListener(redrawOnLeave);
         heads.addFocusListener(redrawOnLeave);
         positions.addFocusListener(redrawOnLeave);
         scale.addActionListener(e -> redraw());
@@ -186,8 +182,6 @@ public class HeatmapExplorer extends JPanel {
         redraw();
     }
 
-    private transient boolean updating;
-
     /** Rebuilds the figure from the pickers. */
     void redraw() {
         if (updating) {
@@ -246,11 +240,5 @@ public class HeatmapExplorer extends JPanel {
     /** The picked kind. */
     public Kind selectedKind() {
         return (Kind) kind.getSelectedItem();
-    }
-
-    /** The picked blocks, heads, positions, scale and range as their texts (for saving the view's state). */
-    public List<String> choices() {
-        return List.of(blocks.getText(), heads.getText(), positions.getText(), (String) scale.getSelectedItem(),
-                (String) range.getSelectedItem());
     }
 }

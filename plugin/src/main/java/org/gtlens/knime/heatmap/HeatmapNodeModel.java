@@ -86,7 +86,6 @@ public final class HeatmapNodeModel extends NodeModel {
         ChartOptions options = m_settings.options();
         HeatmapBuilder.Columns columns = HeatmapBuilder.resolve(m_settings, table.getDataTableSpec());
         TableStore store = new TableStore(TableStore.capacityFor(storeBudget()));
-        long total = table.size();
         read(table, exec, store::add, columns, 0, store.capacity() > 0 ? 0.6 : 0.45, "Reading");
         HeatmapBuilder builder;
         try {

@@ -165,23 +165,23 @@ final class HeatmapSettings {
             m_labels, m_range, m_width, m_height, m_format);
     }
 
-    /** Settings added after the first version, by key: absent keys get defaults that draw as it did. */
-    private Map<String, SettingsModelString> added() {
-        return Map.of("value_scale", m_valueScale, "blocks", m_blocks, "heads", m_heads, "positions", m_positions);
+    /** Settings added after the first version, in saving order: absent keys get defaults that draw as it did. */
+    private List<SettingsModelString> added() {
+        return List.of(m_valueScale, m_blocks, m_heads, m_positions);
     }
 
     void save(final NodeSettingsWO s) {
         all().forEach(m -> m.saveSettingsTo(s));
-        added().values().forEach(m -> m.saveSettingsTo(s));
+        added().forEach(m -> m.saveSettingsTo(s));
     }
 
     void validate(final NodeSettingsRO s) throws InvalidSettingsException {
         for (SettingsModel m : all()) {
             m.validateSettings(s);
         }
-        for (var a : added().entrySet()) {
-            if (s.containsKey(a.getKey())) {
-                a.getValue().validateSettings(s);
+        for (SettingsModelString m : added()) {
+            if (s.containsKey(m.getKey())) {
+                m.validateSettings(s);
             }
         }
         HeatmapSettings probe = new HeatmapSettings();
@@ -197,9 +197,9 @@ final class HeatmapSettings {
         m_blocks.setStringValue(IndexList.ALL.toString());
         m_heads.setStringValue(IndexList.ALL.toString());
         m_positions.setStringValue(IndexList.ALL.toString());
-        for (var a : added().entrySet()) {
-            if (s.containsKey(a.getKey())) {
-                a.getValue().loadSettingsFrom(s);
+        for (SettingsModelString m : added()) {
+            if (s.containsKey(m.getKey())) {
+                m.loadSettingsFrom(s);
             }
         }
         // the first version stored "per panel" and "(any)": store keys from now on
