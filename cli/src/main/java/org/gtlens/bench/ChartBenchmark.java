@@ -9,10 +9,10 @@ import java.util.List;
 import java.util.function.Supplier;
 
 import org.gtlens.GtLensException;
-import org.gtlens.chart.Figure;
-import org.gtlens.chart.HeatmapRenderer;
-import org.gtlens.chart.SixFigures;
-import org.gtlens.model.GTransformer;
+import org.gtlens.chart.figures.Figure;
+import org.gtlens.chart.output.HeatmapRenderer;
+import org.gtlens.chart.figures.SixFigures;
+import org.gtlens.runtime.GTransformer;
 import org.gtlens.model.Kind;
 import org.gtlens.repr.BatchResult;
 import org.gtlens.repr.Extractor;

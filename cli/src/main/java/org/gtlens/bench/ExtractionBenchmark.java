@@ -13,16 +13,16 @@ import java.util.List;
 import java.util.Random;
 
 import org.gtlens.GtLensException;
-import org.gtlens.model.GTransformer;
+import org.gtlens.runtime.GTransformer;
 import org.gtlens.model.Kind;
 import org.gtlens.model.ModelInfo;
-import org.gtlens.table.CsvExport;
+import org.gtlens.csv.output.CsvExport;
 import org.gtlens.table.Layout;
 import org.gtlens.repr.Extractor;
 import org.gtlens.repr.Sequence;
 import org.gtlens.repr.SequenceSource;
 import org.gtlens.repr.Selection;
-import org.gtlens.table.SequenceCsvReader;
+import org.gtlens.csv.input.SequenceCsvReader;
 
 /**
  * Measures extraction speed: every tensor of the contract into Java arrays at a given batch size, and the whole

@@ -8,15 +8,15 @@ import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.Set;
 
-import org.gtlens.model.GTransformer;
+import org.gtlens.runtime.GTransformer;
 import org.gtlens.model.Kind;
 import org.gtlens.repr.BatchPlan;
 import org.gtlens.repr.Extractor;
 import org.gtlens.repr.IndexList;
 import org.gtlens.repr.Selection;
-import org.gtlens.table.CsvExport;
+import org.gtlens.csv.output.CsvExport;
 import org.gtlens.table.Layout;
-import org.gtlens.table.SequenceCsvReader;
+import org.gtlens.csv.input.SequenceCsvReader;
 
 /**
  * Runs the extract pipeline in a JVM of its own (started by the benchmark under a small -Xmx) and prints the

@@ -12,15 +12,15 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.gtlens.GtLensException;
-import org.gtlens.model.GTransformer;
+import org.gtlens.runtime.GTransformer;
 import org.gtlens.model.Kind;
-import org.gtlens.table.AtomicOutput;
-import org.gtlens.table.CsvExport;
+import org.gtlens.files.AtomicOutput;
+import org.gtlens.csv.output.CsvExport;
 import org.gtlens.table.Layout;
 import org.gtlens.repr.BatchPlan;
 import org.gtlens.repr.Extractor;
 import org.gtlens.repr.SequenceSource;
-import org.gtlens.table.SequenceCsvReader;
+import org.gtlens.csv.input.SequenceCsvReader;
 
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;

@@ -2,8 +2,8 @@ package org.gtlens.cli;
 
 import java.util.Locale;
 
-import org.gtlens.chart.ChartOptions;
-import org.gtlens.chart.Figure;
+import org.gtlens.chart.options.ChartOptions;
+import org.gtlens.chart.figures.Figure;
 
 import picocli.CommandLine.Option;
 

@@ -8,17 +8,17 @@ import java.util.List;
 import java.util.Set;
 
 import org.gtlens.GtLensException;
-import org.gtlens.chart.ChartOptions;
-import org.gtlens.chart.Figure;
-import org.gtlens.chart.FigureLayout;
-import org.gtlens.chart.HeatmapGridPlot;
-import org.gtlens.chart.HeatmapRenderer;
-import org.gtlens.chart.SixFigures;
-import org.gtlens.chart.SummaryFigures;
+import org.gtlens.chart.options.ChartOptions;
+import org.gtlens.chart.figures.Figure;
+import org.gtlens.chart.layout.FigureLayout;
+import org.gtlens.chart.plot.HeatmapGridPlot;
+import org.gtlens.chart.output.HeatmapRenderer;
+import org.gtlens.chart.figures.SixFigures;
+import org.gtlens.chart.figures.SummaryFigures;
 import org.gtlens.model.Kind;
 import org.gtlens.repr.BatchResult;
 import org.gtlens.repr.Selection;
-import org.gtlens.table.AtomicOutput;
+import org.gtlens.files.AtomicOutput;
 import org.jfree.chart.JFreeChart;
 
 /**

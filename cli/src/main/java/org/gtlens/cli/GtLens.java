@@ -2,7 +2,7 @@ package org.gtlens.cli;
 
 import java.io.PrintWriter;
 
-import org.gtlens.FileProblems;
+import org.gtlens.files.FileProblems;
 import org.gtlens.GtLensException;
 
 import picocli.CommandLine;

@@ -8,9 +8,9 @@ import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.List;
 
-import org.gtlens.chart.SixFigures;
-import org.gtlens.chart.Synthetic;
-import org.gtlens.model.GTransformer;
+import org.gtlens.chart.figures.SixFigures;
+import org.gtlens.testing.Synthetic;
+import org.gtlens.runtime.GTransformer;
 import org.gtlens.model.Kind;
 import org.gtlens.repr.BatchResult;
 import org.gtlens.repr.Extractor;

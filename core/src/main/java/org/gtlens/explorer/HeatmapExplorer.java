@@ -18,9 +18,9 @@ import javax.swing.JTextField;
 import javax.swing.KeyStroke;
 
 import org.gtlens.GtLensException;
-import org.gtlens.chart.ChartOptions;
-import org.gtlens.chart.Figure;
-import org.gtlens.chart.HeatmapPanel;
+import org.gtlens.chart.options.ChartOptions;
+import org.gtlens.chart.figures.Figure;
+import org.gtlens.chart.swing.HeatmapPanel;
 import org.gtlens.model.Kind;
 import org.gtlens.repr.IndexList;
 
@@ -65,7 +65,7 @@ public class HeatmapExplorer extends JPanel {
             @Override
             public java.awt.Component getListCellRendererComponent(javax.swing.JList<?> list, Object value,
                     int index, boolean selected, boolean focus) {
-                return super.getListCellRendererComponent(list, value == null ? "" : org.gtlens.chart.SixFigures.displayName((Kind) value), index,
+                return super.getListCellRendererComponent(list, value == null ? "" : org.gtlens.chart.figures.SixFigures.displayName((Kind) value), index,
                         selected, focus);
             }
         });

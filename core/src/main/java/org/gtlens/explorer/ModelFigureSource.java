@@ -5,9 +5,9 @@ import java.util.EnumSet;
 import java.util.List;
 
 import org.gtlens.GtLensException;
-import org.gtlens.chart.Figure;
-import org.gtlens.chart.SixFigures;
-import org.gtlens.model.GTransformer;
+import org.gtlens.chart.figures.Figure;
+import org.gtlens.chart.figures.SixFigures;
+import org.gtlens.runtime.GTransformer;
 import org.gtlens.model.Kind;
 import org.gtlens.repr.BatchResult;
 import org.gtlens.repr.Extractor;

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.gtlens.model.FloatTensor;
+import org.gtlens.runtime.FloatTensor;
 import org.gtlens.model.Kind;
 import org.gtlens.model.ModelInfo;
 

@@ -26,11 +26,11 @@ import javax.swing.KeyStroke;
 import javax.xml.parsers.DocumentBuilderFactory;
 
 import org.gtlens.GtLensException;
-import org.gtlens.chart.ChartOptions;
-import org.gtlens.chart.Figure;
-import org.gtlens.chart.FigureLayout;
-import org.gtlens.chart.SixFigures;
-import org.gtlens.chart.Synthetic;
+import org.gtlens.chart.options.ChartOptions;
+import org.gtlens.chart.figures.Figure;
+import org.gtlens.chart.layout.FigureLayout;
+import org.gtlens.chart.figures.SixFigures;
+import org.gtlens.testing.Synthetic;
 import org.gtlens.model.Kind;
 import org.gtlens.repr.IndexList;
 import org.gtlens.repr.Selection;
@@ -181,7 +181,7 @@ class HeatmapExplorerTest {
 
     @Test
     void positionsPickRowsOfSequencesRunThroughTheModel() throws Exception {
-        try (org.gtlens.model.GTransformer model = org.gtlens.model.GTransformer.loadDefault(1)) {
+        try (org.gtlens.runtime.GTransformer model = org.gtlens.runtime.GTransformer.loadDefault(1)) {
             ModelFigureSource source = new ModelFigureSource(model, List.of(
                 new org.gtlens.repr.Sequence("a", new int[] {4, 5, 5, 5, 4}),
                 new org.gtlens.repr.Sequence("b", new int[] {1, 2, 3})));

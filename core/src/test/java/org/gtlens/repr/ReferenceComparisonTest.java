@@ -12,8 +12,8 @@ import java.util.List;
 import java.util.Map;
 
 import org.gtlens.model.ContractChecker;
-import org.gtlens.model.FloatTensor;
-import org.gtlens.model.GTransformer;
+import org.gtlens.runtime.FloatTensor;
+import org.gtlens.runtime.GTransformer;
 import org.gtlens.model.Kind;
 import org.gtlens.model.ModelInfo;
 import org.gtlens.testing.Project;

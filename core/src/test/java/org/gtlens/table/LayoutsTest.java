@@ -17,7 +17,7 @@ import java.util.List;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
-import org.gtlens.model.GTransformer;
+import org.gtlens.runtime.GTransformer;
 import org.gtlens.model.Kind;
 import org.gtlens.repr.BatchResult;
 import org.gtlens.repr.Extractor;
@@ -26,6 +26,12 @@ import org.gtlens.repr.Sequence;
 import org.gtlens.testing.Project;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.gtlens.csv.input.SequenceCsvReader;
+import org.gtlens.csv.output.CsvLongWriter;
+import org.gtlens.csv.output.CsvMatrixWriter;
+import org.gtlens.csv.output.CsvPredictionWriter;
+import org.gtlens.csv.output.ParallelLongCsv;
+import org.gtlens.files.AtomicOutput;
 
 /** Long and matrix layouts carry every value with labels a reader understands, for any model shape. */
 class LayoutsTest {

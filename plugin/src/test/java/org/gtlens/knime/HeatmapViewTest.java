@@ -15,8 +15,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-import org.gtlens.chart.ChartOptions;
-import org.gtlens.chart.HeatmapGrid;
+import org.gtlens.chart.options.ChartOptions;
+import org.gtlens.chart.data.HeatmapGrid;
 import org.gtlens.explorer.HeatmapExplorer;
 import org.gtlens.knime.heatmap.HeatmapNodeFactory;
 import org.gtlens.model.Kind;

@@ -17,7 +17,7 @@ import org.gtlens.repr.Sequence;
 import org.gtlens.table.Layouts;
 import org.gtlens.table.PredictionText;
 import org.gtlens.table.RowSink;
-import org.gtlens.table.SequenceCsvReader;
+import org.gtlens.csv.input.SequenceCsvReader;
 import org.gtlens.table.TableSchema;
 import org.gtlens.table.Tables;
 import org.knime.core.data.DataCell;

@@ -10,10 +10,10 @@ import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.gtlens.chart.ChartOptions;
-import org.gtlens.chart.HeatmapGrid;
-import org.gtlens.chart.HeatmapPanelData;
-import org.gtlens.chart.HeatmapRenderer;
+import org.gtlens.chart.options.ChartOptions;
+import org.gtlens.chart.data.HeatmapGrid;
+import org.gtlens.chart.data.HeatmapPanelData;
+import org.gtlens.chart.output.HeatmapRenderer;
 import org.knime.core.data.DataRow;
 import org.knime.core.data.DataTableSpec;
 import org.knime.core.data.container.CloseableRowIterator;
@@ -159,7 +159,7 @@ public final class HeatmapNodeModel extends NodeModel {
         }
         String k = m_settings.kind();
         org.gtlens.model.Kind kind = k == null ? null : org.gtlens.model.Kind.fromContractName(k);
-        return new FixedFigureSource(new org.gtlens.chart.Figure("heatmap", kind == null
+        return new FixedFigureSource(new org.gtlens.chart.figures.Figure("heatmap", kind == null
             ? org.gtlens.model.Kind.ATTENTION : kind, m_grid, m_options == null ? ChartOptions.defaults()
                 : m_options), m_storeNote, drawnChoice());
     }

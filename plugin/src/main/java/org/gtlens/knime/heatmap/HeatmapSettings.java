@@ -4,11 +4,11 @@ import java.util.List;
 
 import java.util.Map;
 
-import org.gtlens.chart.ChartOptions;
-import org.gtlens.chart.ChartOptions.LabelMode;
-import org.gtlens.chart.ChartOptions.RangeMode;
-import org.gtlens.chart.ChartOptions.ScaleMode;
-import org.gtlens.chart.ChartOptions.ValueScale;
+import org.gtlens.chart.options.ChartOptions;
+import org.gtlens.chart.options.ChartOptions.LabelMode;
+import org.gtlens.chart.options.ChartOptions.RangeMode;
+import org.gtlens.chart.options.ChartOptions.ScaleMode;
+import org.gtlens.chart.options.ChartOptions.ValueScale;
 import org.gtlens.repr.IndexList;
 import org.gtlens.knime.dialog.Choice;
 import org.gtlens.model.Kind;

@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.Set;
 
 import org.gtlens.GtLensException;
-import org.gtlens.chart.ChartOptions;
-import org.gtlens.chart.Figure;
-import org.gtlens.chart.HeatmapGrid;
+import org.gtlens.chart.options.ChartOptions;
+import org.gtlens.chart.figures.Figure;
+import org.gtlens.chart.data.HeatmapGrid;
 import org.gtlens.explorer.FigureSource;
 import org.gtlens.model.Kind;
 import org.gtlens.repr.IndexList;
