@@ -7,6 +7,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -15,7 +16,10 @@ import org.gtlens.GtLensException;
 import org.gtlens.runtime.GTransformer;
 import org.gtlens.model.Kind;
 import org.gtlens.files.AtomicOutput;
-import org.gtlens.csv.output.CsvExport;
+import org.gtlens.csv.output.CsvTables;
+import org.gtlens.run.Output;
+import org.gtlens.run.TableJob;
+import org.gtlens.run.TableRun;
 import org.gtlens.table.Layout;
 import org.gtlens.repr.BatchPlan;
 import org.gtlens.repr.Extractor;
@@ -127,30 +131,30 @@ final class ExtractCommand implements Callable<Integer> {
         });
         Runtime.getRuntime().addShutdownHook(hook);
         try (GTransformer m = model.open()) {
-            CsvExport job;
+            TableJob job;
+            TableRun<String> run;
             try {
-                job = CsvExport.of(m, select.selection(chosen, m.info(), spec.commandLine()), plan, layout,
-                        aggregate != null, summary);
+                job = new TableJob(select.selection(chosen, m.info(), spec.commandLine()), plan, layout,
+                        aggregate != null, summary ? EnumSet.allOf(Output.class) : EnumSet.of(Output.REPRESENTATIONS));
+                run = new TableRun<>(job, m, Function.identity());
             } catch (IllegalArgumentException e) {
                 throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--aggregate: " + e.getMessage()
                         + ".");
             }
-            Extractor extractor = job.extractor();
             long n;
             if (input.file != null) {
                 try (SequenceCsvReader reader = new SequenceCsvReader(input.file, column, groupColumn);
                         ProgressDisplay progress = new ProgressDisplay(countDataLines(input.file), System.err)) {
-                    n = job.run(reader::nextItem, out, progress, interrupted::get, batch -> {
-                    });
+                    n = CsvTables.write(run, job, reader::nextItem, out, progress, interrupted::get);
                 }
             } else {
-                n = job.run(SequenceSource.of(TokenLists.parse(input.tokens)), out, done -> {
-                }, interrupted::get);
+                n = CsvTables.write(run, job, SequenceSource.of(TokenLists.parse(input.tokens)).items(), out,
+                        Extractor.ProgressListener.NONE, interrupted::get);
             }
             spec.commandLine().getOut().println("Extracted " + n + " sequence" + (n == 1 ? "" : "s") + " into "
-                    + out.resolve(CsvExport.REPRESENTATIONS) + " and " + out.resolve(CsvExport.PREDICTIONS)
-                    + (summary ? ", " + CsvExport.HEAD_SCORES + " and " + CsvExport.LENS_STATS : "")
-                    + " (batches of up to " + extractor.largestBatchUsed() + " sequences within "
+                    + out.resolve(CsvTables.REPRESENTATIONS) + " and " + out.resolve(CsvTables.PREDICTIONS)
+                    + (summary ? ", " + CsvTables.HEAD_SCORES + " and " + CsvTables.LENS_STATS : "")
+                    + " (batches of up to " + run.extractor().largestBatchUsed() + " sequences within "
                     + BatchPlan.mb(plan.budgetBytes()) + ").");
         } finally {
             finished.countDown();

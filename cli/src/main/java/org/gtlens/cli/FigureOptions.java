@@ -52,12 +52,12 @@ final class FigureOptions {
 
     /** The figure's own defaults with the user's choices applied. */
     ChartOptions optionsFor(Figure figure) {
-        ChartOptions o = figure.defaultOptions().withScaleFactor(zoom).withFlipRows(flipRows)
-                .withValueScale(ChartOptions.ValueScale.fromKey(scale));
+        ChartOptions o = figure.defaults().toBuilder().zoom(zoom).flipRows(flipRows)
+                .valueScale(org.gtlens.Keyed.find(ChartOptions.ValueScale.class, scale)).build();
         if (range != null) {
-            o = o.withRange(ChartOptions.RangeMode.fromKey(range));
+            o = o.toBuilder().range(org.gtlens.Keyed.find(ChartOptions.RangeMode.class, range)).build();
         }
-        return o.withValueLabels(ChartOptions.LabelMode.fromKey(labels));
+        return o.toBuilder().valueLabels(org.gtlens.Keyed.find(ChartOptions.LabelMode.class, labels)).build();
     }
 
     /** Checks the free-text options, naming the wrong value. */
@@ -66,16 +66,16 @@ final class FigureOptions {
             throw new picocli.CommandLine.ParameterException(cli, "--zoom must be between " + MIN_ZOOM + " and "
                     + MAX_ZOOM + ", got " + zoom + ".");
         }
-        if (ChartOptions.ValueScale.fromKey(scale) == null) {
+        if (org.gtlens.Keyed.find(ChartOptions.ValueScale.class, scale) == null) {
             boolean number = scale.matches("[0-9.]+");
             throw new picocli.CommandLine.ParameterException(cli, "--scale must be linear, log or row, got '" + scale
                     + "'" + (number ? "; the image size factor is now --zoom " + scale + "." : "."));
         }
-        if (range != null && ChartOptions.RangeMode.fromKey(range) == null) {
+        if (range != null && org.gtlens.Keyed.find(ChartOptions.RangeMode.class, range) == null) {
             throw new picocli.CommandLine.ParameterException(cli, "--range must be shared or panel, got '" + range
                     + "'");
         }
-        if (ChartOptions.LabelMode.fromKey(labels) == null) {
+        if (org.gtlens.Keyed.find(ChartOptions.LabelMode.class, labels) == null) {
             throw new picocli.CommandLine.ParameterException(cli, "--labels must be auto, on or off, got '" + labels
                     + "'");
         }

@@ -65,7 +65,7 @@ public class HeatmapExplorer extends JPanel {
             @Override
             public java.awt.Component getListCellRendererComponent(javax.swing.JList<?> list, Object value,
                     int index, boolean selected, boolean focus) {
-                return super.getListCellRendererComponent(list, value == null ? "" : org.gtlens.chart.figures.SixFigures.displayName((Kind) value), index,
+                return super.getListCellRendererComponent(list, value == null ? "" : org.gtlens.chart.figures.FigureKind.of((Kind) value).displayName(), index,
                         selected, focus);
             }
         });
@@ -196,9 +196,9 @@ public class HeatmapExplorer extends JPanel {
             IndexList h = parse("Heads", heads.getText());
             IndexList p = parse("Positions", positions.getText());
             Figure f = source.figure(item.getSelectedIndex(), k, b, h, p);
-            ChartOptions options = f.defaultOptions()
-                    .withValueScale(ChartOptions.ValueScale.fromKey((String) scale.getSelectedItem()))
-                    .withRange(ChartOptions.RangeMode.fromKey((String) range.getSelectedItem()));
+            ChartOptions options = f.defaults()
+                    .toBuilder().valueScale(org.gtlens.Keyed.find(ChartOptions.ValueScale.class, (String) scale.getSelectedItem()))
+                    .range(org.gtlens.Keyed.find(ChartOptions.RangeMode.class, (String) range.getSelectedItem())).build();
             figure = f;
             error = null;
             message.setText(" ");

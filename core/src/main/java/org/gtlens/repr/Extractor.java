@@ -178,10 +178,7 @@ public final class Extractor {
      */
     public long run(SequenceSource input, BatchConsumer consumer, ProgressListener progress,
             BooleanSupplier cancelled) throws Exception {
-        return run(() -> {
-            Sequence s = input.next();
-            return s == null ? null : new Item<>(s, s);
-        }, (batch, items) -> consumer.accept(batch), progress, cancelled);
+        return run(input.<Sequence>items(), (batch, items) -> consumer.accept(batch), progress, cancelled);
     }
 
     /**

@@ -76,6 +76,9 @@ public final class Tables {
     /** The group of every sequence when no group column is given. */
     public static final String ALL_GROUP = "all";
 
+    /** The group of sequences whose group cell is empty. */
+    public static final String MISSING_GROUP = "(missing)";
+
     /** The long layout aggregated over sequences: one row per group and cell; labels without tokens. */
     public static final TableSchema AGGREGATED_LONG = new TableSchema("the aggregated representation table",
             List.of(GROUP, BLOCK, HEAD, KIND, ROW, COL, ROW_LABEL, COL_LABEL, COUNT, MEAN, STD));

@@ -29,7 +29,7 @@ import org.gtlens.GtLensException;
 import org.gtlens.chart.options.ChartOptions;
 import org.gtlens.chart.figures.Figure;
 import org.gtlens.chart.layout.FigureLayout;
-import org.gtlens.chart.figures.SixFigures;
+import org.gtlens.chart.figures.RepresentationFigures;
 import org.gtlens.testing.Synthetic;
 import org.gtlens.model.Kind;
 import org.gtlens.repr.IndexList;
@@ -75,7 +75,7 @@ class HeatmapExplorerTest {
                 throw new GtLensException(e.getMessage() + ".");
             }
             built++;
-            return SixFigures.figure(s.info, s.tokens, kind, s.source(), sel);
+            return RepresentationFigures.figure(s.info, s.tokens, kind, s.source(), sel);
         }
     }
 
@@ -144,7 +144,7 @@ class HeatmapExplorerTest {
         explorer.choose(0, Kind.VALUES, "0", "all", ChartOptions.ValueScale.LINEAR, ChartOptions.RangeMode.PER_PANEL);
         paint(explorer);
         assertEquals(3, explorer.figure().grid().all().size(), "block 0, three heads");
-        assertEquals(Kind.VALUES, explorer.figure().kind());
+        assertEquals(Kind.VALUES, explorer.figure().representation());
         assertTrue(explorer.panel().currentLayout().sharedLegend() == null, "one legend per panel");
 
         explorer.choose(2, Kind.VALUES, "0", "all", ChartOptions.ValueScale.LINEAR, ChartOptions.RangeMode.PER_PANEL);

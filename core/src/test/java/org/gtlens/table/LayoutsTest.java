@@ -28,8 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.gtlens.csv.input.SequenceCsvReader;
 import org.gtlens.csv.output.CsvLongWriter;
-import org.gtlens.csv.output.CsvMatrixWriter;
-import org.gtlens.csv.output.CsvPredictionWriter;
+import org.gtlens.csv.output.CsvTableWriter;
 import org.gtlens.csv.output.ParallelLongCsv;
 import org.gtlens.files.AtomicOutput;
 
@@ -179,8 +178,9 @@ class LayoutsTest {
             int width = Layouts.matrixWidth(model.info(), kinds);
             assertEquals(12, width);
             StringWriter out = new StringWriter();
-            try (CsvMatrixWriter w = new CsvMatrixWriter(out, width)) {
-                Layouts.writeMatrix(batch, Selection.all(kinds), w);
+            try (CsvTableWriter w = new CsvTableWriter(out, Tables.matrix(width))) {
+                Layouts.writeMatrix(batch, Selection.all(kinds), (seq, block, head, kind, row, label, m, cols, n) ->
+                        w.row(LayoutRows.matrixRow(width, seq, block, head, kind, row, label, m, cols, n)));
             }
             List<CSVRecord> rows = parse(out.toString());
             // per sequence and block: queries h*L rows + logprobs L rows
@@ -201,8 +201,8 @@ class LayoutsTest {
             BatchResult batch = new Extractor(model, EnumSet.noneOf(Kind.class), 8)
                     .extract(List.of(new Sequence("0", new int[] {4, 5, 5, 5, 4})));
             StringWriter out = new StringWriter();
-            try (CsvPredictionWriter w = new CsvPredictionWriter(out)) {
-                w.write(batch);
+            try (CsvTableWriter w = new CsvTableWriter(out, Tables.PREDICTIONS)) {
+                w.row(PredictionRow.of(model.info(), batch.sequence(0), batch.prediction(0)));
             }
             CSVRecord r = parse(out.toString()).get(0);
             assertEquals("4,5,5,5,4", r.get("tokens"));

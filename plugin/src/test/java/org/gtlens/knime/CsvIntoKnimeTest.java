@@ -22,7 +22,11 @@ import org.gtlens.repr.Extractor;
 import org.gtlens.repr.Matrix;
 import org.gtlens.repr.Sequence;
 import org.gtlens.repr.SequenceSource;
-import org.gtlens.csv.output.CsvExport;
+import org.gtlens.csv.output.CsvTables;
+import org.gtlens.repr.BatchPlan;
+import org.gtlens.repr.Selection;
+import org.gtlens.run.TableJob;
+import org.gtlens.run.TableRun;
 import org.gtlens.table.Layout;
 import org.gtlens.table.Tables;
 import org.junit.jupiter.api.Test;
@@ -57,11 +61,13 @@ class CsvIntoKnimeTest {
             new Sequence("1", new int[]{1, 2, 3, 5, 8}));
         BatchResult batch;
         try (GTransformer model = GTransformer.loadDefault(1)) {
-            new CsvExport(model, EnumSet.of(Kind.ATTENTION, Kind.KEYS), 256, Layout.LONG)
-                .run(SequenceSource.of(sequences), dir, done -> { }, () -> false);
+            TableJob job = TableJob.representations(Selection.all(EnumSet.of(Kind.ATTENTION, Kind.KEYS)),
+                BatchPlan.of(256), Layout.LONG);
+            CsvTables.write(new TableRun<>(job, model, null), job, SequenceSource.of(sequences).items(), dir,
+                done -> { }, () -> false);
             batch = new Extractor(model, EnumSet.of(Kind.ATTENTION), 2).extract(sequences);
         }
-        BufferedDataTable table = readAsKnimeCsvReaderWould(dir.resolve(CsvExport.REPRESENTATIONS));
+        BufferedDataTable table = readAsKnimeCsvReaderWould(dir.resolve(CsvTables.REPRESENTATIONS));
 
         NodeModel view = HeatmapNodeTest.model(s -> { });
         NodeTestHarness.run(view, table);

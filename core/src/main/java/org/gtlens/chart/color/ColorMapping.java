@@ -69,7 +69,7 @@ public final class ColorMapping {
                 minPositive = Math.min(minPositive, pos);
             }
         }
-        boolean diverging = switch (options.scale()) {
+        boolean diverging = switch (options.palette()) {
             case AUTO -> min < 0 && max > 0;
             case SEQUENTIAL -> false;
             case DIVERGING -> true;

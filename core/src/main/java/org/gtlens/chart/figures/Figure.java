@@ -1,26 +1,30 @@
 package org.gtlens.chart.figures;
 
-import org.gtlens.model.Kind;
 import org.gtlens.chart.data.HeatmapGrid;
 import org.gtlens.chart.options.ChartOptions;
+import org.gtlens.model.Kind;
 
 /**
- * One figure of a sequence: one of the standard figures of a kind, or a summary figure.
+ * One figure: a grid of heatmaps of some kind, with the options it is drawn with unless the user says otherwise.
  *
- * @param name     file-friendly name, e.g. {@code attention_maps}
- * @param kind     the tensor kind it shows, or null for a summary figure
+ * @param kind     what it shows, which names it and says how it is drawn
  * @param grid     the heatmaps
  * @param defaults the options it is drawn with unless the user says otherwise
  */
-public record Figure(String name, Kind kind, HeatmapGrid grid, ChartOptions defaults) {
+public record Figure(FigureKind kind, HeatmapGrid grid, ChartOptions defaults) {
 
-    /** A figure of a kind, drawn with that kind's default options. */
-    public Figure(String name, Kind kind, HeatmapGrid grid) {
-        this(name, kind, grid, SixFigures.defaultOptions(kind));
+    /** A figure drawn with its kind's default options. */
+    public Figure(FigureKind kind, HeatmapGrid grid) {
+        this(kind, grid, kind.defaults());
     }
 
-    /** The options this figure is drawn with by default (three decimals for probabilities). */
-    public ChartOptions defaultOptions() {
-        return defaults;
+    /** The file name without extension, e.g. {@code attention_maps}. */
+    public String name() {
+        return kind.fileName();
+    }
+
+    /** The representation kind it shows, or null for a summary or another table. */
+    public Kind representation() {
+        return kind.kind();
     }
 }

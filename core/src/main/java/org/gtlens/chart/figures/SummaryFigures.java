@@ -11,7 +11,6 @@ import org.gtlens.repr.BatchResult;
 import org.gtlens.repr.Matrix;
 import org.gtlens.chart.data.HeatmapGrid;
 import org.gtlens.chart.data.HeatmapPanelData;
-import org.gtlens.chart.options.ChartOptions;
 
 /**
  * The summaries of one sequence as figures: head scores as one block x head panel per score, logit-lens statistics
@@ -37,9 +36,8 @@ public final class SummaryFigures {
             }
             panels.add(HeatmapPanelData.of(score.key(), v, blocks, heads));
         }
-        return new Figure("head_scores", null, HeatmapGrid.wrap("Head scores · "
-                + SixFigures.sequenceTitle(info, batch.sequence(seq).tokens()), panels, panels.size(), "Block",
-                "Head"), options());
+        return new Figure(FigureKind.HEAD_SCORES, HeatmapGrid.wrap("Head scores · "
+                + RepresentationFigures.sequenceTitle(info, batch.sequence(seq).tokens()), panels, panels.size(), "Block", "Head"));
     }
 
     /** The {@code lens_stats} figure of sequence {@code seq} (needs the batch's logprobs of every block). */
@@ -64,14 +62,8 @@ public final class SummaryFigures {
             }
             panels.add(HeatmapPanelData.of(stat.key(), v, blocks, positions));
         }
-        return new Figure("lens_stats", null, HeatmapGrid.wrap("Logit-lens statistics · "
-                + SixFigures.sequenceTitle(info, batch.sequence(seq).tokens()), panels, 2, "Block", "Position i"),
-                options());
-    }
-
-    private static ChartOptions options() {
-        return ChartOptions.defaults().withScale(ChartOptions.ScaleMode.SEQUENTIAL)
-                .withRange(ChartOptions.RangeMode.PER_PANEL).withDecimals(2);
+        return new Figure(FigureKind.LENS_STATS, HeatmapGrid.wrap("Logit-lens statistics · "
+                + RepresentationFigures.sequenceTitle(info, batch.sequence(seq).tokens()), panels, 2, "Block", "Position i"));
     }
 
     private static String[] labels(String prefix, int n) {

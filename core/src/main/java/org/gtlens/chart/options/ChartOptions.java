@@ -1,10 +1,12 @@
 package org.gtlens.chart.options;
 
+import org.gtlens.Keyed;
+
 /**
- * How a {@link HeatmapGrid} is drawn. Immutable; start from {@link #defaults()} and change one thing at a time with
- * the {@code with...} methods.
+ * How a heatmap grid is drawn. Immutable; start from {@link #defaults()} and change what differs with
+ * {@link #toBuilder()}.
  *
- * @param scale       which kind of colour scale: chosen from the data (AUTO), or forced
+ * @param palette     which palette family: chosen from the data (AUTO), or forced
  * @param sequential  ramp for non-negative (or forced sequential) data
  * @param diverging   ramp for signed (or forced diverging) data, centred at 0
  * @param range       one colour range for the whole figure (comparable panels, one legend) or one per panel
@@ -14,36 +16,31 @@ package org.gtlens.chart.options;
  * @param cellSize    side of a cell in logical pixels, or 0 to choose (from the labels, the size, or a size cap)
  * @param width       overall width in logical pixels, or 0 to fit the content
  * @param height      overall height in logical pixels, or 0 to fit the content
- * @param scaleFactor device pixels per logical pixel of raster output (2 for HiDPI); SVG ignores it
+ * @param zoom        device pixels per logical pixel of raster output (2 for HiDPI); SVG ignores it
  * @param fontSize    base font size in logical pixels; titles, ticks and labels are sized from it
  * @param rangeMin    fixed lower end of the colour range, or NaN to take it from the data
  * @param rangeMax    fixed upper end of the colour range, or NaN to take it from the data
  * @param valueScale  how values map onto the ramp: linear, logarithmic, or each row relative to its own maximum
  */
-public record ChartOptions(ScaleMode scale, Palette sequential, Palette diverging, RangeMode range, boolean flipRows,
-        LabelMode valueLabels, int decimals, int cellSize, int width, int height, double scaleFactor,
+public record ChartOptions(PaletteFamily palette, Palette sequential, Palette diverging, RangeMode range,
+        boolean flipRows, LabelMode valueLabels, int decimals, int cellSize, int width, int height, double zoom,
         float fontSize, double rangeMin, double rangeMax, ValueScale valueScale) {
 
-    /** Which colour scale a figure uses. */
-    public enum ScaleMode {
+    /** Which family of palette a figure uses. */
+    public enum PaletteFamily implements Keyed {
         /** Diverging (centred at 0) when the data has both signs, sequential otherwise. */
         AUTO,
         SEQUENTIAL,
         DIVERGING;
 
-        /** The stable spelling of settings and the command line. */
+        @Override
         public String key() {
             return name().toLowerCase(java.util.Locale.ROOT);
-        }
-
-        /** The mode of a key (case-insensitive), or null. */
-        public static ScaleMode fromKey(String key) {
-            return org.gtlens.Keys.find(values(), key, ScaleMode::key);
         }
     }
 
     /** Whether panels share one colour range. */
-    public enum RangeMode {
+    public enum RangeMode implements Keyed {
         /** One range and one legend for the figure: equal colours mean equal values in every panel. */
         SHARED("shared"),
         /** Each panel stretched over its own values, each with its own legend. */
@@ -55,38 +52,27 @@ public record ChartOptions(ScaleMode scale, Palette sequential, Palette divergin
             this.key = key;
         }
 
-        /** The stable spelling of settings and the command line. */
+        @Override
         public String key() {
             return key;
-        }
-
-        /** The mode of a key (case-insensitive), or null. */
-        public static RangeMode fromKey(String key) {
-            return org.gtlens.Keys.find(values(), key, RangeMode::key);
         }
     }
 
     /** Whether values are written into cells. */
-    public enum LabelMode {
+    public enum LabelMode implements Keyed {
         /** Only when the text fits the cells at a readable size. */
         AUTO,
         ON,
         OFF;
 
-        /** The stable spelling of settings and the command line. */
+        @Override
         public String key() {
             return name().toLowerCase(java.util.Locale.ROOT);
         }
-
-        /** The mode of a key (case-insensitive), or null. */
-        public static LabelMode fromKey(String key) {
-            return org.gtlens.Keys.find(values(), key, LabelMode::key);
-        }
     }
 
-
-    /** How values map onto the colour ramp. */
-    public enum ValueScale {
+    /** How values map onto the colour ramp: the one thing called "scale". */
+    public enum ValueScale implements Keyed {
         /** Equal steps of value are equal steps of colour. */
         LINEAR("linear"),
         /**
@@ -106,19 +92,14 @@ public record ChartOptions(ScaleMode scale, Palette sequential, Palette divergin
             this.key = key;
         }
 
-        /** The stable spelling of settings and the command line. */
+        @Override
         public String key() {
             return key;
-        }
-
-        /** The scale of a key (case-insensitive), or null. */
-        public static ValueScale fromKey(String key) {
-            return org.gtlens.Keys.find(values(), key, ValueScale::key);
         }
     }
 
     public ChartOptions {
-        if (scale == null || sequential == null || diverging == null || range == null || valueLabels == null
+        if (palette == null || sequential == null || diverging == null || range == null || valueLabels == null
                 || valueScale == null) {
             throw new IllegalArgumentException("chart options must not be null");
         }
@@ -128,8 +109,8 @@ public record ChartOptions(ScaleMode scale, Palette sequential, Palette divergin
         if (cellSize < 0 || width < 0 || height < 0) {
             throw new IllegalArgumentException("cell size, width and height must be >= 0 (0 = automatic)");
         }
-        if (!(scaleFactor > 0 && scaleFactor <= 8)) {
-            throw new IllegalArgumentException("scale factor must be in (0, 8], got " + scaleFactor);
+        if (!(zoom > 0 && zoom <= 8)) {
+            throw new IllegalArgumentException("zoom must be in (0, 8], got " + zoom);
         }
         if (!(fontSize >= 6 && fontSize <= 72)) {
             throw new IllegalArgumentException("font size must be in [6, 72], got " + fontSize);
@@ -145,79 +126,129 @@ public record ChartOptions(ScaleMode scale, Palette sequential, Palette divergin
         return !Double.isNaN(rangeMin);
     }
 
-    /** AUTO scale (viridis / blue-red), shared range, row 0 on top, AUTO labels and decimals, size fits content. */
+    /** AUTO palette (viridis / blue-red), shared range, row 0 on top, AUTO labels and decimals, size fits content. */
     public static ChartOptions defaults() {
-        return new ChartOptions(ScaleMode.AUTO, Palette.VIRIDIS, Palette.BLUE_RED, RangeMode.SHARED, false,
+        return new ChartOptions(PaletteFamily.AUTO, Palette.VIRIDIS, Palette.BLUE_RED, RangeMode.SHARED, false,
                 LabelMode.AUTO, -1, 0, 0, 0, 1.0, 12f, Double.NaN, Double.NaN, ValueScale.LINEAR);
     }
 
-    public ChartOptions withScale(ScaleMode v) {
-        return new ChartOptions(v, sequential, diverging, range, flipRows, valueLabels, decimals, cellSize, width,
-                height, scaleFactor, fontSize, rangeMin, rangeMax, valueScale);
+    /** A builder holding these options, to change some of them. */
+    public Builder toBuilder() {
+        return new Builder(this);
     }
 
-    public ChartOptions withSequential(Palette v) {
-        return new ChartOptions(scale, v, diverging, range, flipRows, valueLabels, decimals, cellSize, width, height,
-                scaleFactor, fontSize, rangeMin, rangeMax, valueScale);
-    }
+    /** Changes some options of a copy; {@link #build()} checks them. */
+    public static final class Builder {
+        private PaletteFamily palette;
+        private Palette sequential;
+        private Palette diverging;
+        private RangeMode range;
+        private boolean flipRows;
+        private LabelMode valueLabels;
+        private int decimals;
+        private int cellSize;
+        private int width;
+        private int height;
+        private double zoom;
+        private float fontSize;
+        private double rangeMin;
+        private double rangeMax;
+        private ValueScale valueScale;
 
-    public ChartOptions withDiverging(Palette v) {
-        return new ChartOptions(scale, sequential, v, range, flipRows, valueLabels, decimals, cellSize, width, height,
-                scaleFactor, fontSize, rangeMin, rangeMax, valueScale);
-    }
+        private Builder(ChartOptions o) {
+            palette = o.palette;
+            sequential = o.sequential;
+            diverging = o.diverging;
+            range = o.range;
+            flipRows = o.flipRows;
+            valueLabels = o.valueLabels;
+            decimals = o.decimals;
+            cellSize = o.cellSize;
+            width = o.width;
+            height = o.height;
+            zoom = o.zoom;
+            fontSize = o.fontSize;
+            rangeMin = o.rangeMin;
+            rangeMax = o.rangeMax;
+            valueScale = o.valueScale;
+        }
 
-    public ChartOptions withRange(RangeMode v) {
-        return new ChartOptions(scale, sequential, diverging, v, flipRows, valueLabels, decimals, cellSize, width,
-                height, scaleFactor, fontSize, rangeMin, rangeMax, valueScale);
-    }
+        public Builder palette(PaletteFamily v) {
+            palette = v;
+            return this;
+        }
 
-    public ChartOptions withFlipRows(boolean v) {
-        return new ChartOptions(scale, sequential, diverging, range, v, valueLabels, decimals, cellSize, width, height,
-                scaleFactor, fontSize, rangeMin, rangeMax, valueScale);
-    }
+        public Builder sequential(Palette v) {
+            sequential = v;
+            return this;
+        }
 
-    public ChartOptions withValueLabels(LabelMode v) {
-        return new ChartOptions(scale, sequential, diverging, range, flipRows, v, decimals, cellSize, width, height,
-                scaleFactor, fontSize, rangeMin, rangeMax, valueScale);
-    }
+        public Builder diverging(Palette v) {
+            diverging = v;
+            return this;
+        }
 
-    public ChartOptions withDecimals(int v) {
-        return new ChartOptions(scale, sequential, diverging, range, flipRows, valueLabels, v, cellSize, width, height,
-                scaleFactor, fontSize, rangeMin, rangeMax, valueScale);
-    }
+        public Builder range(RangeMode v) {
+            range = v;
+            return this;
+        }
 
-    public ChartOptions withCellSize(int v) {
-        return new ChartOptions(scale, sequential, diverging, range, flipRows, valueLabels, decimals, v, width, height,
-                scaleFactor, fontSize, rangeMin, rangeMax, valueScale);
-    }
+        public Builder flipRows(boolean v) {
+            flipRows = v;
+            return this;
+        }
 
-    /** Overall size in logical pixels (0 = fit the content in that direction); cells stretch to fill it. */
-    public ChartOptions withSize(int w, int h) {
-        return new ChartOptions(scale, sequential, diverging, range, flipRows, valueLabels, decimals, cellSize, w, h,
-                scaleFactor, fontSize, rangeMin, rangeMax, valueScale);
-    }
+        public Builder valueLabels(LabelMode v) {
+            valueLabels = v;
+            return this;
+        }
 
-    public ChartOptions withScaleFactor(double v) {
-        return new ChartOptions(scale, sequential, diverging, range, flipRows, valueLabels, decimals, cellSize, width,
-                height, v, fontSize, rangeMin, rangeMax, valueScale);
-    }
+        public Builder decimals(int v) {
+            decimals = v;
+            return this;
+        }
 
-    public ChartOptions withFontSize(float v) {
-        return new ChartOptions(scale, sequential, diverging, range, flipRows, valueLabels, decimals, cellSize, width,
-                height, scaleFactor, v, rangeMin, rangeMax, valueScale);
-    }
+        public Builder cellSize(int v) {
+            cellSize = v;
+            return this;
+        }
 
-    /**
-     * A fixed colour range for every panel (e.g. [0, 1] to compare attention across sequences), overriding the
-     * data's range; NaN, NaN returns to the data's range.
-     */
-    public ChartOptions withFixedRange(double min, double max) {
-        return new ChartOptions(scale, sequential, diverging, range, flipRows, valueLabels, decimals, cellSize, width,
-                height, scaleFactor, fontSize, min, max, valueScale);
-    }
+        /** Overall size in logical pixels (0 = fit the content in that direction); cells stretch to fill it. */
+        public Builder size(int w, int h) {
+            width = w;
+            height = h;
+            return this;
+        }
 
-    public ChartOptions withValueScale(ValueScale v) {
-        return new ChartOptions(scale, sequential, diverging, range, flipRows, valueLabels, decimals, cellSize, width,
-                height, scaleFactor, fontSize, rangeMin, rangeMax, v);
+        public Builder zoom(double v) {
+            zoom = v;
+            return this;
+        }
+
+        public Builder fontSize(float v) {
+            fontSize = v;
+            return this;
+        }
+
+        /**
+         * A fixed colour range for every panel (e.g. [0, 1] to compare attention across sequences), overriding the
+         * data's range; NaN, NaN returns to the data's range.
+         */
+        public Builder fixedRange(double min, double max) {
+            rangeMin = min;
+            rangeMax = max;
+            return this;
+        }
+
+        public Builder valueScale(ValueScale v) {
+            valueScale = v;
+            return this;
+        }
+
+        /** The options; checked as the record checks them. */
+        public ChartOptions build() {
+            return new ChartOptions(palette, sequential, diverging, range, flipRows, valueLabels, decimals, cellSize,
+                    width, height, zoom, fontSize, rangeMin, rangeMax, valueScale);
+        }
     }
 }

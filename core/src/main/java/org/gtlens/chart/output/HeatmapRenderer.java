@@ -55,7 +55,7 @@ public final class HeatmapRenderer {
     public static BufferedImage toImage(JFreeChart chart) {
         HeatmapGridPlot plot = (HeatmapGridPlot) chart.getPlot();
         FigureLayout layout = plot.naturalLayout();
-        double s = plot.options().scaleFactor();
+        double s = plot.options().zoom();
         int w = (int) Math.ceil(layout.width() * s);
         int h = (int) Math.ceil(layout.height() * s);
         BufferedImage image = new BufferedImage(Math.max(1, w), Math.max(1, h), BufferedImage.TYPE_INT_RGB);

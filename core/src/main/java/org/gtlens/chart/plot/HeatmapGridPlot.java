@@ -102,7 +102,7 @@ public final class HeatmapGridPlot extends Plot implements org.jfree.chart.plot.
         }
         double zoom = Math.min((double) w / natural.width(), (double) h / natural.height());
         float font = (float) Math.min(72, options.fontSize() * Math.max(1, Math.min(3, zoom)));
-        return FigureLayout.compute(grid, options.withFontSize(font).withSize(w, h));
+        return FigureLayout.compute(grid, options.toBuilder().fontSize(font).size(w, h).build());
     }
 
     @Override

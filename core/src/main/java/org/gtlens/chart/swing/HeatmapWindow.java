@@ -22,7 +22,7 @@ import org.gtlens.repr.Extractor;
 import org.gtlens.repr.Sequence;
 import org.gtlens.chart.data.HeatmapGrid;
 import org.gtlens.chart.figures.Figure;
-import org.gtlens.chart.figures.SixFigures;
+import org.gtlens.chart.figures.RepresentationFigures;
 import org.gtlens.chart.options.ChartOptions;
 
 /**
@@ -44,7 +44,7 @@ public final class HeatmapWindow {
         return onEdt(() -> {
             JTabbedPane tabs = new JTabbedPane();
             for (Figure f : figures) {
-                tabs.addTab(f.name(), new HeatmapPanel(f.grid(), f.defaultOptions()));
+                tabs.addTab(f.name(), new HeatmapPanel(f.grid(), f.defaults()));
             }
             return frame("GT Lens figures", tabs);
         });
@@ -88,7 +88,7 @@ public final class HeatmapWindow {
                 .mapToInt(Integer::parseInt).toArray();
         try (GTransformer model = args.length > 1 ? GTransformer.load(Path.of(args[1])) : GTransformer.loadDefault(1)) {
             BatchResult batch = new Extractor(model, EnumSet.copyOf(Kind.contract()), 1).extract(new Sequence("0", tokens));
-            JFrame frame = show(SixFigures.build(batch, 0));
+            JFrame frame = show(RepresentationFigures.build(batch, 0));
             SwingUtilities.invokeLater(() -> frame.setDefaultCloseOperation(WindowConstants.EXIT_ON_CLOSE));
         }
     }

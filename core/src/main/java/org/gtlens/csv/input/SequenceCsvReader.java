@@ -19,6 +19,7 @@ import org.gtlens.repr.Item;
 import org.gtlens.repr.Sequence;
 import org.gtlens.repr.SequenceSource;
 import org.gtlens.repr.TokenText;
+import org.gtlens.table.Tables;
 
 /**
  * Reads sequences from a CSV file with a header, one sequence per row, streaming. A sequence is either one column
@@ -212,9 +213,6 @@ public final class SequenceCsvReader implements SequenceSource, AutoCloseable {
         return text.length() <= 40 ? text : text.substring(0, 37) + "...";
     }
 
-    /** Group value of sequences whose group cell is empty. */
-    public static final String MISSING_GROUP = "(missing)";
-
     @Override
     public Sequence next() throws IOException, GtLensException {
         Item<String> item = nextItem();
@@ -222,7 +220,7 @@ public final class SequenceCsvReader implements SequenceSource, AutoCloseable {
     }
 
     /**
-     * The next sequence with its group value ({@link #MISSING_GROUP} for an empty cell; null without a group
+     * The next sequence with its group value ({@link #Tables.MISSING_GROUP} for an empty cell; null without a group
      * column), or null at the end.
      */
     public Item<String> nextItem() throws IOException, GtLensException {
@@ -252,7 +250,7 @@ public final class SequenceCsvReader implements SequenceSource, AutoCloseable {
         String group = null;
         if (groupIndex >= 0) {
             group = groupIndex < record.size() ? record.get(groupIndex).strip() : "";
-            group = group.isEmpty() ? MISSING_GROUP : group;
+            group = group.isEmpty() ? Tables.MISSING_GROUP : group;
         }
         return new Item<>(group, new Sequence(Long.toString(index++), tokens));
     }

@@ -27,7 +27,7 @@ class ValueScaleTest {
     /** The colour drawn in cell (row, col) (the most frequent one, value labels aside). */
     private static int colour(float[][] values, ChartOptions options, int row, int col) {
         HeatmapGrid grid = single(values);
-        ChartOptions o = options.withValueLabels(ChartOptions.LabelMode.OFF);
+        ChartOptions o = options.toBuilder().valueLabels(ChartOptions.LabelMode.OFF).build();
         BufferedImage img = HeatmapRenderer.toImage(grid, o);
         return Pixels.mode(img, FigureLayout.compute(grid, o).box(0, 0).cell(row, col), 1);
     }
@@ -40,7 +40,7 @@ class ValueScaleTest {
     @Test
     void zeroIsTheDivergingCentre() {
         float[][] v = {{-3f, 0f, 1f}};
-        ChartOptions o = ChartOptions.defaults().withScale(ChartOptions.ScaleMode.DIVERGING);
+        ChartOptions o = ChartOptions.defaults().toBuilder().palette(ChartOptions.PaletteFamily.DIVERGING).build();
         near(Palette.BLUE_RED.rgb(0.5), colour(v, o, 0, 1), "0 on a diverging scale");
         near(0xf7f7f7, colour(v, o, 0, 1), "the ramp's white centre");
         near(Palette.BLUE_RED.rgb(0.0), colour(v, o, 0, 0), "-3, the largest magnitude, at the blue end");
@@ -50,12 +50,12 @@ class ValueScaleTest {
     @Test
     void logScaleGivesEachDecadeAnEqualStep() {
         float[][] v = {{0.001f, 0.01f, 0.1f, 1f}};
-        ChartOptions log = ChartOptions.defaults().withScale(ChartOptions.ScaleMode.SEQUENTIAL)
-                .withValueScale(ChartOptions.ValueScale.LOG);
+        ChartOptions log = ChartOptions.defaults().toBuilder().palette(ChartOptions.PaletteFamily.SEQUENTIAL)
+                .valueScale(ChartOptions.ValueScale.LOG).build();
         for (int c = 0; c < 4; c++) {
             near(Palette.VIRIDIS.rgb(c / 3.0), colour(v, log, 0, c), "decade " + c);
         }
-        ChartOptions linear = ChartOptions.defaults().withScale(ChartOptions.ScaleMode.SEQUENTIAL);
+        ChartOptions linear = ChartOptions.defaults().toBuilder().palette(ChartOptions.PaletteFamily.SEQUENTIAL).build();
         near(Palette.VIRIDIS.rgb(0.01), colour(v, linear, 0, 1), "linear: 0.01 is near the bottom");
         assertEquals(ChartOptions.ValueScale.LOG, FigureLayout.compute(single(v), log).mapping().valueScale());
     }
@@ -63,7 +63,7 @@ class ValueScaleTest {
     @Test
     void rowScaleDividesEachRowByItsLargestValue() {
         float[][] v = {{1f, 2f}, {10f, 20f}, {0f, 0f}};
-        ChartOptions row = ChartOptions.defaults().withValueScale(ChartOptions.ValueScale.ROW);
+        ChartOptions row = ChartOptions.defaults().toBuilder().valueScale(ChartOptions.ValueScale.ROW).build();
         near(Palette.VIRIDIS.rgb(1), colour(v, row, 0, 1), "row 0's maximum");
         near(Palette.VIRIDIS.rgb(1), colour(v, row, 1, 1), "row 1's maximum, ten times larger, same colour");
         near(Palette.VIRIDIS.rgb(0.5), colour(v, row, 0, 0), "half of row 0's maximum");
@@ -76,7 +76,7 @@ class ValueScaleTest {
     @Test
     void logFallsBackToLinearForSignedValues() {
         float[][] v = {{-1f, 0.5f, 2f}};
-        ChartOptions log = ChartOptions.defaults().withValueScale(ChartOptions.ValueScale.LOG);
+        ChartOptions log = ChartOptions.defaults().toBuilder().valueScale(ChartOptions.ValueScale.LOG).build();
         FigureLayout layout = FigureLayout.compute(single(v), log);
         assertEquals(ChartOptions.ValueScale.LINEAR, layout.mapping().valueScale());
         assertEquals("", layout.mapping().legendLabel(), "a linear legend has no scale title");

@@ -63,11 +63,11 @@ class FigureProblemsTest {
             Arguments.of("one column of 300 cells", grid(1, 1, panel(300, 1, null)), ChartOptions.defaults()),
             Arguments.of("12 x 8 panels of one row each", grid(12, 8, panel(1, 256, null)), ChartOptions.defaults()),
             Arguments.of("a fixed cell of 1 pixel", grid(2, 2, panel(3, 3, null)), ChartOptions.defaults()
-                .withCellSize(1)),
+                .toBuilder().cellSize(1).build()),
             Arguments.of("300-character vocabulary labels", grid(1, 2, panel(12, 4, longLabels(12), longLabels(4))),
                 ChartOptions.defaults()),
             Arguments.of("labels on for 6 x 4 panels of 64 x 64", grid(6, 4, panel(64, 64, null)),
-                ChartOptions.defaults().withValueLabels(ChartOptions.LabelMode.ON)));
+                ChartOptions.defaults().toBuilder().valueLabels(ChartOptions.LabelMode.ON).build()));
     }
 
     @ParameterizedTest(name = "{0}")

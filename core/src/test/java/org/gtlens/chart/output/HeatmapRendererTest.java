@@ -26,7 +26,7 @@ import org.w3c.dom.NodeList;
 import org.gtlens.chart.data.HeatmapGrid;
 import org.gtlens.chart.data.HeatmapPanelData;
 import org.gtlens.chart.figures.Figure;
-import org.gtlens.chart.figures.SixFigures;
+import org.gtlens.chart.figures.RepresentationFigures;
 import org.gtlens.chart.layout.FigureLayout;
 import org.gtlens.chart.layout.Fonts;
 import org.gtlens.chart.options.ChartOptions;
@@ -105,7 +105,7 @@ class HeatmapRendererTest {
     void cellColoursFollowTheValueOrderOnASequentialScale() {
         assertColourOrderFollowsValues(shuffled(5, 7, 0f, 0.03f, 1), ChartOptions.defaults(), Palette.VIRIDIS);
         assertColourOrderFollowsValues(shuffled(4, 4, 0f, 1f, 2),
-                ChartOptions.defaults().withSequential(Palette.BLUES), Palette.BLUES);
+                ChartOptions.defaults().toBuilder().sequential(Palette.BLUES).build(), Palette.BLUES);
     }
 
     @Test
@@ -122,9 +122,9 @@ class HeatmapRendererTest {
 
     @Test
     void everyCellShowsItsValueInAReadableColour() {
-        for (Figure f : SixFigures.build(Synthetic.defaultShape().info, Synthetic.defaultShape().tokens,
+        for (Figure f : RepresentationFigures.build(Synthetic.defaultShape().info, Synthetic.defaultShape().tokens,
                 Synthetic.defaultShape().allKinds(), Synthetic.defaultShape().source())) {
-            ChartOptions options = f.defaultOptions().withValueLabels(ChartOptions.LabelMode.ON);
+            ChartOptions options = f.defaults().toBuilder().valueLabels(ChartOptions.LabelMode.ON).build();
             BufferedImage img = png(f.grid(), options);
             FigureLayout layout = FigureLayout.compute(f.grid(), options);
             assertTrue(layout.valueLabels());
@@ -153,7 +153,7 @@ class HeatmapRendererTest {
     void cellsWithoutAValueAreGreyAndUnlabelled() {
         float[][] v = {{0.2f, Float.NaN, 0.9f}};
         HeatmapGrid grid = single(v);
-        ChartOptions options = ChartOptions.defaults().withValueLabels(ChartOptions.LabelMode.ON);
+        ChartOptions options = ChartOptions.defaults().toBuilder().valueLabels(ChartOptions.LabelMode.ON).build();
         BufferedImage img = png(grid, options);
         FigureLayout.PanelBox box = FigureLayout.compute(grid, options).box(0, 0);
         Pixels.CellText missing = Pixels.cellText(img, box.cell(0, 1), 1);
@@ -181,7 +181,7 @@ class HeatmapRendererTest {
         float[][] v = {{1f, 1f}, {0f, 0f}, {0f, 0f}}; // row 0 bright yellow, the rest dark violet
         HeatmapGrid grid = single(v);
         for (boolean flip : new boolean[] {false, true}) {
-            ChartOptions options = ChartOptions.defaults().withFlipRows(flip).withValueLabels(ChartOptions.LabelMode.OFF);
+            ChartOptions options = ChartOptions.defaults().toBuilder().flipRows(flip).valueLabels(ChartOptions.LabelMode.OFF).build();
             BufferedImage img = png(grid, options);
             Rectangle area = FigureLayout.compute(grid, options).box(0, 0).cellArea();
             double topLum = Pixels.luminance(Pixels.rgb(img, area.x + 2, area.y + 2));
@@ -197,20 +197,20 @@ class HeatmapRendererTest {
     @Test
     void imageSizeFollowsTheOptions() {
         HeatmapGrid grid = blocksByHeads(2, 3, 5, 5, 4);
-        BufferedImage fixed = png(grid, ChartOptions.defaults().withSize(900, 600));
+        BufferedImage fixed = png(grid, ChartOptions.defaults().toBuilder().size(900, 600).build());
         assertEquals(900, fixed.getWidth());
         assertEquals(600, fixed.getHeight());
 
         BufferedImage natural = png(grid, ChartOptions.defaults());
-        BufferedImage hidpi = png(grid, ChartOptions.defaults().withScaleFactor(2));
+        BufferedImage hidpi = png(grid, ChartOptions.defaults().toBuilder().zoom(2).build());
         assertEquals(2 * natural.getWidth(), hidpi.getWidth());
         assertEquals(2 * natural.getHeight(), hidpi.getHeight());
 
         // A 20 px cell is 20 px of one colour, 40 px at scale 2: measured along a row of alternating values.
         float[][] stripes = {{0f, 1f, 0f, 1f, 0f, 1f}};
         for (double scale : new double[] {1, 2}) {
-            ChartOptions o = ChartOptions.defaults().withCellSize(20).withScaleFactor(scale)
-                    .withValueLabels(ChartOptions.LabelMode.OFF);
+            ChartOptions o = ChartOptions.defaults().toBuilder().cellSize(20).zoom(scale)
+                    .valueLabels(ChartOptions.LabelMode.OFF).build();
             BufferedImage img = png(single(stripes), o);
             Rectangle cell = FigureLayout.compute(single(stripes), o).box(0, 0).cell(0, 2);
             int y = (int) ((cell.y + 10) * scale);
@@ -235,7 +235,7 @@ class HeatmapRendererTest {
         grids.add(single(shuffled(3, 12, 0, 1, 6)));
         grids.add(blocksByHeads(1, 1, 2, 2, 7));
         Synthetic s = Synthetic.secondShape();
-        for (Figure f : SixFigures.build(s.info, s.tokens, s.allKinds(), s.source())) {
+        for (Figure f : RepresentationFigures.build(s.info, s.tokens, s.allKinds(), s.source())) {
             grids.add(f.grid());
         }
         for (HeatmapGrid g : grids) {
@@ -284,19 +284,19 @@ class HeatmapRendererTest {
         assertTrue(FigureLayout.compute(blocksByHeads(2, 3, 5, 5, 9), ChartOptions.defaults()).valueLabels());
         // OFF means off.
         assertFalse(FigureLayout.compute(blocksByHeads(2, 3, 5, 5, 9),
-                ChartOptions.defaults().withValueLabels(ChartOptions.LabelMode.OFF)).valueLabels());
+                ChartOptions.defaults().toBuilder().valueLabels(ChartOptions.LabelMode.OFF).build()).valueLabels());
     }
 
     @Test
     void svgIsXmlWithEveryValueLabel() throws Exception {
         Synthetic s = Synthetic.secondShape();
-        for (Figure f : SixFigures.build(s.info, s.tokens, s.allKinds(), s.source())) {
-            ChartOptions options = f.defaultOptions();
+        for (Figure f : RepresentationFigures.build(s.info, s.tokens, s.allKinds(), s.source())) {
+            ChartOptions options = f.defaults();
             String svg = HeatmapRenderer.toSvg(f.grid(), options);
             List<String> texts = textElements(svg);
             Set<String> present = new HashSet<>(texts);
             int decimals = FigureLayout.compute(f.grid(), options).decimals();
-            if (f.kind() == org.gtlens.model.Kind.LOGPROBS) {
+            if (f.representation() == org.gtlens.model.Kind.LOGPROBS) {
                 assertEquals(3, decimals);
             }
             int cells = 0;
@@ -353,7 +353,7 @@ class HeatmapRendererTest {
         HeatmapPanelData small = HeatmapPanelData.of("small", new float[][] {{0f, 0.01f}}, null, null);
         HeatmapPanelData large = HeatmapPanelData.of("large", new float[][] {{0f, 100f}}, null, null);
         HeatmapGrid grid = HeatmapGrid.of("two ranges", new HeatmapPanelData[][] {{small, large}}, "", "");
-        ChartOptions perPanel = ChartOptions.defaults().withRange(ChartOptions.RangeMode.PER_PANEL);
+        ChartOptions perPanel = ChartOptions.defaults().toBuilder().range(ChartOptions.RangeMode.PER_PANEL).build();
         FigureLayout layout = FigureLayout.compute(grid, perPanel);
         assertEquals(null, layout.sharedLegend());
         BufferedImage img = png(grid, perPanel);
@@ -376,7 +376,7 @@ class HeatmapRendererTest {
     void aFixedRangeOverridesTheData() {
         float[][] v = {{0.1f, 0.5f}}; // on a fixed [0, 1] scale 0.5 is mid-scale, not the top
         HeatmapGrid grid = single(v);
-        ChartOptions fixed = ChartOptions.defaults().withFixedRange(0, 1);
+        ChartOptions fixed = ChartOptions.defaults().toBuilder().fixedRange(0, 1).build();
         BufferedImage img = png(grid, fixed);
         int mid = Pixels.mode(img, FigureLayout.compute(grid, fixed).box(0, 0).cell(0, 1), 1);
         assertEquals(128, Pixels.palettePosition(Palette.VIRIDIS, mid), 2);

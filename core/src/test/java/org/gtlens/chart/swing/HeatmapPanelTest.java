@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.gtlens.chart.data.HeatmapGrid;
 import org.gtlens.chart.data.HeatmapPanelData;
 import org.gtlens.chart.figures.Figure;
-import org.gtlens.chart.figures.SixFigures;
+import org.gtlens.chart.figures.RepresentationFigures;
 import org.gtlens.chart.layout.FigureLayout;
 import org.gtlens.chart.options.ChartOptions;
 import org.gtlens.testing.Synthetic;
@@ -36,9 +36,9 @@ class HeatmapPanelTest {
     @Test
     void fitsItsSizeAndTellsTheCellUnderTheMouse() {
         Synthetic s = Synthetic.defaultShape();
-        List<Figure> figures = SixFigures.build(s.info, s.tokens, s.allKinds(), s.source());
+        List<Figure> figures = RepresentationFigures.build(s.info, s.tokens, s.allKinds(), s.source());
         Figure attention = figures.get(0);
-        HeatmapPanel panel = new HeatmapPanel(attention.grid(), attention.defaultOptions());
+        HeatmapPanel panel = new HeatmapPanel(attention.grid(), attention.defaults());
         assertTrue(panel.getPreferredSize().width > 200);
         for (int[] size : new int[][] {{1000, 700}, {640, 480}, {1400, 1000}}) {
             panel.setSize(size[0], size[1]);
@@ -66,7 +66,7 @@ class HeatmapPanelTest {
     void flippedRowsAreHitWhereTheyAreDrawn() {
         HeatmapGrid grid = HeatmapGrid.of("t", new HeatmapPanelData[][] {{HeatmapPanelData.of("p",
             new float[][] {{1f, 2f}, {3f, 4f}}, new String[] {"top?", "bottom?"}, null)}}, "", "");
-        HeatmapPanel panel = new HeatmapPanel(grid, ChartOptions.defaults().withFlipRows(true));
+        HeatmapPanel panel = new HeatmapPanel(grid, ChartOptions.defaults().toBuilder().flipRows(true).build());
         panel.setSize(400, 300);
         paint(panel);
         Rectangle area = panel.currentLayout().box(0, 0).cellArea();

@@ -15,7 +15,7 @@ import javax.imageio.ImageIO;
 import javax.swing.JFrame;
 import javax.swing.SwingUtilities;
 import org.gtlens.chart.figures.Figure;
-import org.gtlens.chart.figures.SixFigures;
+import org.gtlens.chart.figures.RepresentationFigures;
 import org.gtlens.chart.layout.FigureLayout;
 import org.gtlens.testing.Synthetic;
 
@@ -30,9 +30,9 @@ public final class SwingScreenshotMain {
         Path dir = Path.of(args[0]);
         Files.createDirectories(dir);
         Synthetic s = Synthetic.defaultShape();
-        List<Figure> figures = SixFigures.build(s.info, s.tokens, s.allKinds(), s.source());
+        List<Figure> figures = RepresentationFigures.build(s.info, s.tokens, s.allKinds(), s.source());
         Figure attention = figures.get(0);
-        JFrame frame = HeatmapWindow.show(attention.grid(), attention.defaultOptions());
+        JFrame frame = HeatmapWindow.show(attention.grid(), attention.defaults());
         AtomicReference<HeatmapPanel> panel = new AtomicReference<>();
         SwingUtilities.invokeAndWait(() -> {
             frame.setSize(1000, 720);

@@ -1,5 +1,8 @@
 package org.gtlens.csv.output;
 
+import org.gtlens.run.TableJob;
+import org.gtlens.testing.CsvRuns;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -80,15 +83,15 @@ class AggregationReferenceTest {
         kinds.add(Kind.ROLLOUT);
         try (GTransformer model = GTransformer.loadDefault(1);
                 SequenceCsvReader reader = new SequenceCsvReader(input, "sequence", "class")) {
-            CsvExport.of(model, Selection.all(kinds), BatchPlan.of(7), Layout.LONG, true, false)
-                .run(reader::nextItem, dir, d -> { }, () -> false, b -> { });
+            CsvRuns.write(model, new TableJob(Selection.all(kinds), BatchPlan.of(7), Layout.LONG, true,
+                CsvRuns.outputs(false)), reader::nextItem, dir);
         }
         Map<String, float[]> means = new HashMap<>();
         Map<String, float[]> stds = new HashMap<>();
         Map<String, int[]> shapes = new HashMap<>();
         Derived.readTensors(folder, groups.getAsJsonObject("means"), "", means, new HashMap<>(), shapes);
         Derived.readTensors(folder, groups.getAsJsonObject("stds"), "", stds, new HashMap<>(), new HashMap<>());
-        List<CSVRecord> rows = read(dir.resolve(CsvExport.REPRESENTATIONS));
+        List<CSVRecord> rows = read(dir.resolve(CsvTables.REPRESENTATIONS));
         long cellsPerGroup = 0;
         for (Kind k : kinds) {
             cellsPerGroup += 2L * k.valuesPerBlock(model5(), 5);
@@ -135,11 +138,11 @@ class AggregationReferenceTest {
             Path out = Files.createDirectories(dir.resolve("out" + keepMasked));
             try (GTransformer model = GTransformer.load(longer.model());
                     SequenceCsvReader reader = new SequenceCsvReader(input, null)) {
-                CsvExport.of(model, Selection.all(Kind.contract()).withKeepMasked(keepMasked), BatchPlan.of(5),
-                    Layout.LONG, true, true).run(reader::nextItem, out, d -> { }, () -> false, b -> { });
+                CsvRuns.write(model, new TableJob(Selection.all(Kind.contract()).withKeepMasked(keepMasked),
+                    BatchPlan.of(5), Layout.LONG, true, CsvRuns.outputs(true)), reader::nextItem, out);
             }
             int counted = 0;
-            for (CSVRecord r : read(out.resolve(CsvExport.REPRESENTATIONS))) {
+            for (CSVRecord r : read(out.resolve(CsvTables.REPRESENTATIONS))) {
                 assertEquals(Tables.ALL_GROUP, r.get("group"));
                 String name = tensorName(r);
                 int[] shape = mixed.shapes().get(name + "/count");
@@ -158,7 +161,7 @@ class AggregationReferenceTest {
             int perBlock = 2 * (keepMasked ? 49 : 28) + 3 * 2 * 7 * 4 + 7 * 8 + 7 * 12;
             assertEquals(depth * perBlock, counted);
             // the summaries of the same run: every head score of every block and head, 40 sequences each
-            List<CSVRecord> heads = read(out.resolve(CsvExport.HEAD_SCORES));
+            List<CSVRecord> heads = read(out.resolve(CsvTables.HEAD_SCORES));
             assertEquals(depth * 2 * 4, heads.size());
             assertEquals("40", heads.get(0).get("count"));
         }
@@ -168,12 +171,12 @@ class AggregationReferenceTest {
     void aggregatingTopKOrTheMatrixLayoutIsRefusedInWords() throws Exception {
         try (GTransformer model = GTransformer.loadDefault(1)) {
             String m = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
-                () -> CsvExport.of(model, Selection.all(Kind.contract()).withTopK(3), BatchPlan.of(4), Layout.LONG,
-                    true, false)).getMessage();
+                () -> new TableJob(Selection.all(Kind.contract()).withTopK(3), BatchPlan.of(4), Layout.LONG,
+                    true, CsvRuns.outputs(false))).getMessage();
             assertTrue(m.contains("top-k keeps different tokens for each sequence"), m);
             m = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
-                () -> CsvExport.of(model, Selection.all(Kind.contract()), BatchPlan.of(4), Layout.MATRIX, true,
-                    false)).getMessage();
+                () -> new TableJob(Selection.all(Kind.contract()), BatchPlan.of(4), Layout.MATRIX, true,
+                    CsvRuns.outputs(false))).getMessage();
             assertEquals("aggregated tables come in the long layout only", m);
         }
     }

@@ -1,5 +1,8 @@
 package org.gtlens.csv.output;
 
+import org.gtlens.table.LayoutRows;
+import org.gtlens.table.Tables;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -101,13 +104,14 @@ class SelectionReferenceTest {
         StringWriter matrixCsv = new StringWriter();
         try (GTransformer model = GTransformer.load(ref.model())) {
             Extractor extractor = new Extractor(model, selection, BatchPlan.of(3));
+            int width = Layouts.matrixWidth(model.info(), KINDS);
             java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
             try (ParallelLongCsv out = new ParallelLongCsv(bytes, model.info(), selection, 2);
-                    CsvMatrixWriter matrix = new CsvMatrixWriter(matrixCsv, Layouts.matrixWidth(model.info(),
-                            KINDS))) {
+                    CsvTableWriter matrix = new CsvTableWriter(matrixCsv, Tables.matrix(width))) {
                 extractor.run(SequenceSource.of(sequences), batch -> {
                     out.write(batch);
-                    Layouts.writeMatrix(batch, selection, matrix);
+                    Layouts.writeMatrix(batch, selection, (seq, block, head, kind, row, label, m, cols, n) ->
+                        matrix.row(LayoutRows.matrixRow(width, seq, block, head, kind, row, label, m, cols, n)));
                 }, Extractor.ProgressListener.NONE, () -> false);
             }
             longCsv.write(bytes.toString(java.nio.charset.StandardCharsets.UTF_8));

@@ -39,7 +39,8 @@ final class FixedFigureSource implements FigureSource {
 
     @Override
     public List<Kind> kinds() {
-        return List.of(m_figure.kind());
+        Kind kind = m_figure.representation();
+        return List.of(kind == null ? Kind.ATTENTION : kind);
     }
 
     @Override

@@ -13,59 +13,24 @@ import org.gtlens.repr.Selection;
 import org.gtlens.chart.data.HeatmapGrid;
 import org.gtlens.chart.data.HeatmapPanelData;
 import org.gtlens.chart.data.MatrixSource;
-import org.gtlens.chart.options.ChartOptions;
 
 /**
  * The notebook's six figures of one sequence, for any contract model: attention maps, query, key and value matrices
  * (blocks as rows, heads as columns), out matrices and next-token probabilities (one panel per block). Tick labels
  * carry the token at each position and the model's vocabulary; only the kinds that were extracted are built.
  */
-public final class SixFigures {
+public final class RepresentationFigures {
 
-    /** Figure names in drawing order (attention, queries, keys, values, out, probabilities). */
-    public static final List<String> NAMES = List.of("attention_maps", "query_matrices", "key_matrices",
-            "value_matrices", "out_matrices", "prob_matrices");
-
+    /** Kinds in drawing order (the notebook's six, then rollout). */
     private static final Kind[] ORDER = {Kind.ATTENTION, Kind.QUERIES, Kind.KEYS, Kind.VALUES, Kind.OUT,
-        Kind.LOGPROBS};
+        Kind.LOGPROBS, Kind.ROLLOUT};
+
     /** Block-level figures put at most this many panels in a row. */
     static final int MAX_BLOCKS_PER_ROW = 6;
     /** Width to height ratio (in cells) that block-level figures aim for: a landscape page or screen. */
     static final double TARGET_ASPECT = 1.5;
 
-    private SixFigures() {
-    }
-
-    /** The figure name of a kind, e.g. {@code value_matrices} for VALUES. */
-    public static String name(Kind kind) {
-        return kind == Kind.ROLLOUT ? "rollout_maps" : NAMES.get(index(kind));
-    }
-
-    /** What a figure title calls a kind, e.g. "Value matrices". */
-    public static String displayName(Kind kind) {
-        return switch (kind) {
-            case ATTENTION -> "Attention maps";
-            case QUERIES -> "Query matrices";
-            case KEYS -> "Key matrices";
-            case VALUES -> "Value matrices";
-            case OUT -> "Out matrices";
-            case LOGPROBS -> "Next-token probabilities";
-            case ROLLOUT -> "Attention rollout";
-        };
-    }
-
-    /**
-     * How a kind is drawn by default: a sequential scale for attention and probabilities (three decimals for the
-     * latter), a diverging scale centred at 0 for the signed queries, keys, values and outputs. Ranges follow the
-     * data, so that weak structure stays visible; {@link ChartOptions#withFixedRange} makes sequences comparable.
-     */
-    public static ChartOptions defaultOptions(Kind kind) {
-        ChartOptions o = ChartOptions.defaults();
-        return switch (kind) {
-            case ATTENTION, ROLLOUT -> o.withScale(ChartOptions.ScaleMode.SEQUENTIAL);
-            case LOGPROBS -> o.withScale(ChartOptions.ScaleMode.SEQUENTIAL).withDecimals(3);
-            case QUERIES, KEYS, VALUES, OUT -> o.withScale(ChartOptions.ScaleMode.DIVERGING);
-        };
+    private RepresentationFigures() {
     }
 
     /** The figures of sequence {@code seq} of a batch, for every contract kind the batch holds. */
@@ -97,13 +62,10 @@ public final class SixFigures {
                 figures.add(figure(info, tokens, kind, source, selection));
             }
         }
-        if (kinds.contains(Kind.ROLLOUT)) {
-            figures.add(figure(info, tokens, Kind.ROLLOUT, source, selection));
-        }
         return figures;
     }
 
-    /** One figure of every block and head; LOGPROBS becomes probabilities (exp of each block's log-probabilities). */
+    /** One figure of every block and head, each cell as its figure kind shows it. */
     public static Figure figure(ModelInfo info, int[] tokens, Kind kind, MatrixSource source) {
         return figure(info, tokens, kind, source, Selection.all(EnumSet.of(kind)));
     }
@@ -118,7 +80,8 @@ public final class SixFigures {
         }
         List<String> rows = List.of(rowLabels);
         List<String> cols = List.of(kind.colAxis().labels(info, tokens, tokens.length));
-        String title = displayName(kind) + " · " + sequenceTitle(info, tokens);
+        FigureKind drawn = FigureKind.of(kind);
+        String title = drawn.displayName() + " · " + sequenceTitle(info, tokens);
         int[] blocks = selection.blocks(info);
         HeatmapGrid grid;
         if (kind.perHead()) {
@@ -127,37 +90,33 @@ public final class SixFigures {
             for (int b = 0; b < blocks.length; b++) {
                 for (int h = 0; h < heads.length; h++) {
                     panels[b][h] = new HeatmapPanelData("Block " + blocks[b] + " · Head " + heads[h],
-                            panelValues(source.matrix(kind, blocks[b], heads[h]), rowIndex, kind), rows, cols);
+                            panelValues(source.matrix(kind, blocks[b], heads[h]), rowIndex, drawn), rows, cols);
                 }
             }
             grid = HeatmapGrid.of(title, panels, kind.rowAxis().title(), kind.colAxis().title());
         } else {
             List<HeatmapPanelData> panels = new ArrayList<>();
             for (int b : blocks) {
-                panels.add(new HeatmapPanelData("Block " + b, panelValues(source.matrix(kind, b, 0), rowIndex, kind),
+                panels.add(new HeatmapPanelData("Block " + b, panelValues(source.matrix(kind, b, 0), rowIndex, drawn),
                         rows, cols));
             }
             grid = HeatmapGrid.wrap(title, panels, blocksPerRow(blocks.length, rows.size(), cols.size()),
                     kind.rowAxis().title(), kind.colAxis().title());
         }
-        return new Figure(name(kind), kind, grid);
+        return new Figure(drawn, grid);
     }
 
     /**
      * What a panel shows of a matrix, in one copy of its own (so that a figure does not keep a whole batch tensor
-     * alive): the given rows; for a causal kind the cells the mask hides (column after the row's position) as NaN, so
-     * that they are drawn grey without a number rather than passing for an attention of exactly 0; for LOGPROBS the
-     * probabilities (exp).
+     * alive): the given rows, each cell as its figure kind shows it ({@link FigureKind#shown}).
      */
-    static Matrix panelValues(Matrix m, int[] rowIndex, Kind kind) {
+    static Matrix panelValues(Matrix m, int[] rowIndex, FigureKind drawn) {
         int cols = m.cols();
         float[] v = new float[rowIndex.length * cols];
         for (int i = 0; i < rowIndex.length; i++) {
             int row = rowIndex[i];
             for (int c = 0; c < cols; c++) {
-                float x = m.get(row, c);
-                v[i * cols + c] = kind.causal() && c > row ? Float.NaN
-                        : kind == Kind.LOGPROBS ? (float) Math.exp(x) : x;
+                v[i * cols + c] = (float) drawn.shown(m.get(row, c), row, c);
             }
         }
         return Matrix.of(rowIndex.length, cols, v);
@@ -207,14 +166,5 @@ public final class SixFigures {
             }
         }
         return best;
-    }
-
-    private static int index(Kind kind) {
-        for (int i = 0; i < ORDER.length; i++) {
-            if (ORDER[i] == kind) {
-                return i;
-            }
-        }
-        throw new IllegalArgumentException(kind.toString());
     }
 }
