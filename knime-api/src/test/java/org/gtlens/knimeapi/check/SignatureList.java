@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -62,6 +63,11 @@ final class SignatureList {
     /** All entries of one type (header and members). */
     List<Sig> entries(String owner) {
         return m_byOwner.getOrDefault(owner, List.of());
+    }
+
+    /** @return the type header entries, in list order */
+    Collection<Sig> types() {
+        return m_types.values();
     }
 
     int size() {

@@ -62,7 +62,7 @@ public final class NodeTestHarness {
      * @param factory a node factory
      * @return whether it has a dialog
      */
-    @SuppressWarnings("deprecation")
+    @SuppressWarnings("removal")
     public static boolean hasDialog(final NodeFactory<?> factory) {
         return factory.hasDialog();
     }
@@ -71,7 +71,7 @@ public final class NodeTestHarness {
      * @param factory a node factory
      * @return its dialog (as KNIME creates it: only if {@code hasDialog()})
      */
-    @SuppressWarnings("deprecation")
+    @SuppressWarnings("removal")
     public static NodeDialogPane createDialog(final NodeFactory<?> factory) {
         if (!factory.hasDialog()) {
             throw new IllegalStateException(factory.getClass().getName() + " has no dialog");
@@ -86,7 +86,7 @@ public final class NodeTestHarness {
      * @param model the model to show
      * @return the view
      */
-    @SuppressWarnings("deprecation")
+    @SuppressWarnings("removal")
     public static <T extends NodeModel> NodeView<T> createView(final NodeFactory<T> factory, final int index,
         final T model) {
         if (index < 0 || index >= factory.getNrNodeViews()) {
