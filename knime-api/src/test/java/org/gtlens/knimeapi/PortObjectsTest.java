@@ -103,6 +103,7 @@ class PortObjectsTest {
         Graphics2D g = canvas.createGraphics();
         content.paint(g, 16, 10);
         g.dispose();
-        assertEquals(Color.RED.getRGB(), canvas.getRGB(1, 1));
+        assertEquals(Color.BLACK.getRGB(), canvas.getRGB(1, 1), "centered, not enlarged (as KNIME paints it)");
+        assertEquals(Color.RED.getRGB(), canvas.getRGB(5, 3));
     }
 }
