@@ -49,6 +49,15 @@ class ColumnSelectionTest {
         return seen;
     }
 
+    /** A required selection of string columns of port 0. */
+    private static DialogComponentColumnNameSelection strings(final SettingsModelString model) {
+        return new DialogComponentColumnNameSelection(model, "Column", 0, StringValue.class);
+    }
+
+    private static void load(final DialogComponentColumnNameSelection c, final NodeSettings s) throws Exception {
+        c.loadSettingsFrom(s, new PortObjectSpec[]{SPEC});
+    }
+
     private static String saved(final DialogComponentColumnNameSelection c) throws Exception {
         NodeSettings s = new NodeSettings("model");
         c.saveSettingsTo(s);
@@ -58,10 +67,9 @@ class ColumnSelectionTest {
     @Test
     void aStoredColumnNotOfferedBecomesTheLastCompatibleOneWhileTheDialogLoads() throws Exception {
         SettingsModelString model = new SettingsModelString("col", "a");
-        DialogComponentColumnNameSelection c = new DialogComponentColumnNameSelection(model, "Column", 0,
-            StringValue.class);
+        DialogComponentColumnNameSelection c = strings(model);
         List<String> seen = record(model);
-        c.loadSettingsFrom(stored("gone"), new PortObjectSpec[]{SPEC});
+        load(c, stored("gone"));
         assertEquals("c", model.getStringValue(), "written during load, before OK");
         assertEquals(List.of("gone", "a", "c"), seen, "the stored value, the first entry added, the last entry");
         assertEquals("c", c.getSelected());
@@ -71,11 +79,10 @@ class ColumnSelectionTest {
     @Test
     void aStoredColumnThatIsOfferedStays() throws Exception {
         SettingsModelString model = new SettingsModelString("col", "a");
-        DialogComponentColumnNameSelection c = new DialogComponentColumnNameSelection(model, "Column", 0,
-            StringValue.class);
-        c.loadSettingsFrom(stored("gone"), new PortObjectSpec[]{SPEC});
+        DialogComponentColumnNameSelection c = strings(model);
+        load(c, stored("gone"));
         List<String> seen = record(model);
-        c.loadSettingsFrom(stored("a"), new PortObjectSpec[]{SPEC});
+        load(c, stored("a"));
         assertEquals(List.of("a"), seen);
         assertEquals("a", saved(c));
     }
@@ -87,9 +94,9 @@ class ColumnSelectionTest {
             true, StringValue.class);
         assertNull(model.getStringValue(), "built without specs, not required: <none> is selected and written");
         List<String> seen = record(model);
-        c.loadSettingsFrom(stored("c"), new PortObjectSpec[]{SPEC});
+        load(c, stored("c"));
         assertEquals(java.util.Arrays.asList("c", null, "c"), seen);
-        c.loadSettingsFrom(stored("gone"), new PortObjectSpec[]{SPEC});
+        load(c, stored("gone"));
         assertNull(model.getStringValue(), "not offered: <none>");
         assertNull(saved(c));
     }
@@ -121,8 +128,7 @@ class ColumnSelectionTest {
     @Test
     void theRowIdOfAColumnNameModelIsOfferedAndRoundTrips() throws Exception {
         SettingsModelColumnName model = new SettingsModelColumnName("col", "a");
-        DialogComponentColumnNameSelection c = new DialogComponentColumnNameSelection(model, "Column", 0,
-            StringValue.class);
+        DialogComponentColumnNameSelection c = strings(model);
         NodeSettings rowId = new NodeSettings("model");
         model.setSelection("a", true);
         assertEquals("a", model.getColumnName(), "the name is kept when the row ID is chosen");
@@ -131,7 +137,7 @@ class ColumnSelectionTest {
         assertTrue(sub.getBoolean("useRowID"));
         assertEquals("a", sub.getString("columnName"));
         assertEquals("columnName", model.getKey());
-        c.loadSettingsFrom(rowId, new PortObjectSpec[]{SPEC});
+        load(c, rowId);
         assertFalse(model.useRowID(), "a stored name that is offered wins over the stored row ID (KNIME too)");
         assertEquals("a", c.getSelected());
         NodeSettings fromDialog = new NodeSettings("model");
@@ -139,7 +145,7 @@ class ColumnSelectionTest {
         c.saveSettingsTo(fromDialog);
         assertTrue(fromDialog.getNodeSettings("col").getBoolean("useRowID"));
         assertNull(fromDialog.getNodeSettings("col").getString("columnName"));
-        c.loadSettingsFrom(fromDialog, new PortObjectSpec[]{SPEC});
+        load(c, fromDialog);
         assertTrue(model.useRowID());
         assertNull(c.getSelected(), "<RowID> is selected");
     }
@@ -147,9 +153,8 @@ class ColumnSelectionTest {
     @Test
     void aNewFilterIsAppliedToTheLastSpec() throws Exception {
         SettingsModelString model = new SettingsModelString("col", "c");
-        DialogComponentColumnNameSelection c = new DialogComponentColumnNameSelection(model, "Column", 0,
-            StringValue.class);
-        c.loadSettingsFrom(stored("c"), new PortObjectSpec[]{SPEC});
+        DialogComponentColumnNameSelection c = strings(model);
+        load(c, stored("c"));
         c.setColumnFilter(new DataValueColumnFilter(IntValue.class));
         assertEquals("b", model.getStringValue(), "c is no longer offered: the last compatible one, b");
         assertThrows(NotConfigurableException.class, () -> c.setColumnFilter(

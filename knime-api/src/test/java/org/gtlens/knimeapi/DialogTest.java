@@ -53,12 +53,31 @@ class DialogTest {
             null, null), "a dialog not made by the harness has no port types");
     }
 
+    @Test
+    void theDefaultLoadOfADialogTakesTableSpecsOnlyAsKnimes() {
+        PlainDialog d = new PlainDialog();
+        NotConfigurableException wrong = assertThrows(NotConfigurableException.class, () -> d.load(
+            new SampleSpec("m", 1, 1)));
+        assertEquals("Input Port 0 does not hold data table specs. Likely reason: wrong version of loadSettingsFrom() "
+            + "overwritten!", wrong.getMessage());
+        NotConfigurableException missing = assertThrows(NotConfigurableException.class, () -> d.load(
+            new DataTableSpec()));
+        assertEquals("NodeDialogPane.loadSettingsFrom() implementation missing!", missing.getMessage());
+    }
+
     private static NodeDialogPane newDialogNotFromTheHarness() {
-        return new NodeDialogPane() {
-            @Override
-            protected void saveSettingsTo(final org.knime.core.node.NodeSettingsWO settings) {
-                // nothing
-            }
-        };
+        return new PlainDialog();
+    }
+
+    /** A dialog that overrides no loadSettingsFrom. */
+    private static final class PlainDialog extends NodeDialogPane {
+        void load(final org.knime.core.node.port.PortObjectSpec... specs) throws NotConfigurableException {
+            loadSettingsFrom(new NodeSettings("s"), specs);
+        }
+
+        @Override
+        protected void saveSettingsTo(final org.knime.core.node.NodeSettingsWO settings) {
+            // nothing
+        }
     }
 }

@@ -65,20 +65,23 @@ class PngImageTest {
         assertNull(new PNGImageContent().getByteArrayReference(), "the framework constructor sets nothing");
     }
 
+    /** A red image of {@code w x h} painted on an empty canvas of {@code cw x ch}. */
+    private static BufferedImage painted(final int w, final int h, final int cw, final int ch) throws IOException {
+        BufferedImage canvas = new BufferedImage(cw, ch, BufferedImage.TYPE_INT_ARGB);
+        Graphics2D g = canvas.createGraphics();
+        new PNGImageContent(png(w, h)).paint(g, cw, ch);
+        g.dispose();
+        return canvas;
+    }
+
     @Test
     void paintingCentersAndNeverEnlarges() throws Exception {
-        BufferedImage canvas = new BufferedImage(10, 10, BufferedImage.TYPE_INT_ARGB);
-        Graphics2D g = canvas.createGraphics();
-        new PNGImageContent(png(4, 4)).paint(g, 10, 10);
-        g.dispose();
+        BufferedImage canvas = painted(4, 4, 10, 10);
         assertEquals(0, canvas.getRGB(0, 0), "corner stays empty: not stretched to 10 x 10");
         assertEquals(Color.RED.getRGB(), canvas.getRGB(3, 3));
         assertEquals(Color.RED.getRGB(), canvas.getRGB(6, 6));
         assertEquals(0, canvas.getRGB(7, 7));
-        BufferedImage small = new BufferedImage(4, 2, BufferedImage.TYPE_INT_ARGB);
-        Graphics2D g2 = small.createGraphics();
-        new PNGImageContent(png(8, 8)).paint(g2, 4, 2);
-        g2.dispose();
+        BufferedImage small = painted(8, 8, 4, 2);
         assertEquals(0, small.getRGB(0, 0), "shrunk to 2 x 2 and centered");
         assertEquals(Color.RED.getRGB(), small.getRGB(1, 0));
     }
