@@ -39,6 +39,7 @@ class ViewTest {
 
     @Test
     void openingRunsOnOpenThenOneModelChangedOnTheEventDispatchThread() throws Exception {
+        assertTrue(java.awt.GraphicsEnvironment.isHeadless(), "views and their EDT work run headless here");
         RecordingNodeModel m = NodeTestHarness.createModel(new RecordingNodeFactory());
         RecordingView v = (RecordingView)NodeTestHarness.createView(new RecordingNodeFactory(), 0, m);
         assertEquals("", v.getViewTitle());

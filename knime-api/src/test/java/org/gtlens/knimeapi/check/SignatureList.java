@@ -11,8 +11,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The real KNIME API as listed in {@code knime-api-signatures.txt} (format {@code <type>|<kind>|<member>}, '#'
- * comment lines), plus the entries of this module's {@code signatures-extra.txt} in the same format.
+ * The real KNIME API of one release as listed in {@code knime-api-signatures-<release>.txt} (format
+ * {@code <type>|<kind>|<member>}, '#' comment lines), plus the entries of this module's {@code signatures-extra.txt}
+ * in the same format (see {@link KnimeApiLists}).
  */
 final class SignatureList {
 

@@ -34,7 +34,9 @@ import org.knime.core.node.streamable.TestRowOutput;
  * NodeTestHarness.loadSettings(m, s);                       // validate + load
  * PortObject[] out = NodeTestHarness.run(m, exec.context(), inputTable);  // configure + execute + checks
  * StreamingResult r = NodeTestHarness.runStreamable(m, inputTable);       // same via the streamable operator
+ * MyNodeModel reopened = NodeTestHarness.save(m, dir).load(new MyNodeFactory()); // workflow saved and opened
  * </pre>
+ * What KNIME does at each step, and where that is in KNIME's sources, is in the module's README.
  */
 public final class NodeTestHarness {
 
