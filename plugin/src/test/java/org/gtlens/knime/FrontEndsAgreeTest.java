@@ -156,6 +156,57 @@ class FrontEndsAgreeTest {
         }
     }
 
+    /**
+     * A wide table of sequences of different lengths, as KNIME's CSV Reader makes it from a CSV of one column per
+     * position: both front ends read the same tokens, or refuse the row with the same sentence after naming it.
+     */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"4,5,5,5,4", "1,2,3,,", "7,,,,", ",,,,", "1,,3,4,",
+        ",2,3,4,5"})
+    void positionColumnsFollowOneRule(final String line) throws Exception {
+        Path csv = Files.writeString(dir.resolve("wide.csv"), "p0,p1,p2,p3,p4\n" + line + "\n");
+        String cli;
+        try (SequenceCsvReader reader = new SequenceCsvReader(csv, null)) {
+            cli = java.util.Arrays.toString(reader.next().tokens());
+        } catch (org.gtlens.GtLensException e) {
+            cli = e.getMessage().replaceFirst("^Input file wide.csv line 2 \\(sequence 0\\) ", "");
+        }
+        String[] fields = line.split(",", -1);
+        org.knime.core.data.DataColumnSpec[] columns = new org.knime.core.data.DataColumnSpec[fields.length];
+        DataCell[] cells = new DataCell[fields.length];
+        boolean numbers = true;
+        for (int i = 0; i < fields.length; i++) {
+            columns[i] = new DataColumnSpecCreator("p" + i, numbers ? org.knime.core.data.def.IntCell.TYPE
+                : StringCell.TYPE).createSpec();
+            cells[i] = fields[i].isEmpty() ? org.knime.core.data.DataType.getMissingCell() : numbers
+                ? new org.knime.core.data.def.IntCell(Integer.parseInt(fields[i])) : new StringCell(fields[i]);
+        }
+        NodeModel node = NodeTestHarness.createModel(new ExtractRepresentationsNodeFactory());
+        NodeSettings s = NodeTestHarness.saveSettings(node);
+        s.addString("sequence_mode", "columns");
+        s.addString("on_bad_row", "skip");
+        NodeTestHarness.loadSettings(node, s);
+        PortObject[] out = NodeTestHarness.run(node, TestSupport.defaultPort(),
+            TestTables.table(new DataTableSpec(columns), new DefaultRow("0", cells)));
+        String knime;
+        String warning = NodeTestHarness.warningMessage(node);
+        if (warning != null && warning.contains("First: ")) {
+            knime = warning.substring(warning.indexOf("First: ") + 7).replaceFirst("^Row 0 ", "");
+        } else {
+            // the tokens the node read, from the row labels of head 0 of block 0 ("Out 2: 5")
+            List<String> tokens = new ArrayList<>();
+            for (DataRow r : TestTables.rows((BufferedDataTable)out[1])) {
+                String label = ((StringValue)r.getCell(6)).getStringValue();
+                if (r.getCell(1).toString().equals("0") && r.getCell(2).toString().equals("0")
+                    && r.getCell(5).toString().equals("0")) {
+                    tokens.add(label.substring(label.indexOf(": ") + 2));
+                }
+            }
+            knime = tokens.toString();
+        }
+        assertEquals(cli, knime, line);
+    }
+
     /** The CSV as the node reads it: one row per line, row IDs the sequence numbers the CLI gives. */
     private static BufferedDataTable knimeTable(final Path input) throws Exception {
         List<List<String>> lines = csv(input);

@@ -16,6 +16,7 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.gtlens.GtLensException;
 import org.gtlens.repr.Item;
+import org.gtlens.repr.PositionCells;
 import org.gtlens.repr.Sequence;
 import org.gtlens.repr.SequenceSource;
 import org.gtlens.repr.TokenText;
@@ -289,16 +290,23 @@ public final class SequenceCsvReader implements SequenceSource, AutoCloseable {
     }
 
     private int[] parseColumns(CSVRecord record, long line) throws GtLensException {
-        int[] tokens = new int[columns.size()];
-        for (int c = 0; c < tokens.length; c++) {
-            String text = value(record, c, line).trim();
-            if (text.isEmpty()) {
-                throw new GtLensException(where(line, c) + " is missing a value (sequence " + index + ", position "
-                        + c + ").");
-            }
-            tokens[c] = parseToken(text, line, c, c);
+        try {
+            return PositionCells.read(new PositionCells.Cells<GtLensException>() {
+                @Override
+                public boolean isEmpty(int column) {
+                    int i = columns.get(column);
+                    return i >= record.size() || record.get(i).isBlank();
+                }
+
+                @Override
+                public int token(int column) throws GtLensException {
+                    return parseToken(value(record, column, line).trim(), line, column, column);
+                }
+            }, columnNames);
+        } catch (PositionCells.Gap gap) {
+            throw new GtLensException("Input file " + fileName + " line " + line + " (sequence " + index + ") "
+                    + gap.getMessage() + ".");
         }
-        return tokens;
     }
 
     private String value(CSVRecord record, int c, long line) throws GtLensException {
