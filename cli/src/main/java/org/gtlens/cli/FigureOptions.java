@@ -4,6 +4,7 @@ import java.util.Locale;
 
 import org.gtlens.chart.options.ChartOptions;
 import org.gtlens.chart.figures.Figure;
+import org.gtlens.chart.figures.FigureChoices;
 
 import picocli.CommandLine.Option;
 
@@ -50,14 +51,16 @@ final class FigureOptions {
     @Option(names = "--flip-rows", description = "Draw row 0 at the bottom instead of the top.")
     boolean flipRows;
 
+    /** The user's choices about how figures look. */
+    FigureChoices choices() {
+        return new FigureChoices(null, org.gtlens.Keyed.find(ChartOptions.ValueScale.class, scale), range == null ? null
+                : org.gtlens.Keyed.find(ChartOptions.RangeMode.class, range),
+                org.gtlens.Keyed.find(ChartOptions.LabelMode.class, labels), flipRows, zoom, 0, 0);
+    }
+
     /** The figure's own defaults with the user's choices applied. */
     ChartOptions optionsFor(Figure figure) {
-        ChartOptions o = figure.defaults().toBuilder().zoom(zoom).flipRows(flipRows)
-                .valueScale(org.gtlens.Keyed.find(ChartOptions.ValueScale.class, scale)).build();
-        if (range != null) {
-            o = o.toBuilder().range(org.gtlens.Keyed.find(ChartOptions.RangeMode.class, range)).build();
-        }
-        return o.toBuilder().valueLabels(org.gtlens.Keyed.find(ChartOptions.LabelMode.class, labels)).build();
+        return choices().apply(figure);
     }
 
     /** Checks the free-text options, naming the wrong value. */

@@ -18,6 +18,8 @@ import javax.swing.JTextField;
 import javax.swing.KeyStroke;
 
 import org.gtlens.GtLensException;
+import org.gtlens.Keyed;
+import org.gtlens.chart.figures.FigureChoices;
 import org.gtlens.chart.options.ChartOptions;
 import org.gtlens.chart.figures.Figure;
 import org.gtlens.chart.swing.HeatmapPanel;
@@ -196,9 +198,9 @@ public class HeatmapExplorer extends JPanel {
             IndexList h = parse("Heads", heads.getText());
             IndexList p = parse("Positions", positions.getText());
             Figure f = source.figure(item.getSelectedIndex(), k, b, h, p);
-            ChartOptions options = f.defaults()
-                    .toBuilder().valueScale(org.gtlens.Keyed.find(ChartOptions.ValueScale.class, (String) scale.getSelectedItem()))
-                    .range(org.gtlens.Keyed.find(ChartOptions.RangeMode.class, (String) range.getSelectedItem())).build();
+            ChartOptions options = FigureChoices.NONE.with(
+                    Keyed.find(ChartOptions.ValueScale.class, (String) scale.getSelectedItem()),
+                    Keyed.find(ChartOptions.RangeMode.class, (String) range.getSelectedItem())).apply(f);
             figure = f;
             error = null;
             message.setText(" ");
