@@ -1,5 +1,6 @@
 package org.gtlens.explorer;
 
+import org.gtlens.chart.layout.PanelBox;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -113,7 +114,7 @@ class HeatmapExplorerTest {
     /** The tooltip at the centre of cell (row, col) of the panel at a grid position of the figure on screen. */
     private static String tooltip(HeatmapExplorer explorer, int gridRow, int gridCol, int row, int col) {
         FigureLayout l = explorer.panel().currentLayout();
-        FigureLayout.PanelBox box = l.box(gridRow, gridCol);
+        PanelBox box = l.box(gridRow, gridCol);
         Rectangle cell = box.cell(row, col);
         return explorer.panel().getToolTipText(new MouseEvent(explorer.panel(), MouseEvent.MOUSE_MOVED, 0, 0,
                 cell.x + cell.width / 2, cell.y + cell.height / 2, 0, false));

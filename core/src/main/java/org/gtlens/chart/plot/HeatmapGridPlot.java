@@ -1,5 +1,6 @@
 package org.gtlens.chart.plot;
 
+import org.gtlens.chart.layout.PanelBox;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.Rectangle;
@@ -42,7 +43,7 @@ public final class HeatmapGridPlot extends Plot implements org.jfree.chart.plot.
     private transient FigureLayout natural;
     private transient FigureLayout last;
     /** The panels in the order of the last draw's subplot infos. */
-    private transient List<FigureLayout.PanelBox> drawn = List.of();
+    private transient List<PanelBox> drawn = List.of();
     private transient boolean drawing;
 
     public HeatmapGridPlot(HeatmapGrid grid, ChartOptions options) {
@@ -80,7 +81,7 @@ public final class HeatmapGridPlot extends Plot implements org.jfree.chart.plot.
     }
 
     /** The panel of subplot info {@code index} of the last draw, or null. */
-    public FigureLayout.PanelBox drawnBox(int index) {
+    public PanelBox drawnBox(int index) {
         return index >= 0 && index < drawn.size() ? drawn.get(index) : null;
     }
 
@@ -121,8 +122,8 @@ public final class HeatmapGridPlot extends Plot implements org.jfree.chart.plot.
             double oy = area.getY();
             Fonts fonts = l.fonts();
             drawTitle(g2, l, fonts, ox, oy);
-            List<FigureLayout.PanelBox> order = new ArrayList<>();
-            for (FigureLayout.PanelBox box : l.boxes()) {
+            List<PanelBox> order = new ArrayList<>();
+            for (PanelBox box : l.boxes()) {
                 XYPlot plot = plots.get(box.gridRow(), box.gridCol());
                 PanelPlots.fit(plot, box, l);
                 Rectangle cells = box.cellArea();
@@ -212,13 +213,13 @@ public final class HeatmapGridPlot extends Plot implements org.jfree.chart.plot.
     private void forward(PlotRenderingInfo info, Point2D source, PanelAction action) {
         int index = info == null || source == null ? -1 : info.getSubplotIndex(source);
         if (index >= 0 && drawnBox(index) != null) {
-            FigureLayout.PanelBox box = drawnBox(index);
+            PanelBox box = drawnBox(index);
             PlotRenderingInfo sub = info.getSubplotInfo(index);
             action.apply(plots.get(box.gridRow(), box.gridCol()), sub, sub.getDataArea());
             return;
         }
         for (int i = 0; i < drawn.size() && info != null; i++) {
-            FigureLayout.PanelBox box = drawn.get(i);
+            PanelBox box = drawn.get(i);
             PlotRenderingInfo sub = info.getSubplotInfo(i);
             action.apply(plots.get(box.gridRow(), box.gridCol()), sub, sub.getDataArea());
         }

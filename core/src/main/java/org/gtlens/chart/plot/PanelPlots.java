@@ -1,5 +1,6 @@
 package org.gtlens.chart.plot;
 
+import org.gtlens.chart.layout.PanelBox;
 import java.awt.Color;
 import java.util.List;
 import java.util.function.Consumer;
@@ -105,7 +106,7 @@ final class PanelPlots {
     }
 
     /** Puts a panel's plot where a layout says: label space, which labels show, their font and direction. */
-    static void fit(XYPlot plot, FigureLayout.PanelBox box, FigureLayout layout) {
+    static void fit(XYPlot plot, PanelBox box, FigureLayout layout) {
         Fonts fonts = layout.fonts();
         AxisSpace left = new AxisSpace();
         left.setLeft(box.yTickSpace());

@@ -1,5 +1,6 @@
 package org.gtlens.chart.swing;
 
+import org.gtlens.chart.layout.PanelBox;
 import java.awt.Dimension;
 import java.awt.Point;
 import java.awt.event.MouseEvent;
@@ -113,7 +114,7 @@ public class HeatmapPanel extends ChartPanel {
         Point2D j = translateScreenToJava2D(point);
         PlotRenderingInfo info = getChartRenderingInfo().getPlotInfo();
         int index = info.getSubplotIndex(j);
-        FigureLayout.PanelBox box = p.drawnBox(index);
+        PanelBox box = p.drawnBox(index);
         if (box == null) {
             return null;
         }

@@ -1,5 +1,6 @@
 package org.gtlens.chart.figures;
 
+import org.gtlens.chart.layout.PanelBox;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -77,7 +78,7 @@ class FigureProblemsTest {
         BufferedImage img = HeatmapRenderer.toImage(grid, options);
         assertTrue(img.getWidth() <= 6200 && img.getHeight() <= 6200, name + ": " + img.getWidth() + "x"
             + img.getHeight());
-        for (FigureLayout.PanelBox box : layout.boxes()) {
+        for (PanelBox box : layout.boxes()) {
             Rectangle area = box.cellArea();
             assertTrue(area.width >= 11 && area.height >= 11, name + ": panel of " + area.width + "x" + area.height
                 + " px, below JFreeChart's minimum plot size");

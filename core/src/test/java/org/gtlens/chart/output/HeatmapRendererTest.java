@@ -1,5 +1,6 @@
 package org.gtlens.chart.output;
 
+import org.gtlens.chart.layout.PanelBox;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -82,7 +83,7 @@ class HeatmapRendererTest {
     private static void assertColourOrderFollowsValues(float[][] values, ChartOptions options, Palette palette) {
         HeatmapGrid grid = single(values);
         BufferedImage img = png(grid, options);
-        FigureLayout.PanelBox box = FigureLayout.compute(grid, options).box(0, 0);
+        PanelBox box = FigureLayout.compute(grid, options).box(0, 0);
         List<float[]> cells = new ArrayList<>(); // {value, palette position}
         for (int r = 0; r < values.length; r++) {
             for (int c = 0; c < values[0].length; c++) {
@@ -129,7 +130,7 @@ class HeatmapRendererTest {
             FigureLayout layout = FigureLayout.compute(f.grid(), options);
             assertTrue(layout.valueLabels());
             int cells = 0;
-            for (FigureLayout.PanelBox box : layout.boxes()) {
+            for (PanelBox box : layout.boxes()) {
                 for (int r = 0; r < box.data().rows(); r++) {
                     for (int c = 0; c < box.data().cols(); c++) {
                         Pixels.CellText t = Pixels.cellText(img, box.cell(r, c), 1);
@@ -155,7 +156,7 @@ class HeatmapRendererTest {
         HeatmapGrid grid = single(v);
         ChartOptions options = ChartOptions.defaults().toBuilder().valueLabels(ChartOptions.LabelMode.ON).build();
         BufferedImage img = png(grid, options);
-        FigureLayout.PanelBox box = FigureLayout.compute(grid, options).box(0, 0);
+        PanelBox box = FigureLayout.compute(grid, options).box(0, 0);
         Pixels.CellText missing = Pixels.cellText(img, box.cell(0, 1), 1);
         assertEquals(0xd9d9d9, missing.background(), "grey: " + Integer.toHexString(missing.background()));
         assertEquals(0, missing.textPixels(), "no number in a cell without a value");
@@ -169,7 +170,7 @@ class HeatmapRendererTest {
         float[][] v = {{0f, 0.5f, 1f}};
         HeatmapGrid grid = single(v);
         BufferedImage img = png(grid, ChartOptions.defaults());
-        FigureLayout.PanelBox box = FigureLayout.compute(grid, ChartOptions.defaults()).box(0, 0);
+        PanelBox box = FigureLayout.compute(grid, ChartOptions.defaults()).box(0, 0);
         Pixels.CellText dark = Pixels.cellText(img, box.cell(0, 0), 1); // viridis violet
         Pixels.CellText light = Pixels.cellText(img, box.cell(0, 2), 1); // viridis yellow
         assertTrue(Pixels.luminance(dark.text()) > 0.8, "light text on the dark cell");
@@ -358,7 +359,7 @@ class HeatmapRendererTest {
         assertEquals(null, layout.sharedLegend());
         BufferedImage img = png(grid, perPanel);
         // Each panel's largest value is drawn with the top colour of the scale.
-        for (FigureLayout.PanelBox box : layout.boxes()) {
+        for (PanelBox box : layout.boxes()) {
             assertTrue(box.legend() != null);
             int top = Pixels.mode(img, box.cell(0, 1), 1);
             assertEquals(Palette.SIZE - 1, Pixels.palettePosition(Palette.VIRIDIS, top), box.data().title());

@@ -1,5 +1,6 @@
 package org.gtlens.chart.swing;
 
+import org.gtlens.chart.layout.PanelBox;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -51,7 +52,7 @@ class HeatmapPanelTest {
         }
         panel.setSize(1000, 700);
         paint(panel);
-        FigureLayout.PanelBox box = panel.currentLayout().box(1, 2); // block 1, head 2
+        PanelBox box = panel.currentLayout().box(1, 2); // block 1, head 2
         Rectangle cell = box.cell(3, 1);
         String tip = panel.getToolTipText(at(panel, cell.x + cell.width / 2, cell.y + cell.height / 2));
         assertTrue(tip.contains("Block 1 · Head 2"), tip);
