@@ -3,10 +3,11 @@
 import json
 import os
 
+import numpy as np
 import onnx
 from onnx import TensorProto
 
-from gtransformer import contract_names, contract_shapes
+from gtransformer import INTERVENTION_INPUTS, Interventions, contract_names, contract_shapes, intervention_shapes
 
 MODELS = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 DEFAULT_PT = os.path.join(MODELS, "gtransformer.pt")
@@ -38,24 +39,36 @@ def metadata(model):
     return {p.key: p.value for p in model.metadata_props}
 
 
-def assert_follows_contract(model, config, fixed_length=False, vocab=None):
-    """Input, every output (names, order, types, declared dims) and metadata, as the contract says."""
+def neutral_feeds(config):
+    """The four intervention inputs at their neutral values (keep 1, repl 0; batch and length 1), as numpy."""
+    neutral = Interventions.neutral(config)
+    return {name: getattr(neutral, name).numpy() for name in INTERVENTION_INPUTS}
+
+
+def assert_follows_contract(model, config, fixed_length=False, vocab=None, version=2):
+    """Inputs, every output (names, order, types, declared dims) and metadata, as contract ``version`` says."""
     length = config.t if fixed_length else "length"
 
-    assert [i.name for i in model.graph.input] == ["tokens"]
+    extra = list(INTERVENTION_INPUTS) if version >= 2 else []
+    assert [i.name for i in model.graph.input] == ["tokens"] + extra
+    assert not {init.name for init in model.graph.initializer} & set(extra), "intervention inputs must be required"
     tokens = model.graph.input[0]
     assert tokens.type.tensor_type.elem_type == TensorProto.INT64
     assert declared_dims(tokens) == ["batch", length]
+    shapes = intervention_shapes(config)
+    for value_info in model.graph.input[1:]:
+        assert value_info.type.tensor_type.elem_type == TensorProto.FLOAT, value_info.name
+        assert declared_dims(value_info) == shapes[value_info.name], value_info.name
 
-    names = contract_names(config.depth)
+    names = contract_names(config.depth, version)
     assert [o.name for o in model.graph.output] == names
-    expected = contract_shapes(config, "batch", length)
+    expected = contract_shapes(config, "batch", length, version)
     for output in model.graph.output:
         assert output.type.tensor_type.elem_type == TensorProto.FLOAT, output.name
         assert declared_dims(output) == expected[output.name], output.name
 
     meta = metadata(model)
-    assert meta["gtlens.contract"] == "1"
+    assert meta["gtlens.contract"] == str(version)
     for key in ("k", "heads", "depth", "t", "num_tokens"):
         assert meta[f"gtlens.{key}"] == str(getattr(config, key)), key
     assert meta["gtlens.scaling"] == config.scaling

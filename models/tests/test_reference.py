@@ -29,7 +29,7 @@ def reference(request):
 
 def test_manifest_format(reference):
     folder, _, onnx_path, manifest, arrays = reference
-    assert manifest["contract"] == 1
+    assert manifest["contract"] == 2
     assert os.path.isfile(onnx_path)
     config = config_from_onnx(onnx_path)
     assert manifest["config"] == config.as_dict()
