@@ -286,8 +286,9 @@ def patch_rows(config, length):
 def patch_pair(model, clean, corrupted, answer=None, wrong=None, batch=64):
     """The patching result of one pair as a dict (chosen answer/wrong, both metrics, every patched value)."""
     length = len(clean)
-    logprobs, resid, z = run_captured(model, torch.tensor([clean, corrupted]))
-    last = logprobs[:, -1].double().numpy()
+    # one pass each, so that with batch=1 a patch that changes nothing rounds exactly as the corrupted run did
+    logprobs, resid, z = run_captured(model, torch.tensor([clean]))
+    last = [logprobs[0, -1].double().numpy(), run_edited(model, torch.tensor([corrupted]))[0, -1].double().numpy()]
     answer = _argmax(last[0]) if answer is None else answer
     wrong = _argmax(last[1]) if wrong is None else wrong
     clean_metric = logit_difference(last[0], answer, wrong)
