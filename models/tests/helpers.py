@@ -45,6 +45,26 @@ def neutral_feeds(config):
     return {name: getattr(neutral, name).numpy() for name in INTERVENTION_INPUTS}
 
 
+def patching_feeds(config, sites, length, clean):
+    """Intervention inputs for one row per patching site, as a reader builds them from the clean run's outputs.
+
+    ``sites`` are causal.patch_rows' (site, block, head, position); ``clean`` maps output names to arrays of a
+    batch of one: the stream entering block i is ``embedding`` (i = 0) or ``block{i-1}.out``, a head's is ``z``.
+    """
+    shapes = intervention_shapes(config, len(sites), length)
+    feeds = {name: (np.ones if name.endswith("keep") else np.zeros)(shapes[name], dtype=np.float32)
+             for name in INTERVENTION_INPUTS}
+    for r, (site, block, head, position) in enumerate(sites):
+        if site == "resid":
+            stream = clean["embedding"] if block == 0 else clean[f"block{block - 1}.out"]
+            feeds["resid_keep"][r, block, position] = 0
+            feeds["resid_repl"][r, block, position] = np.asarray(stream)[0, position]
+        else:
+            feeds["head_keep"][r, block, head] = 0
+            feeds["head_repl"][r, block, head] = np.asarray(clean[f"block{block}.z"])[0, head]
+    return feeds
+
+
 def assert_follows_contract(model, config, fixed_length=False, vocab=None, version=2):
     """Inputs, every output (names, order, types, declared dims) and metadata, as contract ``version`` says."""
     length = config.t if fixed_length else "length"

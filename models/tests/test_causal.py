@@ -18,7 +18,8 @@ import torch
 import causal
 from derived import read_json
 from gtransformer import INTERVENTION_INPUTS, Interventions, intervention_shapes
-from helpers import DEFAULT_ONNX, DEFAULT_PT, DEFAULT_REF, MID_DIR, MID_ONNX, MID_PT, SECOND_DIR, SECOND_ONNX, SECOND_PT
+from helpers import (DEFAULT_ONNX, DEFAULT_PT, DEFAULT_REF, MID_DIR, MID_ONNX, MID_PT, SECOND_DIR, SECOND_ONNX, SECOND_PT,
+                     patching_feeds)
 from reference import load_model, read_reference, write_reference
 
 CASES = {
@@ -155,16 +156,8 @@ def test_patching_reference(case):
         if abs(spread) < 1e-6:
             assert all(e["value"] is None for e in result["patched"]), (name, k)
             continue
-        feeds = _feeds(config, len(sites), length)
-        for r, (site, block, head, position) in enumerate(sites):
-            if site == "resid":
-                stream = reps["embedding"] if block == 0 else reps[f"block{block - 1}.out"]
-                feeds["resid_keep"][r, block, position] = 0
-                feeds["resid_repl"][r, block, position] = stream[0, position]
-            else:
-                feeds["head_keep"][r, block, head] = 0
-                feeds["head_repl"][r, block, head] = reps[f"block{block}.z"][0, head]
-        out = _formula(model, [corrupted] * len(sites), feeds)
+        feeds = patching_feeds(config, sites, length, {name: t.numpy() for name, t in reps.items()})
+        out = _formula(model, [corrupted] * len(sites), {name: torch.from_numpy(f) for name, f in feeds.items()})
         for r, entry in enumerate(result["patched"]):
             expected = (metric(out[r][-1]) - metric(last_corrupted)) / spread
             assert abs(entry["value"] - expected) <= 1e-5 + 3e-5 / abs(spread), (name, k, sites[r])

@@ -16,7 +16,7 @@ import torch
 import causal
 from export import export
 from gtransformer import INTERVENTION_INPUTS, Interventions, intervention_shapes
-from helpers import DEFAULT_ONNX, DEFAULT_PT, MID_ONNX, MID_PT, SECOND_ONNX, SECOND_PT, neutral_feeds
+from helpers import DEFAULT_ONNX, DEFAULT_PT, MID_ONNX, MID_PT, SECOND_ONNX, SECOND_PT, neutral_feeds, patching_feeds
 from onnx_numpy import run
 from reference import config_from_onnx, load_model
 
@@ -49,40 +49,38 @@ def test_neutral_version_2_is_version_1_bit_for_bit(graphs):
             np.testing.assert_array_equal(new[name], old[name], err_msg=name)
 
 
-def test_full_size_inputs_match_the_pytorch_formula(graphs):
-    """Random keep in [0, 1] and repl, fed with the batch and length dims: every output as PyTorch computes it."""
-    config, _, v2, model = graphs
-    length = min(config.t, 9)
-    tokens = _tokens(config, 2, length, 1)
-    rng = np.random.default_rng(2)
-    shapes = intervention_shapes(config, 2, length)
-    feeds = {name: (rng.random(shapes[name]) if name.endswith("keep") else rng.normal(size=shapes[name]))
-             .astype(np.float32) for name in INTERVENTION_INPUTS}
+def _random_feeds(config, dims, seed):
+    """keep uniform in [0, 1], repl normal, with (batch, length) dims per input."""
+    rng = np.random.default_rng(seed)
+    shapes = {name: intervention_shapes(config, *dims[name])[name] for name in INTERVENTION_INPUTS}
+    return {name: (rng.random(shapes[name]) if name.endswith("keep") else rng.normal(size=shapes[name]))
+            .astype(np.float32) for name in INTERVENTION_INPUTS}
+
+
+def _assert_graph_is_pytorch(v2, model, tokens, feeds):
+    """Every output of the graph with ``feeds`` as PyTorch's get_representations computes it with them."""
     outputs = run(v2, tokens, feeds)
     with torch.no_grad():
         expected = model.get_representations(torch.tensor(tokens),
                                              Interventions(*(torch.from_numpy(feeds[n]) for n in INTERVENTION_INPUTS)))
     for name, tensor in expected.items():
         np.testing.assert_allclose(outputs[name], tensor.numpy(), atol=1e-5, rtol=1e-5, err_msg=name)
+
+
+def test_full_size_inputs_match_the_pytorch_formula(graphs):
+    """Random keep in [0, 1] and repl, fed with the batch and length dims: every output as PyTorch computes it."""
+    config, _, v2, model = graphs
+    length = min(config.t, 9)
+    feeds = _random_feeds(config, {name: (2, length) for name in INTERVENTION_INPUTS}, 2)
+    _assert_graph_is_pytorch(v2, model, _tokens(config, 2, length, 1), feeds)
 
 
 def test_inputs_broadcast_from_size_one(graphs):
     """Each input's batch and length dims may be 1 independently; the graph broadcasts them as PyTorch does."""
     config, _, v2, model = graphs
     length = min(config.t, 6)
-    tokens = _tokens(config, 3, length, 3)
-    rng = np.random.default_rng(4)
     dims = {"head_keep": (3, 1), "head_repl": (1, length), "resid_keep": (1, 1), "resid_repl": (3, length)}
-    feeds = {}
-    for name in INTERVENTION_INPUTS:
-        shape = intervention_shapes(config, *dims[name])[name]
-        feeds[name] = (rng.random(shape) if name.endswith("keep") else rng.normal(size=shape)).astype(np.float32)
-    outputs = run(v2, tokens, feeds)
-    with torch.no_grad():
-        expected = model.get_representations(torch.tensor(tokens),
-                                             Interventions(*(torch.from_numpy(feeds[n]) for n in INTERVENTION_INPUTS)))
-    for name, tensor in expected.items():
-        np.testing.assert_allclose(outputs[name], tensor.numpy(), atol=1e-5, rtol=1e-5, err_msg=name)
+    _assert_graph_is_pytorch(v2, model, _tokens(config, 3, length, 3), _random_feeds(config, dims, 4))
 
 
 def test_outputs_are_reported_before_their_site(graphs):
@@ -154,17 +152,7 @@ def test_patching_graph_equals_hooks(graphs):
     corrupted_tokens[0] = (clean_tokens[0] + 1) % config.num_tokens
     clean = run(v2, clean_tokens[None], neutral_feeds(config))
     rows = causal.patch_rows(config, length)
-    shapes = intervention_shapes(config, len(rows), length)
-    feeds = {name: (np.ones if name.endswith("keep") else np.zeros)(shapes[name], dtype=np.float32)
-             for name in INTERVENTION_INPUTS}
-    for r, (site, block, head, position) in enumerate(rows):
-        if site == "resid":
-            stream = clean["embedding"] if block == 0 else clean[f"block{block - 1}.out"]
-            feeds["resid_keep"][r, block, position] = 0
-            feeds["resid_repl"][r, block, position] = stream[0, position]
-        else:
-            feeds["head_keep"][r, block, head] = 0
-            feeds["head_repl"][r, block, head] = clean[f"block{block}.z"][0, head]
+    feeds = patching_feeds(config, rows, length, clean)
     graph = run(v2, np.repeat(corrupted_tokens[None], len(rows), axis=0), feeds)["logprobs"][:, -1].astype(np.float64)
     corrupted = run(v2, corrupted_tokens[None], neutral_feeds(config))["logprobs"][0, -1].astype(np.float64)
     last_clean = clean["logprobs"][0, -1].astype(np.float64)
