@@ -215,7 +215,7 @@ def put_weights(model, state):
         key, transposed = (init.name[:-2], True) if init.name.endswith(".T") else (init.name, False)
         if key not in state:
             continue
-        array = state[key].detach().numpy()
+        array = state[key].detach().to(torch.float32).numpy()  # as load_state_dict would copy it into the model
         init.CopyFrom(numpy_helper.from_array(np.ascontiguousarray(array.T if transposed else array), init.name))
         seen.append(key)
     if sorted(seen) != sorted(state):

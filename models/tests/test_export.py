@@ -144,3 +144,15 @@ def test_unknown_contract_version(tmp_path, default_config):
 
     with pytest.raises(ExportError, match=r"contract version 3 is not one of \[1, 2\]"):
         export(DEFAULT_PT, str(tmp_path / "x.onnx"), default_config, contract=3)
+
+
+def test_double_precision_state_dict_gives_float_initializers(tmp_path, default_config):
+    """A state dict saved in float64 is stored as float32, the values load_state_dict would give the model."""
+    state = {key: value.double() for key, value in load_state_dict(DEFAULT_PT).items()}
+    proto = export(state, str(tmp_path / "d.onnx"), default_config)
+    single = load_state_dict(DEFAULT_PT)
+    for init in proto.graph.initializer:
+        array = numpy_helper.to_array(init)
+        assert array.dtype == np.float32, init.name
+        key = init.name[:-2] if init.name.endswith(".T") else init.name
+        np.testing.assert_array_equal(array, single[key].numpy().T if init.name.endswith(".T") else single[key].numpy())
