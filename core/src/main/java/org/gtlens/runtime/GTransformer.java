@@ -47,11 +47,14 @@ public final class GTransformer implements AutoCloseable {
     private final ConcurrentLinkedQueue<RunBuffers> idle = new ConcurrentLinkedQueue<>();
 
     private final ShapeSpecializer specializer;
+    private final Feeds feeds;
 
-    private GTransformer(OrtSession session, ModelInfo info, ShapeSpecializer specializer) {
+    private GTransformer(OrtSession session, ModelInfo info, ShapeSpecializer specializer, OrtEnvironment env)
+            throws OrtException {
         this.session = session;
         this.info = info;
         this.specializer = specializer;
+        this.feeds = new Feeds(env, info);
     }
 
     /** Opens a model file with one intra-op thread. */
@@ -228,7 +231,7 @@ public final class GTransformer implements AutoCloseable {
             ShapeSpecializer specializer = new ShapeSpecializer(
                     size <= ShapeSpecializer.MAX_MODEL_BYTES ? factory : null, intraOpThreads,
                     input.dim(0) < 0 ? dims[0] : null, input.dim(1) < 0 ? dims[1] : null);
-            return new GTransformer(session, info, specializer);
+            return new GTransformer(session, info, specializer, env);
         } catch (OrtException e) {
             closeQuietly(session);
             throw new ModelException("Model file " + name + " cannot be opened by ONNX Runtime: "
@@ -309,7 +312,16 @@ public final class GTransformer implements AutoCloseable {
      */
     public Map<String, FloatTensor> run(long[] tokens, int batch, int length, List<String> outputs)
             throws ModelException {
-        RunBuffers buffers = runInto(tokens, batch, length, outputs);
+        return run(tokens, batch, length, outputs, Intervention.NONE);
+    }
+
+    /**
+     * Runs one rectangular batch with an intervention (a version-2 model) and copies the requested outputs into
+     * fresh Java arrays, as {@link #run(long[], int, int, List)}.
+     */
+    public Map<String, FloatTensor> run(long[] tokens, int batch, int length, List<String> outputs,
+            Intervention intervention) throws ModelException {
+        RunBuffers buffers = runInto(tokens, batch, length, outputs, intervention);
         Map<String, FloatTensor> result = buffers.copyOut();
         idle.offer(buffers);
         return result;
@@ -322,7 +334,7 @@ public final class GTransformer implements AutoCloseable {
      */
     public void runReusing(long[] tokens, int batch, int length, List<String> outputs, TensorConsumer consumer)
             throws Exception {
-        RunBuffers buffers = runInto(tokens, batch, length, outputs);
+        RunBuffers buffers = runInto(tokens, batch, length, outputs, Intervention.NONE);
         try {
             consumer.accept(buffers.copyToReused());
         } finally {
@@ -331,18 +343,21 @@ public final class GTransformer implements AutoCloseable {
     }
 
     /** Runs a batch into pooled buffers, which the caller returns to the pool when done with them. */
-    private RunBuffers runInto(long[] tokens, int batch, int length, List<String> outputs) throws ModelException {
+    private RunBuffers runInto(long[] tokens, int batch, int length, List<String> outputs,
+            Intervention intervention) throws ModelException {
         if ((long) batch * length != tokens.length) {
             throw new IllegalArgumentException(tokens.length + " tokens do not make a batch of " + batch + " x "
                     + length);
         }
         RunBuffers buffers = null;
+        List<OnnxTensor> owned = new java.util.ArrayList<>();
         try {
             buffers = takeBuffers(batch, length, outputs);
-            OnnxTensor input = buffers.input(tokens);
+            Map<String, OnnxTensor> inputs = new LinkedHashMap<>();
+            inputs.put(ContractChecker.INPUT_NAME, buffers.input(tokens));
+            inputs.putAll(feeds.inputs(intervention, batch, length, owned));
             OrtSession runner = specializer.sessionFor(batch, length, session);
-            try (OrtSession.Result ignored = runner.run(Map.of(ContractChecker.INPUT_NAME, input), Set.of(),
-                    buffers.pinned())) {
+            try (OrtSession.Result ignored = runner.run(inputs, Set.of(), buffers.pinned())) {
                 RunBuffers done = buffers;
                 buffers = null;
                 return done;
@@ -351,6 +366,7 @@ public final class GTransformer implements AutoCloseable {
             throw new ModelException("Model " + info.source() + " failed to run on a batch of " + batch
                     + " sequences of length " + length + ": " + OrtMessages.reason(e.getMessage()) + ".", e);
         } finally {
+            Feeds.closeAll(owned);
             if (buffers != null) {
                 buffers.close();
             }
@@ -380,6 +396,7 @@ public final class GTransformer implements AutoCloseable {
         for (RunBuffers buffers = idle.poll(); buffers != null; buffers = idle.poll()) {
             buffers.close();
         }
+        feeds.close();
         closeQuietly(session);
     }
 }

@@ -12,6 +12,7 @@ import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OnnxValue;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
+import org.gtlens.model.Interventions;
 import org.gtlens.model.Kind;
 import org.gtlens.model.ModelInfo;
 
@@ -70,6 +71,12 @@ final class RunBuffers implements AutoCloseable {
     static long[] shapeOf(ModelInfo info, String name, int batch, int length) {
         if (name.equals(Kind.FINAL_LOGPROBS)) {
             return Kind.LOGPROBS.shape(info, batch, length);
+        }
+        if (name.equals(Interventions.EMBEDDING)) {
+            return Kind.OUT.shape(info, batch, length);
+        }
+        if (name.endsWith(".z")) {
+            return Kind.VALUES.shape(info, batch, length);
         }
         Kind kind = Kind.fromContractName(name.substring(name.indexOf('.') + 1));
         if (kind == null) {
