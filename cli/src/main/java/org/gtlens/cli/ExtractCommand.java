@@ -8,14 +8,10 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.gtlens.GtLensException;
 import org.gtlens.runtime.GTransformer;
 import org.gtlens.model.Kind;
-import org.gtlens.files.AtomicOutput;
 import org.gtlens.csv.output.CsvTables;
 import org.gtlens.run.Output;
 import org.gtlens.run.TableJob;
@@ -116,21 +112,7 @@ final class ExtractCommand implements Callable<Integer> {
         }
         Set<Kind> chosen = kinds == null ? EnumSet.copyOf(Kind.contract()) : kinds;
         OutputFolder.prepare(out);
-        AtomicBoolean interrupted = new AtomicBoolean();
-        CountDownLatch finished = new CountDownLatch(1);
-        Thread hook = new Thread(() -> {
-            // Ctrl-C or kill: stop after the current batch and give the run time to remove its temporary files.
-            interrupted.set(true);
-            // first of all: ONNX Runtime's own shutdown hook may end the process while a batch still runs
-            AtomicOutput.discardAllOpen();
-            try {
-                finished.await(30, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        });
-        Runtime.getRuntime().addShutdownHook(hook);
-        try (GTransformer m = model.open()) {
+        try (Interruption interruption = new Interruption(); GTransformer m = model.open()) {
             TableJob job;
             TableRun<String> run;
             try {
@@ -145,24 +127,17 @@ final class ExtractCommand implements Callable<Integer> {
             if (input.file != null) {
                 try (SequenceCsvReader reader = new SequenceCsvReader(input.file, column, groupColumn);
                         ProgressDisplay progress = new ProgressDisplay(countDataLines(input.file), System.err)) {
-                    n = CsvTables.write(run, job, reader::nextItem, out, progress, interrupted::get);
+                    n = CsvTables.write(run, job, reader::nextItem, out, progress, interruption::requested);
                 }
             } else {
                 n = CsvTables.write(run, job, SequenceSource.of(TokenLists.parse(input.tokens)).items(), out,
-                        Extractor.ProgressListener.NONE, interrupted::get);
+                        Extractor.ProgressListener.NONE, interruption::requested);
             }
             spec.commandLine().getOut().println("Extracted " + n + " sequence" + (n == 1 ? "" : "s") + " into "
                     + out.resolve(CsvTables.REPRESENTATIONS) + " and " + out.resolve(CsvTables.PREDICTIONS)
                     + (summary ? ", " + CsvTables.HEAD_SCORES + " and " + CsvTables.LENS_STATS : "")
                     + " (batches of up to " + run.extractor().largestBatchUsed() + " sequences within "
                     + BatchPlan.mb(plan.budgetBytes()) + ").");
-        } finally {
-            finished.countDown();
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException shuttingDown) {
-                // the JVM is already exiting; nothing to undo
-            }
         }
         return 0;
     }

@@ -16,7 +16,8 @@ import picocli.CommandLine.Option;
 @Command(name = "gtlens", mixinStandardHelpOptions = true, versionProvider = GtLens.Version.class,
         description = "Look inside a GTransformer exported to ONNX: extract every inner representation and draw "
                 + "it as heatmaps.",
-        subcommands = {DemoCommand.class, InspectCommand.class, ExtractCommand.class, RenderCommand.class,
+        subcommands = {DemoCommand.class, InspectCommand.class, ExtractCommand.class, AblateCommand.class,
+            RenderCommand.class,
             ViewCommand.class,
             BenchCommand.class,
             CommandLine.HelpCommand.class})

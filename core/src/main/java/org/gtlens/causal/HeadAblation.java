@@ -53,6 +53,16 @@ public final class HeadAblation {
         }
     }
 
+    /** The model the heads belong to. */
+    public GTransformer model() {
+        return model;
+    }
+
+    /** The replacement of an ablated head's output. */
+    public AblationMethod method() {
+        return method;
+    }
+
     /** Runs of the model per sequence: the plain one and one per head. */
     public long runsPerSequence() {
         return 1L + (long) info.depth() * info.heads();

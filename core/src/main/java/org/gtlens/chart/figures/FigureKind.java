@@ -26,6 +26,11 @@ public enum FigureKind implements Keyed {
     HEAD_SCORES("head_scores", "Head scores", null, PaletteFamily.SEQUENTIAL, RangeMode.PER_PANEL, 2),
     /** Logit-lens statistics, one block x position panel per statistic, each on its own range. */
     LENS_STATS("lens_stats", "Logit-lens statistics", null, PaletteFamily.SEQUENTIAL, RangeMode.PER_PANEL, 2),
+    /**
+     * Head ablation, one block x head panel per metric (mean over a group's sequences), each on its own range:
+     * diverging around 0, where ablating the head changes nothing.
+     */
+    HEAD_ABLATION("head_ablation", "Head ablation", null, PaletteFamily.DIVERGING, RangeMode.PER_PANEL, 3),
     /** Any other table of numbers: the palette follows the data. */
     TABLE("heatmap", "Heatmap", null, PaletteFamily.AUTO, RangeMode.SHARED, -1);
 

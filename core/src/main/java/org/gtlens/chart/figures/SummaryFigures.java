@@ -66,7 +66,7 @@ public final class SummaryFigures {
                 + RepresentationFigures.sequenceTitle(info, batch.sequence(seq).tokens()), panels, 2, "Block", "Position i"));
     }
 
-    private static String[] labels(String prefix, int n) {
+    static String[] labels(String prefix, int n) {
         String[] l = new String[n];
         for (int i = 0; i < n; i++) {
             l[i] = prefix + i;
