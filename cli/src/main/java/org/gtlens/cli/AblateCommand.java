@@ -15,12 +15,11 @@ import org.gtlens.chart.figures.CausalFigures;
 import org.gtlens.csv.input.SequenceCsvReader;
 import org.gtlens.csv.output.CsvTableWriter;
 import org.gtlens.files.AtomicOutput;
-import org.gtlens.repr.Extractor;
+import org.gtlens.repr.IndexList;
 import org.gtlens.repr.Item;
 import org.gtlens.repr.Sequence;
 import org.gtlens.run.AblationRun;
 import org.gtlens.runtime.GTransformer;
-import org.gtlens.table.Tables;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -32,14 +31,13 @@ import picocli.CommandLine.Spec;
 /** {@code gtlens ablate}: which heads matter, by running the model with each head ablated in turn. */
 @Command(name = "ablate", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Ablate every attention head in turn and measure how the model's predictions change.",
-            "Writes DIR/ablation.csv (sequence,method,block,head,metric,value: loss_increase, logprob_change and kl "
-                    + "per sequence and head), DIR/ablation_summary.csv (their count, mean and standard deviation per "
-                    + "--group-column value) and DIR/head_ablation.png. Needs a model of contract version 2. Files "
-                    + "appear only when the run completes."})
+            "Writes DIR/ablation.csv (sequence,block,head,metric,value: loss_increase, logprob_change and kl per "
+                    + "sequence and head; with --aggregate mean group,block,head,metric,count,mean,std) and "
+                    + "DIR/head_ablation.png (the means per group). Needs a model of contract version 2. Files appear "
+                    + "only when the run completes."})
 final class AblateCommand implements Callable<Integer> {
 
-    static final String EFFECTS = "ablation.csv";
-    static final String SUMMARY = "ablation_summary.csv";
+    static final String TABLE = "ablation.csv";
 
     @Mixin
     ModelOptions model;
@@ -60,14 +58,34 @@ final class AblateCommand implements Callable<Integer> {
     @Option(names = "--column", paramLabel = "NAME", description = "Column of --input holding the sequences.")
     String column;
 
+    @Option(names = "--blocks", paramLabel = "LIST", defaultValue = "all",
+            description = "Blocks whose heads are ablated: all, or indices and ranges, e.g. 0,2-3,last (default: "
+                    + "${DEFAULT-VALUE}).")
+    String blocks;
+
+    @Option(names = "--heads", paramLabel = "LIST", defaultValue = "all",
+            description = "Heads ablated in each of those blocks, as --blocks (default: ${DEFAULT-VALUE}).")
+    String heads;
+
+    @Option(names = "--aggregate", paramLabel = "mean",
+            description = "Write, instead of every sequence's effects, their count, mean and standard deviation per "
+                    + "head and metric over all sequences (or per --group-column value).")
+    String aggregate;
+
     @Option(names = "--group-column", paramLabel = "NAME",
-            description = "Column of --input whose value groups the sequences in the summary (e.g. the class).")
+            description = "Column of --input whose value groups the sequences (e.g. the class); also groups the "
+                    + "figure's means.")
     String groupColumn;
 
     @Option(names = "--method", paramLabel = "zero|mean", defaultValue = "zero",
             description = "What replaces an ablated head's output: zero, or its mean over the input's sequences at "
                     + "each position (needs 2 or more sequences) (default: ${DEFAULT-VALUE}).")
     String method;
+
+    @Option(names = "--batch", paramLabel = "N", defaultValue = "256",
+            description = "Ablated copies of a sequence per ONNX Runtime call at most (default: ${DEFAULT-VALUE}); "
+                    + "fewer when --memory asks for it.")
+    int batch;
 
     @Option(names = "--memory", paramLabel = "MB", defaultValue = "512",
             description = "Memory for the ablated copies of a sequence run at once, in MB (default: "
@@ -98,31 +116,50 @@ final class AblateCommand implements Callable<Integer> {
         if ((column != null || groupColumn != null) && input.file == null) {
             throw new ParameterException(spec.commandLine(), "--column and --group-column need --input.");
         }
+        if (aggregate != null && !aggregate.strip().equalsIgnoreCase("mean")) {
+            throw new ParameterException(spec.commandLine(), "--aggregate '" + aggregate + "' is not known; the "
+                    + "aggregation is mean (count, mean and standard deviation).");
+        }
+        if (batch < 1) {
+            throw new ParameterException(spec.commandLine(), "--batch must be at least 1, got " + batch + ".");
+        }
+        IndexList blockList = indices("--blocks", blocks);
+        IndexList headList = indices("--heads", heads);
         List<Sequence> sequences = new ArrayList<>();
         List<String> groups = groupColumn == null ? null : new ArrayList<>();
         read(sequences, groups);
         OutputFolder.prepare(out);
         try (Interruption interruption = new Interruption(); GTransformer m = model.open()) {
-            HeadAblation ablation = new HeadAblation(m, chosen, memoryMb << 20);
+            HeadAblation ablation;
+            try {
+                ablation = new HeadAblation(m, chosen, blockList, headList, memoryMb << 20, batch);
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(spec.commandLine(), e.getMessage() + ".");
+            }
+            AblationRun run = new AblationRun(ablation, aggregate != null);
             EffectSummary summary;
-            try (AtomicOutput effects = new AtomicOutput(out.resolve(EFFECTS));
-                    AtomicOutput summaries = new AtomicOutput(out.resolve(SUMMARY));
+            try (AtomicOutput file = new AtomicOutput(out.resolve(TABLE));
                     ProgressDisplay progress = new ProgressDisplay(sequences.size(), System.err)) {
-                CsvTableWriter e = new CsvTableWriter(effects.writer(), Tables.ABLATION);
-                CsvTableWriter s = new CsvTableWriter(summaries.writer(), Tables.AGGREGATED_ABLATION);
-                summary = new AblationRun(ablation).run(sequences, groups, e::row, s::row, progress,
-                        interruption::requested);
-                e.close(); // flushes into the file, which commitAll then finishes
-                s.close();
-                AtomicOutput.commitAll(List.of(effects, summaries));
+                CsvTableWriter table = new CsvTableWriter(file.writer(), run.schema());
+                summary = run.run(sequences, groups, table::row, progress, interruption::requested);
+                table.close(); // flushes into the file, which commit then finishes
+                file.commit();
             }
             List<Path> files = FigureWriter.write(List.of(CausalFigures.headAblation(m.info(), summary, chosen)), out,
                     figures, spec.commandLine().getErr());
-            spec.commandLine().getOut().println("Ablated " + m.info().depth() * m.info().heads() + " heads on "
+            spec.commandLine().getOut().println("Ablated " + ablation.heads().size() + " heads on "
                     + sequences.size() + " sequence" + (sequences.size() == 1 ? "" : "s") + " (" + chosen.key()
-                    + ") into " + out.resolve(EFFECTS) + ", " + out.resolve(SUMMARY) + " and " + files.get(0) + ".");
+                    + ") into " + out.resolve(TABLE) + " and " + files.get(0) + ".");
         }
         return 0;
+    }
+
+    private IndexList indices(String option, String text) {
+        try {
+            return IndexList.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), option + ": " + e.getMessage() + ".");
+        }
     }
 
     private void read(List<Sequence> sequences, List<String> groups) throws IOException, GtLensException {

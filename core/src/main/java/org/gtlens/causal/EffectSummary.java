@@ -15,10 +15,13 @@ import org.gtlens.table.RowSink;
 public final class EffectSummary {
 
     private final ModelInfo info;
+    private final java.util.List<int[]> heads;
     private final Map<String, Moments> groups = new LinkedHashMap<>();
 
-    public EffectSummary(ModelInfo info) {
+    /** @param heads the {block, head} pairs the summary has rows for */
+    public EffectSummary(ModelInfo info, java.util.List<int[]> heads) {
         this.info = info;
+        this.heads = java.util.List.copyOf(heads);
     }
 
     public void add(String group, HeadEffect effect) {
@@ -35,16 +38,14 @@ public final class EffectSummary {
      * Rows of {@link org.gtlens.table.Tables#AGGREGATED_ABLATION}: per group, block, head and metric; the mean
      * missing where no value was, the deviation where fewer than two were.
      */
-    public <E extends Exception> void write(String method, RowSink<E> sink) throws E {
+    public <E extends Exception> void write(RowSink<E> sink) throws E {
         for (Map.Entry<String, Moments> e : groups.entrySet()) {
             Moments m = e.getValue();
-            for (int b = 0; b < info.depth(); b++) {
-                for (int h = 0; h < info.heads(); h++) {
-                    for (EffectMetric metric : EffectMetric.values()) {
-                        int c = cell(b, h, metric);
-                        int n = m.count(c);
-                        sink.row(e.getKey(), method, b, h, metric.key(), n, n == 0 ? null : m.mean(c), m.std(c));
-                    }
+            for (int[] bh : heads) {
+                for (EffectMetric metric : EffectMetric.values()) {
+                    int c = cell(bh[0], bh[1], metric);
+                    int n = m.count(c);
+                    sink.row(e.getKey(), bh[0], bh[1], metric.key(), n, n == 0 ? null : m.mean(c), m.std(c));
                 }
             }
         }

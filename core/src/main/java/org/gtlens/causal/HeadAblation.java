@@ -11,6 +11,7 @@ import org.gtlens.model.ModelException;
 import org.gtlens.model.ModelInfo;
 import org.gtlens.repr.CancelledException;
 import org.gtlens.repr.Extractor;
+import org.gtlens.repr.IndexList;
 import org.gtlens.repr.InputException;
 import org.gtlens.repr.Matrix;
 import org.gtlens.repr.Sequence;
@@ -36,16 +37,42 @@ public final class HeadAblation {
     private final ModelInfo info;
     private final AblationMethod method;
     private final long budgetBytes;
+    private final int maxCopies;
+    /** The ablated heads as block * heads + head, in block and head order. */
+    private final int[] chosen;
+
+    /** Ablates every head, as many copies per run as the budget allows. */
+    public HeadAblation(GTransformer model, AblationMethod method, long budgetBytes) throws ModelException {
+        this(model, method, IndexList.ALL, IndexList.ALL, budgetBytes, Integer.MAX_VALUE);
+    }
 
     /**
+     * @param blocks      the blocks whose heads are ablated
+     * @param heads       the heads ablated in each of them
      * @param budgetBytes memory the runs of one batch may take (ONNX Runtime's intermediate tensors included)
-     * @throws ModelException when the model takes no interventions (contract version 1)
+     * @param maxCopies   most ablated copies of a sequence in one run
+     * @throws ModelException           when the model takes no interventions (contract version 1)
+     * @throws IllegalArgumentException naming a block or head the model does not have
      */
-    public HeadAblation(GTransformer model, AblationMethod method, long budgetBytes) throws ModelException {
+    public HeadAblation(GTransformer model, AblationMethod method, IndexList blocks, IndexList heads,
+            long budgetBytes, int maxCopies) throws ModelException {
         this.model = model;
         this.info = model.info();
         this.method = method;
         this.budgetBytes = budgetBytes;
+        this.maxCopies = Math.max(1, maxCopies);
+        blocks.check(info.depth(), "block", "the model has " + info.depth() + " blocks (0.." + (info.depth() - 1)
+                + ")");
+        heads.check(info.heads(), "head", "the model has " + info.heads() + " heads per block (0.."
+                + (info.heads() - 1) + ")");
+        int[] b = blocks.resolve(info.depth());
+        int[] h = heads.resolve(info.heads());
+        chosen = new int[b.length * h.length];
+        for (int i = 0; i < b.length; i++) {
+            for (int j = 0; j < h.length; j++) {
+                chosen[i * h.length + j] = b[i] * info.heads() + h[j];
+            }
+        }
         if (!info.takesInterventions()) {
             throw new ModelException("Model " + info.source() + " follows contract version " + info.contract()
                     + ", which has no intervention inputs; export it again with models/export.py (contract version "
@@ -63,9 +90,13 @@ public final class HeadAblation {
         return method;
     }
 
-    /** Runs of the model per sequence: the plain one and one per head. */
-    public long runsPerSequence() {
-        return 1L + (long) info.depth() * info.heads();
+    /** The ablated heads as {block, head} pairs, in block and head order. */
+    public List<int[]> heads() {
+        List<int[]> pairs = new ArrayList<>(chosen.length);
+        for (int flat : chosen) {
+            pairs.add(new int[] {flat / info.heads(), flat % info.heads()});
+        }
+        return pairs;
     }
 
     /**
@@ -119,14 +150,14 @@ public final class HeadAblation {
         FloatTensor plainRun = model.run(tokens(s, 1), 1, n, out).get(Kind.FINAL_LOGPROBS);
         Matrix plain = new Matrix(n, info.numTokens(), plainRun.data(), 0);
         FloatTensor repl = mean == null ? null : mean.replacement(n);
-        int heads = info.depth() * info.heads();
+        int all = info.depth() * info.heads();
         int perRun = rowsPerRun(n);
-        for (int from = 0; from < heads; from += perRun) {
+        for (int from = 0; from < chosen.length; from += perRun) {
             checkCancelled(cancelled);
-            int rows = Math.min(perRun, heads - from);
+            int rows = Math.min(perRun, chosen.length - from);
             FloatTensor keep = Intervention.neutral(Interventions.HEAD_KEEP, info, rows, 1);
             for (int r = 0; r < rows; r++) {
-                keep.data()[r * heads + from + r] = 0f; // [row, block, head, 1, 1]: block-major like from + r
+                keep.data()[r * all + chosen[from + r]] = 0f; // [row, block, head, 1, 1]
             }
             Intervention change = new Intervention(Map.of(Interventions.HEAD_KEEP, keep));
             if (repl != null) {
@@ -135,7 +166,7 @@ public final class HeadAblation {
             FloatTensor lp = model.run(tokens(s, rows), rows, n, out, change).get(Kind.FINAL_LOGPROBS);
             for (int r = 0; r < rows; r++) {
                 Matrix changed = new Matrix(n, info.numTokens(), lp.data(), r * lp.itemSize());
-                int flat = from + r;
+                int flat = chosen[from + r];
                 sink.accept(new HeadEffect(index, flat / info.heads(), flat % info.heads(),
                         NextTokenMetrics.lossIncrease(plain, changed, s.tokens()),
                         NextTokenMetrics.logprobChange(plain, changed), NextTokenMetrics.kl(plain, changed)));
@@ -146,8 +177,8 @@ public final class HeadAblation {
     /** Ablated copies of a sequence of length n that one run may take within the budget. */
     int rowsPerRun(int n) {
         long perRow = Math.max(1, RunMemory.bytesPerSequence(info, n));
-        long rows = budgetBytes / perRow;
-        return (int) Math.max(1, Math.min((long) info.depth() * info.heads(), rows));
+        long rows = Math.min(budgetBytes / perRow, maxCopies);
+        return (int) Math.max(1, Math.min(chosen.length, rows));
     }
 
     private static long[] tokens(Sequence s, int copies) {

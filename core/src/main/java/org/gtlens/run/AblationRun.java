@@ -3,7 +3,6 @@ package org.gtlens.run;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 
-import org.gtlens.causal.AblationMethod;
 import org.gtlens.causal.EffectMetric;
 import org.gtlens.causal.EffectSummary;
 import org.gtlens.causal.HeadAblation;
@@ -19,31 +18,40 @@ import org.gtlens.table.Tables;
 public final class AblationRun {
 
     private final HeadAblation ablation;
-    private final AblationMethod method;
+    private final boolean aggregate;
 
-    public AblationRun(HeadAblation ablation) {
+    /** @param aggregate true for the summary table, false for every sequence's effects */
+    public AblationRun(HeadAblation ablation, boolean aggregate) {
         this.ablation = ablation;
-        this.method = ablation.method();
+        this.aggregate = aggregate;
+    }
+
+    /** The schema of the table this run writes. */
+    public org.gtlens.table.TableSchema schema() {
+        return aggregate ? Tables.AGGREGATED_ABLATION : Tables.ABLATION;
     }
 
     /**
      * @param groups one group per sequence (null: every sequence in {@link Tables#ALL_GROUP})
-     * @return the summary that was written, for a figure
+     * @param table  receives the rows of {@link #schema()}
+     * @return the summary per group, for a figure (also when the table holds every sequence)
      */
-    public EffectSummary run(List<Sequence> sequences, List<String> groups, TableSink effects, TableSink summary,
+    public EffectSummary run(List<Sequence> sequences, List<String> groups, TableSink table,
             Extractor.ProgressListener progress, BooleanSupplier cancelled) throws Exception {
         if (groups != null && groups.size() != sequences.size()) {
             throw new IllegalArgumentException(groups.size() + " groups for " + sequences.size() + " sequences");
         }
-        EffectSummary summaries = new EffectSummary(ablation.model().info());
+        EffectSummary summaries = new EffectSummary(ablation.model().info(), ablation.heads());
         ablation.run(sequences, effect -> {
             Sequence s = sequences.get(effect.sequence());
-            for (EffectMetric metric : EffectMetric.values()) {
-                effects.row(s.id(), method.key(), effect.block(), effect.head(), metric.key(), effect.value(metric));
+            for (EffectMetric metric : aggregate ? new EffectMetric[0] : EffectMetric.values()) {
+                table.row(s.id(), effect.block(), effect.head(), metric.key(), effect.value(metric));
             }
             summaries.add(groups == null ? Tables.ALL_GROUP : groups.get(effect.sequence()), effect);
         }, progress, cancelled);
-        summaries.write(method.key(), summary);
+        if (aggregate) {
+            summaries.write(table);
+        }
         return summaries;
     }
 }

@@ -99,14 +99,13 @@ public final class Tables {
     public static final TableSchema AGGREGATED_LENS_STATS = new TableSchema("the aggregated logit-lens table",
             List.of(GROUP, BLOCK, POSITION, STAT, COUNT, MEAN, STD));
 
-    public static final Column METHOD = new Column("method", "Ablation method", TEXT);
     public static final Column METRIC = new Column("metric", "Metric", TEXT);
 
     /** Head ablation per sequence, block and head: one row per metric (docs/contract.md, "Head ablation"). */
     public static final TableSchema ABLATION = new TableSchema("the head-ablation table",
-            List.of(SEQUENCE, METHOD, BLOCK, HEAD, METRIC, VALUE));
+            List.of(SEQUENCE, BLOCK, HEAD, METRIC, VALUE));
 
     /** Head ablation aggregated per group: mean and standard deviation of each metric. */
     public static final TableSchema AGGREGATED_ABLATION = new TableSchema("the aggregated head-ablation table",
-            List.of(GROUP, METHOD, BLOCK, HEAD, METRIC, COUNT, MEAN, STD));
+            List.of(GROUP, BLOCK, HEAD, METRIC, COUNT, MEAN, STD));
 }
