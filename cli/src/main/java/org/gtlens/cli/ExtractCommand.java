@@ -88,7 +88,8 @@ final class ExtractCommand implements Callable<Integer> {
     String groupColumn;
 
     @Option(names = "--summary",
-            description = "Also write DIR/head_scores.csv (entropy, previous_token, self, first_token per block and "
+            description = "Also write DIR/head_scores.csv (entropy, previous_token, self, first_token, duplicate_token, "
+                    + "induction per block and "
                     + "head) and DIR/lens_stats.csv (entropy, kl_to_final, final_token_rank, max_probability per block "
                     + "and position); aggregated with --aggregate.")
     boolean summary;

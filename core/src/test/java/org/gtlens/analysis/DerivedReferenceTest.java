@@ -77,7 +77,7 @@ class DerivedReferenceTest {
                             int column = scoreNames.indexOf(score.key());
                             assertTrue(column >= 0, score.key() + " is in the reference");
                             close(heads[((s * info.depth() + b) * info.heads() + h) * scores + column],
-                                score.of(a), folder + " " + score.key() + " " + s + "/" + b + "/" + h);
+                                score.of(a, sequences.get(s).tokens()), folder + " " + score.key() + " " + s + "/" + b + "/" + h);
                             checked++;
                         }
                     }
@@ -92,7 +92,7 @@ class DerivedReferenceTest {
                     }
                 }
             }
-            assertEquals(n * info.depth() * (length * length + info.heads() * 4 + length * 4), checked);
+            assertEquals(n * info.depth() * (length * length + info.heads() * HeadScore.values().length + length * 4), checked);
         }
     }
 }

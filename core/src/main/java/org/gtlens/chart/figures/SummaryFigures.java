@@ -31,7 +31,7 @@ public final class SummaryFigures {
             float[][] v = new float[info.depth()][info.heads()];
             for (int b = 0; b < info.depth(); b++) {
                 for (int h = 0; h < info.heads(); h++) {
-                    v[b][h] = (float) score.of(batch.matrix(seq, Kind.ATTENTION, b, h));
+                    v[b][h] = (float) score.of(batch.matrix(seq, Kind.ATTENTION, b, h), batch.sequence(seq).tokens());
                 }
             }
             panels.add(HeatmapPanelData.of(score.key(), v, blocks, heads));

@@ -162,7 +162,7 @@ class AggregationReferenceTest {
             assertEquals(depth * perBlock, counted);
             // the summaries of the same run: every head score of every block and head, 40 sequences each
             List<CSVRecord> heads = read(out.resolve(CsvTables.HEAD_SCORES));
-            assertEquals(depth * 2 * 4, heads.size());
+            assertEquals(depth * 2 * org.gtlens.analysis.HeadScore.values().length, heads.size());
             assertEquals("40", heads.get(0).get("count"));
         }
     }
