@@ -214,7 +214,7 @@ final class OnnxFileScanner {
         return value;
     }
 
-    /** ONNX TensorProto.DataType names, as {@link GTransformer} names ONNX Runtime's. */
+    /** ONNX TensorProto.DataType names, as {@link SessionSignature} names ONNX Runtime's. */
     static String elementType(long code) {
         return switch ((int) code) {
             case 1 -> "float";
