@@ -34,23 +34,14 @@ class GTransformerCloseTest {
     }
 
     @Test
-    void refusesARunAfterClose() throws Exception {
+    void refusesEveryKindOfRunAfterClose() throws Exception {
         GTransformer model = GTransformer.loadDefault(1);
         model.close();
         int t = model.info().t();
-        IllegalStateException e = assertThrows(IllegalStateException.class,
-                () -> model.run(tokens(model), 1, t, OUTPUTS));
-        assertEquals(CLOSED, e.getMessage());
-    }
-
-    @Test
-    void refusesAReusingRunAfterClose() throws Exception {
-        GTransformer model = GTransformer.loadDefault(1);
-        model.close();
-        int t = model.info().t();
-        IllegalStateException e = assertThrows(IllegalStateException.class,
-                () -> model.runReusing(tokens(model), 1, t, OUTPUTS, tensors -> { }));
-        assertEquals(CLOSED, e.getMessage());
+        assertEquals(CLOSED, assertThrows(IllegalStateException.class,
+                () -> model.run(tokens(model), 1, t, OUTPUTS)).getMessage());
+        assertEquals(CLOSED, assertThrows(IllegalStateException.class,
+                () -> model.runReusing(tokens(model), 1, t, OUTPUTS, tensors -> { })).getMessage());
     }
 
     @Test
