@@ -1,56 +1,48 @@
 package org.gtlens.runtime;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
 
-import org.gtlens.GtLensException;
-
-import ai.onnxruntime.NodeInfo;
 import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
-import ai.onnxruntime.TensorInfo;
-import ai.onnxruntime.ValueInfo;
 import org.gtlens.model.ContractChecker;
 import org.gtlens.model.ModelException;
 import org.gtlens.model.ModelInfo;
-import org.gtlens.model.ModelSignature;
-import org.gtlens.model.TensorSpec;
 
 /**
  * A contract model opened in ONNX Runtime: the one place that owns native resources. It is checked against the
  * contract when opened, is safe to run from several threads at once (KNIME executes nodes in parallel), and
- * shares the single ONNX Runtime environment of the JVM.
+ * shares the single ONNX Runtime environment of the JVM. Once closed it stays closed: a run is refused with
+ * an {@link IllegalStateException} naming the model, and closing again does nothing.
  */
 public final class GTransformer implements AutoCloseable {
 
     /** Name of the default model as users see it. */
     public static final String DEFAULT_MODEL_NAME = "built-in example model";
-    private static final String DEFAULT_MODEL_RESOURCE = "gtransformer.onnx";
     /**
      * Most values one output of one run may have: its native buffer is indexed by an int in bytes (and its Java copy
      * by an int in values), so batches are planned to stay below this.
      */
     public static final long MAX_OUTPUT_VALUES = (Integer.MAX_VALUE - 8) / Float.BYTES;
 
+    private final OrtEnvironment env;
     private final OrtSession session;
     private final ModelInfo info;
+    private final ShapeSpecializer specializer;
     /** Buffers of recent runs, at most one per thread that ran at the same time. */
     private final ConcurrentLinkedQueue<RunBuffers> idle = new ConcurrentLinkedQueue<>();
-
-    private final ShapeSpecializer specializer;
+    private final AtomicBoolean closed = new AtomicBoolean();
     private final Feeds feeds;
 
-    private GTransformer(OrtSession session, ModelInfo info, ShapeSpecializer specializer, OrtEnvironment env)
+    GTransformer(OrtEnvironment env, OrtSession session, ModelInfo info, ShapeSpecializer specializer)
             throws OrtException {
+        this.env = env;
         this.session = session;
         this.info = info;
         this.specializer = specializer;
@@ -70,89 +62,12 @@ public final class GTransformer implements AutoCloseable {
      * @param intraOpThreads threads ONNX Runtime may use inside one run (1 is fastest for small batches)
      */
     public static GTransformer load(Path file, int intraOpThreads) throws ModelException {
-        String name = ModelFile.name(file);
-        long size = ModelFile.check(file);
-        Path real;
-        OnnxFileScanner.Scan scan;
-        try {
-            real = file.toRealPath();
-            try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(real)) {
-                scan = scanOrFail(channel.map(java.nio.channels.FileChannel.MapMode.READ_ONLY, 0, size), name);
-            }
-        } catch (IOException e) {
-            throw new ModelException("Model file " + file + " cannot be read: " + ModelFile.reason(e) + ".");
-        }
-        Path folder = real.getParent();
-        for (OnnxFileScanner.External ext : scan.external()) {
-            checkExternal(ext, folder, name);
-        }
-        precheck(scan, name, size);
-        return open(null, real.toString(), name, size, intraOpThreads);
-    }
-
-    /** An external data file: inside the model's real folder (links resolved), and long enough for its weight. */
-    private static void checkExternal(OnnxFileScanner.External ext, Path folder, String name) throws ModelException {
-        String location = ext.location();
-        Path target;
-        try {
-            target = folder.resolve(location).normalize();
-        } catch (java.nio.file.InvalidPathException e) {
-            throw new ModelException("Model " + name + " refers to external data '" + location + "', which is not a "
-                    + "file name.");
-        }
-        if (!target.startsWith(folder)) {
-            throw new ModelException("Model " + name + " refers to external data '" + location
-                    + "' outside its own folder " + folder + "; move the data next to the model.");
-        }
-        if (!Files.isRegularFile(target)) {
-            throw new ModelException("Model " + name + " refers to external data '" + location
-                    + "' which does not exist in " + folder + ".");
-        }
-        long length;
-        try {
-            Path realTarget = target.toRealPath();
-            if (!realTarget.startsWith(folder)) {
-                throw new ModelException("Model " + name + " refers to external data '" + location + "', a link to "
-                        + realTarget + " outside the model's folder " + folder + "; move the data next to the model.");
-            }
-            length = Files.size(realTarget);
-        } catch (IOException e) {
-            throw new ModelException("Model " + name + " refers to external data '" + location + "', which cannot be "
-                    + "read: " + ModelFile.reason(e) + ".");
-        }
-        if (ext.offset() < 0 || ext.offset() > length || ext.length() > length - ext.offset()) {
-            throw new ModelException("Model " + name + " needs bytes " + ext.offset() + " to "
-                    + (ext.offset() + Math.max(0, ext.length())) + " of its external data file '" + location
-                    + "' for weight '" + ext.tensor() + "', but the file has " + length + " bytes; it is cut short or "
-                    + "belongs to another model.");
-        }
-    }
-
-    /**
-     * What the file itself says, checked before ONNX Runtime sees it: metadata keys given once, and the contract
-     * against the declared inputs and outputs as stored (so sizes that contradict the metadata are caught even when
-     * ONNX Runtime's shape inference would replace them).
-     */
-    private static void precheck(OnnxFileScanner.Scan scan, String name, long size) throws ModelException {
-        if (scan.duplicateKey() != null) {
-            throw new ModelException("Model " + name + " has metadata " + scan.duplicateKey() + " more than once; "
-                    + "each key may appear once.");
-        }
-        ContractChecker.checkDeclared(scan.declared(), name, size);
+        return ModelLoader.load(file, intraOpThreads);
     }
 
     /** Opens a model held in memory (e.g. carried by a KNIME port); external data is not possible then. */
     public static GTransformer load(byte[] bytes, String name, int intraOpThreads) throws ModelException {
-        if (bytes.length == 0) {
-            throw new ModelException("Model file " + name + " is empty.");
-        }
-        OnnxFileScanner.Scan scan = scanOrFail(java.nio.ByteBuffer.wrap(bytes), name);
-        if (!scan.external().isEmpty()) {
-            throw new ModelException("Model " + name + " keeps its weights in external data file '"
-                    + scan.external().get(0).location() + "', which cannot be loaded from memory; open it as a file.");
-        }
-        precheck(scan, name, bytes.length);
-        return open(bytes, null, name, bytes.length, intraOpThreads);
+        return ModelLoader.load(bytes, name, intraOpThreads);
     }
 
     /**
@@ -165,12 +80,7 @@ public final class GTransformer implements AutoCloseable {
      * @throws ModelException when it is not ONNX or does not follow the contract
      */
     public static ModelInfo inspect(byte[] bytes, String name) throws ModelException {
-        if (bytes.length == 0) {
-            throw new ModelException("Model file " + name + " is empty.");
-        }
-        OnnxFileScanner.Scan scan = scanOrFail(java.nio.ByteBuffer.wrap(bytes), name);
-        precheck(scan, name, bytes.length);
-        return ContractChecker.check(scan.signature(), name, bytes.length);
+        return ModelLoader.inspect(bytes, name);
     }
 
     /** Opens the built-in example model shipped inside this library. */
@@ -180,117 +90,10 @@ public final class GTransformer implements AutoCloseable {
 
     /** The bytes of the built-in example model. */
     public static byte[] defaultModelBytes() throws ModelException {
-        try (InputStream in = GTransformer.class.getResourceAsStream(DEFAULT_MODEL_RESOURCE)) {
-            if (in == null) {
-                throw new ModelException("The built-in example model is missing from this build ("
-                        + DEFAULT_MODEL_RESOURCE + ").");
-            }
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new ModelException("The built-in example model cannot be read: " + e.getMessage() + ".", e);
-        }
+        return ModelLoader.defaultModelBytes();
     }
 
-    private static OnnxFileScanner.Scan scanOrFail(java.nio.ByteBuffer bytes, String name) throws ModelException {
-        try {
-            OnnxFileScanner.Scan scan = OnnxFileScanner.scan(bytes);
-            if (!scan.hasGraph()) {
-                throw new ModelException("Model file " + name + " is not an ONNX model (no graph found).");
-            }
-            return scan;
-        } catch (IllegalArgumentException e) {
-            throw new ModelException("Model file " + name + " is not an ONNX model (" + e.getMessage() + ").");
-        }
-    }
-
-    /**
-     * The one ONNX Runtime environment of the JVM, logging only fatal errors: its warnings and errors would reach
-     * stderr as coloured lines besides the one sentence a failure ends with.
-     */
-    static OrtEnvironment environment() {
-        return OrtEnvironment.getEnvironment(ai.onnxruntime.OrtLoggingLevel.ORT_LOGGING_LEVEL_FATAL);
-    }
-
-    private static GTransformer open(byte[] bytes, String path, String name, long size, int intraOpThreads)
-            throws ModelException {
-        if (intraOpThreads < 1) {
-            throw new IllegalArgumentException("intraOpThreads must be at least 1, got " + intraOpThreads);
-        }
-        OrtEnvironment env = NativeRuntime.environment();
-        OrtSession session = null;
-        ShapeSpecializer.SessionFactory factory = options -> bytes != null ? env.createSession(bytes, options)
-                : env.createSession(path, options);
-        try (OrtSession.SessionOptions options = sessionOptions(intraOpThreads)) {
-            session = factory.create(options);
-            ModelSignature signature = new ModelSignature(specs(session.getInputInfo()),
-                    specs(session.getOutputInfo()), session.getMetadata().getCustomMetadata());
-            ModelInfo info = ContractChecker.check(signature, name, size);
-            String[] dims = ((TensorInfo) session.getInputInfo().get(ContractChecker.INPUT_NAME).getInfo())
-                    .getDimensionNames();
-            TensorSpec input = signature.inputs().get(ContractChecker.INPUT_NAME);
-            ShapeSpecializer specializer = new ShapeSpecializer(
-                    size <= ShapeSpecializer.MAX_MODEL_BYTES ? factory : null, intraOpThreads,
-                    input.dim(0) < 0 ? dims[0] : null, input.dim(1) < 0 ? dims[1] : null);
-            return new GTransformer(session, info, specializer, env);
-        } catch (OrtException e) {
-            closeQuietly(session);
-            throw new ModelException("Model file " + name + " cannot be opened by ONNX Runtime: "
-                    + OrtMessages.reason(e.getMessage()) + ".", e);
-        } catch (OutOfMemoryError e) {
-            closeQuietly(session);
-            throw new ModelException("Model file " + name + " cannot be opened: Java ran out of memory; give Java "
-                    + "more memory (e.g. GTLENS_JAVA_OPTS=-Xmx8g).", e);
-        } catch (ModelException | RuntimeException e) {
-            closeQuietly(session);
-            if (e instanceof ModelException me) {
-                throw me;
-            }
-            throw new ModelException("Model file " + name + " cannot be opened: " + e.getMessage() + ".", e);
-        }
-    }
-
-    /** The options of every session: the given intra-op threads, one inter-op thread, all graph optimizations. */
-    static OrtSession.SessionOptions sessionOptions(int intraOpThreads) throws OrtException {
-        OrtSession.SessionOptions options = new OrtSession.SessionOptions();
-        options.setIntraOpNumThreads(intraOpThreads);
-        options.setInterOpNumThreads(1);
-        options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
-        options.setSessionLogLevel(ai.onnxruntime.OrtLoggingLevel.ORT_LOGGING_LEVEL_FATAL);
-        return options;
-    }
-
-    private static Map<String, TensorSpec> specs(Map<String, NodeInfo> infos) {
-        Map<String, TensorSpec> specs = new LinkedHashMap<>();
-        for (Map.Entry<String, NodeInfo> e : infos.entrySet()) {
-            ValueInfo value = e.getValue().getInfo();
-            if (value instanceof TensorInfo tensor) {
-                specs.put(e.getKey(), new TensorSpec(elementType(tensor), tensor.getShape()));
-            } else {
-                specs.put(e.getKey(), new TensorSpec("non-tensor", new long[0]));
-            }
-        }
-        return specs;
-    }
-
-    private static String elementType(TensorInfo tensor) {
-        return switch (tensor.onnxType) {
-            case ONNX_TENSOR_ELEMENT_DATA_TYPE_FLOAT -> "float";
-            case ONNX_TENSOR_ELEMENT_DATA_TYPE_INT64 -> "int64";
-            default -> tensor.onnxType.name().replace("ONNX_TENSOR_ELEMENT_DATA_TYPE_", "").toLowerCase();
-        };
-    }
-
-    private static void closeQuietly(OrtSession session) {
-        if (session != null) {
-            try {
-                session.close();
-            } catch (OrtException ignored) {
-                // nothing more to release
-            }
-        }
-    }
-
-    /** The checked description of this model. */
+    /** The checked description of this model; it stays readable after {@link #close()}. */
     public ModelInfo info() {
         return info;
     }
@@ -309,6 +112,7 @@ public final class GTransformer implements AutoCloseable {
      * @param length  tokens per sequence
      * @param outputs contract output names to fetch
      * @return the requested tensors by name, batch first
+     * @throws IllegalStateException when this model is closed
      */
     public Map<String, FloatTensor> run(long[] tokens, int batch, int length, List<String> outputs)
             throws ModelException {
@@ -322,15 +126,19 @@ public final class GTransformer implements AutoCloseable {
     public Map<String, FloatTensor> run(long[] tokens, int batch, int length, List<String> outputs,
             Intervention intervention) throws ModelException {
         RunBuffers buffers = runInto(tokens, batch, length, outputs, intervention);
-        Map<String, FloatTensor> result = buffers.copyOut();
-        idle.offer(buffers);
-        return result;
+        try {
+            return buffers.copyOut();
+        } finally {
+            giveBack(buffers);
+        }
     }
 
     /**
      * Runs one rectangular batch and hands the outputs to {@code consumer} in Java arrays that are reused by later
      * runs of the same shape: valid only during the call. Streaming a large input this way allocates nothing per
      * batch, which at large batches is a quarter of the time.
+     *
+     * @throws IllegalStateException when this model is closed
      */
     public void runReusing(long[] tokens, int batch, int length, List<String> outputs, TensorConsumer consumer)
             throws Exception {
@@ -338,13 +146,16 @@ public final class GTransformer implements AutoCloseable {
         try {
             consumer.accept(buffers.copyToReused());
         } finally {
-            idle.offer(buffers);
+            giveBack(buffers);
         }
     }
 
-    /** Runs a batch into pooled buffers, which the caller returns to the pool when done with them. */
+    /** Runs a batch into pooled buffers, which the caller gives back when done with them. */
     private RunBuffers runInto(long[] tokens, int batch, int length, List<String> outputs,
             Intervention intervention) throws ModelException {
+        if (closed.get()) {
+            throw new IllegalStateException("Model " + info.source() + " is closed; open it again to run it.");
+        }
         if ((long) batch * length != tokens.length) {
             throw new IllegalArgumentException(tokens.length + " tokens do not make a batch of " + batch + " x "
                     + length);
@@ -353,7 +164,7 @@ public final class GTransformer implements AutoCloseable {
         List<OnnxTensor> owned = new java.util.ArrayList<>();
         try {
             buffers = takeBuffers(batch, length, outputs);
-            Map<String, OnnxTensor> inputs = new LinkedHashMap<>();
+            Map<String, OnnxTensor> inputs = new java.util.LinkedHashMap<>();
             inputs.put(ContractChecker.INPUT_NAME, buffers.input(tokens));
             inputs.putAll(feeds.inputs(intervention, batch, length, owned));
             OrtSession runner = specializer.sessionFor(batch, length, session);
@@ -382,7 +193,21 @@ public final class GTransformer implements AutoCloseable {
             }
             pooled.close();
         }
-        return new RunBuffers(environment(), info, batch, length, outputs);
+        return new RunBuffers(env, info, batch, length, outputs);
+    }
+
+    /** Returns buffers to the idle pool; once closed, releases them instead (a run may end after a close). */
+    private void giveBack(RunBuffers buffers) {
+        idle.offer(buffers);
+        if (closed.get()) {
+            releaseIdle();
+        }
+    }
+
+    private void releaseIdle() {
+        for (RunBuffers buffers = idle.poll(); buffers != null; buffers = idle.poll()) {
+            buffers.close();
+        }
     }
 
     /** Number of extra sessions made for batch shapes that keep coming back (see {@link ShapeSpecializer}). */
@@ -390,13 +215,20 @@ public final class GTransformer implements AutoCloseable {
         return specializer.sessions();
     }
 
+    /** True once {@link #close()} has been called. */
+    public boolean isClosed() {
+        return closed.get();
+    }
+
+    /** Releases the sessions and buffers; only the first call does anything. */
     @Override
     public void close() {
-        specializer.close();
-        for (RunBuffers buffers = idle.poll(); buffers != null; buffers = idle.poll()) {
-            buffers.close();
+        if (!closed.compareAndSet(false, true)) {
+            return;
         }
+        specializer.close();
+        releaseIdle();
         feeds.close();
-        closeQuietly(session);
+        ModelLoader.closeQuietly(session);
     }
 }

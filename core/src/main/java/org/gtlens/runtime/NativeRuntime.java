@@ -4,7 +4,8 @@ import ai.onnxruntime.OrtEnvironment;
 import org.gtlens.model.ModelException;
 
 /**
- * Starts ONNX Runtime's native library once per JVM and turns a failure into one sentence. The first failure is an
+ * The home of the JVM's one ONNX Runtime environment: starts the native library once and turns a failure into one
+ * sentence, so every session and buffer is made in the same environment. The first failure is an
  * {@link UnsatisfiedLinkError} (a Windows DLL that does not initialise, a temporary folder mounted noexec, a library
  * for another platform); every later try gets only {@code NoClassDefFoundError: Could not initialize class ...}, so
  * the first cause is kept and named again.

@@ -1,7 +1,9 @@
 package org.gtlens.runtime;
 
+import static org.gtlens.runtime.ProtoReader.WIRE_LENGTH;
+import static org.gtlens.runtime.ProtoReader.WIRE_VARINT;
+
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -49,11 +51,6 @@ final class OnnxFileScanner {
         }
     }
 
-    private static final int WIRE_VARINT = 0;
-    private static final int WIRE_FIXED64 = 1;
-    private static final int WIRE_LENGTH = 2;
-    private static final int WIRE_FIXED32 = 5;
-
     private static final int MODEL_IR_VERSION = 1;
     private static final int MODEL_GRAPH = 7;
     private static final int MODEL_OPSET_IMPORT = 8;
@@ -76,7 +73,7 @@ final class OnnxFileScanner {
 
     /** Scans the buffer from its position to its limit (a memory-mapped file, say). */
     static Scan scan(ByteBuffer bytes) {
-        Reader model = new Reader(bytes, bytes.position(), bytes.limit());
+        ProtoReader model = new ProtoReader(bytes, bytes.position(), bytes.limit());
         boolean hasGraph = false;
         List<External> external = new ArrayList<>();
         java.util.Set<String> initializers = new java.util.HashSet<>();
@@ -92,7 +89,7 @@ final class OnnxFileScanner {
             int wire = (int) (tag & 7);
             if (field == MODEL_GRAPH && wire == WIRE_LENGTH) {
                 hasGraph = true;
-                Reader graph = model.sub();
+                ProtoReader graph = model.sub();
                 while (graph.more()) {
                     long gtag = graph.tag();
                     long gfield = gtag >>> 3;
@@ -126,7 +123,7 @@ final class OnnxFileScanner {
     }
 
     /** A key/value entry; with {@code numericValue} the value is a varint (an opset's version). */
-    private static String[] entry(Reader entry, boolean numericValue) {
+    private static String[] entry(ProtoReader entry, boolean numericValue) {
         String[] kv = new String[2];
         while (entry.more()) {
             long tag = entry.tag();
@@ -146,7 +143,7 @@ final class OnnxFileScanner {
     }
 
     /** ValueInfoProto: name (1), type (2: TypeProto, tensor_type 1: elem_type 1, shape 2: dim 1). */
-    private static void valueInfo(Reader info, Map<String, TensorSpec> into) {
+    private static void valueInfo(ProtoReader info, Map<String, TensorSpec> into) {
         String name = null;
         TensorSpec spec = new TensorSpec("non-tensor", new long[0]);
         while (info.more()) {
@@ -164,12 +161,12 @@ final class OnnxFileScanner {
         }
     }
 
-    private static TensorSpec type(Reader type) {
+    private static TensorSpec type(ProtoReader type) {
         TensorSpec spec = new TensorSpec("non-tensor", new long[0]);
         while (type.more()) {
             long tag = type.tag();
             if ((tag >>> 3) == 1 && (tag & 7) == WIRE_LENGTH) {
-                Reader tensor = type.sub();
+                ProtoReader tensor = type.sub();
                 long elem = 0;
                 List<Long> dims = new ArrayList<>();
                 while (tensor.more()) {
@@ -177,7 +174,7 @@ final class OnnxFileScanner {
                     if ((ttag >>> 3) == 1 && (ttag & 7) == WIRE_VARINT) {
                         elem = tensor.varint();
                     } else if ((ttag >>> 3) == 2 && (ttag & 7) == WIRE_LENGTH) {
-                        Reader shape = tensor.sub();
+                        ProtoReader shape = tensor.sub();
                         while (shape.more()) {
                             long stag = shape.tag();
                             if ((stag >>> 3) == 1 && (stag & 7) == WIRE_LENGTH) {
@@ -203,7 +200,7 @@ final class OnnxFileScanner {
     }
 
     /** A dimension: its dim_value, or -1 for a symbolic (dim_param) or unknown one. */
-    private static long dimension(Reader dim) {
+    private static long dimension(ProtoReader dim) {
         long value = -1;
         while (dim.more()) {
             long tag = dim.tag();
@@ -217,7 +214,7 @@ final class OnnxFileScanner {
         return value;
     }
 
-    /** ONNX TensorProto.DataType names, as {@link GTransformer} names ONNX Runtime's. */
+    /** ONNX TensorProto.DataType names, as {@link SessionSignature} names ONNX Runtime's. */
     static String elementType(long code) {
         return switch ((int) code) {
             case 1 -> "float";
@@ -238,7 +235,7 @@ final class OnnxFileScanner {
         };
     }
 
-    private static void collectExternal(Reader tensor, List<External> into, java.util.Set<String> names) {
+    private static void collectExternal(ProtoReader tensor, List<External> into, java.util.Set<String> names) {
         String name = "?";
         String location = null;
         long offset = 0;
@@ -271,82 +268,6 @@ final class OnnxFileScanner {
             return Long.parseLong(text.trim());
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("external data offset or length '" + text + "' is not a number");
-        }
-    }
-
-    /** A bounded view of protobuf wire data. */
-    private static final class Reader {
-        private final ByteBuffer bytes;
-        private int pos;
-        private final int end;
-
-        Reader(ByteBuffer bytes, int start, int end) {
-            this.bytes = bytes;
-            this.pos = start;
-            this.end = end;
-        }
-
-        boolean more() {
-            return pos < end;
-        }
-
-        /** A field's tag; field number 0 does not exist (a file of zero bytes, say). */
-        long tag() {
-            long tag = varint();
-            if ((tag >>> 3) == 0) {
-                throw new IllegalArgumentException("field number 0 at byte " + (pos - 1) + ", which protobuf does "
-                        + "not have");
-            }
-            return tag;
-        }
-
-        long varint() {
-            long result = 0;
-            for (int shift = 0; shift < 64; shift += 7) {
-                if (pos >= end) {
-                    throw new IllegalArgumentException("truncated varint");
-                }
-                byte b = bytes.get(pos++);
-                result |= (long) (b & 0x7f) << shift;
-                if ((b & 0x80) == 0) {
-                    return result;
-                }
-            }
-            throw new IllegalArgumentException("malformed varint");
-        }
-
-        Reader sub() {
-            long length = varint();
-            if (length < 0 || length > end - pos) {
-                throw new IllegalArgumentException("length runs past the end");
-            }
-            Reader r = new Reader(bytes, pos, pos + (int) length);
-            pos += (int) length;
-            return r;
-        }
-
-        String string() {
-            Reader r = sub();
-            byte[] text = new byte[r.end - r.pos];
-            bytes.get(r.pos, text);
-            return new String(text, StandardCharsets.UTF_8);
-        }
-
-        void skip(int wire) {
-            switch (wire) {
-                case WIRE_VARINT -> varint();
-                case WIRE_FIXED64 -> advance(8);
-                case WIRE_LENGTH -> sub();
-                case WIRE_FIXED32 -> advance(4);
-                default -> throw new IllegalArgumentException("unknown wire type " + wire);
-            }
-        }
-
-        private void advance(int n) {
-            if (n > end - pos) {
-                throw new IllegalArgumentException("field runs past the end");
-            }
-            pos += n;
         }
     }
 }

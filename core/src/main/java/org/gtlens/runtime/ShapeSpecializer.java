@@ -77,7 +77,7 @@ final class ShapeSpecializer implements AutoCloseable {
     }
 
     private OrtSession create(int batch, int length) {
-        try (OrtSession.SessionOptions options = GTransformer.sessionOptions(intraOpThreads)) {
+        try (OrtSession.SessionOptions options = ModelLoader.sessionOptions(intraOpThreads)) {
             options.setSymbolicDimensionValue(batchDim, batch);
             if (lengthDim != null && !lengthDim.isEmpty()) {
                 options.setSymbolicDimensionValue(lengthDim, length);
