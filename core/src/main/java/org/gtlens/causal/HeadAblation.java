@@ -73,11 +73,7 @@ public final class HeadAblation {
                 chosen[i * h.length + j] = b[i] * info.heads() + h[j];
             }
         }
-        if (!info.takesInterventions()) {
-            throw new ModelException("Model " + info.source() + " follows contract version " + info.contract()
-                    + ", which has no intervention inputs; export it again with models/export.py (contract version "
-                    + "2) to ablate heads.");
-        }
+        RunCopies.requireInterventions(info, "to ablate heads");
     }
 
     /** The model the heads belong to. */
@@ -176,25 +172,14 @@ public final class HeadAblation {
 
     /** Ablated copies of a sequence of length n that one run may take within the budget. */
     int rowsPerRun(int n) {
-        long perRow = Math.max(1, RunMemory.bytesPerSequence(info, n));
-        long rows = Math.min(budgetBytes / perRow, maxCopies);
-        return (int) Math.max(1, Math.min(chosen.length, rows));
+        return RunCopies.perRun(info, n, budgetBytes, maxCopies, chosen.length);
     }
 
     private static long[] tokens(Sequence s, int copies) {
-        int n = s.length();
-        long[] tokens = new long[Math.multiplyExact(copies, n)];
-        for (int c = 0; c < copies; c++) {
-            for (int p = 0; p < n; p++) {
-                tokens[c * n + p] = s.token(p);
-            }
-        }
-        return tokens;
+        return RunCopies.repeated(s.tokens(), copies);
     }
 
     private static void checkCancelled(BooleanSupplier cancelled) throws CancelledException {
-        if (cancelled.getAsBoolean()) {
-            throw new CancelledException("Head ablation was cancelled.");
-        }
+        RunCopies.checkCancelled(cancelled, "Head ablation");
     }
 }
