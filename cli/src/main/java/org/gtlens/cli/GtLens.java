@@ -17,6 +17,7 @@ import picocli.CommandLine.Option;
         description = "Look inside a GTransformer exported to ONNX: extract every inner representation and draw "
                 + "it as heatmaps.",
         subcommands = {DemoCommand.class, InspectCommand.class, ExtractCommand.class, AblateCommand.class,
+            PatchCommand.class,
             RenderCommand.class,
             ViewCommand.class,
             BenchCommand.class,

@@ -31,6 +31,14 @@ public enum FigureKind implements Keyed {
      * diverging around 0, where ablating the head changes nothing.
      */
     HEAD_ABLATION("head_ablation", "Head ablation", null, PaletteFamily.DIVERGING, RangeMode.PER_PANEL, 3),
+    /**
+     * Residual-stream patching, one block x position panel per pair or group: the share of the clean prediction
+     * restored by putting back the stream entering the block at the position (1 all, 0 nothing).
+     */
+    PATCHING_RESID("patching_resid", "Residual stream patching", null, PaletteFamily.DIVERGING, RangeMode.SHARED,
+            2),
+    /** Head patching, one block x head panel per pair or group, as {@link #PATCHING_RESID}. */
+    PATCHING_HEAD("patching_head", "Head patching", null, PaletteFamily.DIVERGING, RangeMode.SHARED, 2),
     /** Any other table of numbers: the palette follows the data. */
     TABLE("heatmap", "Heatmap", null, PaletteFamily.AUTO, RangeMode.SHARED, -1);
 
@@ -93,9 +101,17 @@ public enum FigureKind implements Keyed {
         return range == RangeMode.PER_PANEL;
     }
 
-    /** The options it is drawn with unless the user says otherwise. */
+    /**
+     * The options it is drawn with unless the user says otherwise. Patching shares are drawn on [-1, 1], where 1
+     * restores the clean prediction and 0 nothing, so a pair that barely separates cannot wash out the others; labels
+     * still give a value beyond it.
+     */
     public ChartOptions defaults() {
-        return ChartOptions.defaults().toBuilder().palette(palette).range(range).decimals(decimals).build();
+        ChartOptions.Builder b = ChartOptions.defaults().toBuilder().palette(palette).range(range).decimals(decimals);
+        if (this == PATCHING_RESID || this == PATCHING_HEAD) {
+            b.fixedRange(-1, 1);
+        }
+        return b.build();
     }
 
     /**

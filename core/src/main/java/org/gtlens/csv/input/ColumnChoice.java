@@ -33,19 +33,10 @@ record ColumnChoice(SequenceColumns sequence, int group) {
         checkHeader(file, names, column, groupColumn);
         int group = -1;
         if (groupColumn != null) {
-            Integer g = header.get(groupColumn);
-            if (g == null) {
-                throw new GtLensException("Input file " + file + " has no group column '" + groupColumn
-                        + "' (columns: " + String.join(", ", names) + ").");
-            }
-            group = g;
+            group = index(file, header, names, groupColumn, "group column");
         }
         if (column != null) {
-            Integer i = header.get(column);
-            if (i == null) {
-                throw new GtLensException("Input file " + file + " has no column '" + column
-                        + "' (columns: " + String.join(", ", names) + ").");
-            }
+            int i = index(file, header, names, column, "column");
             return new ColumnChoice(new SequenceColumns.TokenList(i, column), group);
         }
         List<Integer> indices = new ArrayList<>();
@@ -73,8 +64,23 @@ record ColumnChoice(SequenceColumns sequence, int group) {
         return value.isEmpty() ? Tables.MISSING_GROUP : value;
     }
 
+    /**
+     * The index of a named column.
+     *
+     * @param what how messages call the column, e.g. "group column"
+     */
+    static int index(String file, Map<String, Integer> header, List<String> names, String column, String what)
+            throws GtLensException {
+        Integer i = header.get(column);
+        if (i == null) {
+            throw new GtLensException("Input file " + file + " has no " + what + " '" + column + "' (columns: "
+                    + String.join(", ", names) + ").");
+        }
+        return i;
+    }
+
     /** Refuses a header with a nameless or twice-named column, or one that reads as data (no header at all). */
-    private static void checkHeader(String file, List<String> names, String column, String groupColumn)
+    static void checkHeader(String file, List<String> names, String column, String groupColumn)
             throws GtLensException {
         Map<String, Integer> seen = new HashMap<>();
         for (int i = 0; i < names.size(); i++) {

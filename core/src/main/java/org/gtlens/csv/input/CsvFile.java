@@ -96,6 +96,40 @@ final class CsvFile implements AutoCloseable {
         return in;
     }
 
+    /**
+     * The next data row, or null at the end; a file without data rows, a broken row or a row whose field count is
+     * not the header's is refused naming the line.
+     *
+     * @param index the number of the row's item (0 for the first), for messages
+     * @param item  what a row holds, for messages ("sequence", "pair")
+     * @param items its plural
+     */
+    CSVRecord next(long index, String item, String items) throws GtLensException {
+        CSVRecord record;
+        try {
+            if (!records().hasNext()) {
+                if (index == 0) {
+                    throw new GtLensException("Input file " + name + " has no " + items + " (only a header).");
+                }
+                return null;
+            }
+            record = records().next();
+        } catch (java.io.UncheckedIOException | IllegalStateException e) {
+            throw new GtLensException("Input file " + name + " " + problem(e) + " (after data row " + index + ").");
+        }
+        rowEnded();
+        long line = record.getRecordNumber() + 1;
+        int fields = headerNames().size();
+        if (record.size() != fields) {
+            throw new GtLensException("Input file " + name + " line " + line + " has " + record.size()
+                    + " field" + (record.size() == 1 ? "" : "s") + " but the header names " + fields + " column"
+                    + (fields == 1 ? "" : "s") + (record.size() > fields ? "; field " + (fields + 1) + " ('"
+                    + shorten(record.get(fields)) + "') has no column" : "") + " (" + item + " " + index
+                    + "); a sequence in one column needs quotes, e.g. \"4,5,5\".");
+        }
+        return record;
+    }
+
     /** The file's name as messages give it. */
     String name() {
         return name;

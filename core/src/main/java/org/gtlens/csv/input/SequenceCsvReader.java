@@ -1,9 +1,7 @@
 package org.gtlens.csv.input;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.Iterator;
 
 import org.apache.commons.csv.CSVRecord;
 import org.gtlens.GtLensException;
@@ -32,8 +30,6 @@ public final class SequenceCsvReader implements SequenceSource, AutoCloseable {
 
     private final CsvFile file;
     private final ColumnChoice columns;
-    private final int fields;
-    private final Iterator<CSVRecord> records;
     private long index;
 
     /**
@@ -50,7 +46,6 @@ public final class SequenceCsvReader implements SequenceSource, AutoCloseable {
      */
     public SequenceCsvReader(Path file, String column, String groupColumn) throws IOException, GtLensException {
         this.file = CsvFile.open(file);
-        this.fields = this.file.headerNames().size();
         try {
             this.columns = ColumnChoice.of(this.file.name(), this.file.header(), this.file.headerNames(), column,
                     groupColumn);
@@ -58,7 +53,6 @@ public final class SequenceCsvReader implements SequenceSource, AutoCloseable {
             this.file.close();
             throw e;
         }
-        this.records = this.file.records();
     }
 
     @Override
@@ -72,28 +66,11 @@ public final class SequenceCsvReader implements SequenceSource, AutoCloseable {
      * column), or null at the end.
      */
     public Item<String> nextItem() throws IOException, GtLensException {
-        CSVRecord record;
-        try {
-            if (!records.hasNext()) {
-                if (index == 0) {
-                    throw new GtLensException("Input file " + file.name() + " has no sequences (only a header).");
-                }
-                return null;
-            }
-            record = records.next();
-        } catch (UncheckedIOException | IllegalStateException e) {
-            throw new GtLensException("Input file " + file.name() + " " + CsvFile.problem(e) + " (after data row "
-                    + index + ").");
+        CSVRecord record = file.next(index, "sequence", "sequences");
+        if (record == null) {
+            return null;
         }
-        file.rowEnded();
         long line = record.getRecordNumber() + 1;
-        if (record.size() != fields) {
-            throw new GtLensException("Input file " + file.name() + " line " + line + " has " + record.size()
-                    + " field" + (record.size() == 1 ? "" : "s") + " but the header names " + fields + " column"
-                    + (fields == 1 ? "" : "s") + (record.size() > fields ? "; field " + (fields + 1) + " ('"
-                    + CsvFile.shorten(record.get(fields)) + "') has no column" : "") + " (sequence " + index
-                    + "); a sequence in one column needs quotes, e.g. \"4,5,5\".");
-        }
         int[] tokens = columns.sequence().tokens(record, new RowPlace(file.name(), line, index));
         String group = columns.group(record);
         return new Item<>(group, new Sequence(Long.toString(index++), tokens));
