@@ -18,6 +18,7 @@ import com.google.gson.GsonBuilder;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 
+import org.gtlens.bench.CausalBenchmark;
 import org.gtlens.bench.ChartBenchmark;
 import org.gtlens.bench.ExtractionBenchmark;
 import org.gtlens.bench.HeapProbe;
@@ -147,6 +148,11 @@ final class BenchCommand implements Callable<Integer> {
                 result.addProperty("torch_skipped", noPython ? "--no-python"
                         : "models/ folder not found (run from the repository)");
             }
+
+            err.println("bench: zero ablation of every head and full patching of one pair, full length, next to "
+                    + "PyTorch with hooks...");
+            result.add("causal", new CausalBenchmark(m, memoryMb << 20).report(noPython ? null : models, onnx,
+                    model.threads, quick));
 
             if (selectedSequences > 0) {
                 err.println("bench: " + selectedSequences + " full-length sequences, --kinds attention --blocks last "

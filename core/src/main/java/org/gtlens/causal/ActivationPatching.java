@@ -130,7 +130,7 @@ public final class ActivationPatching {
         sink.pair(pair, outcome);
 
         List<int[]> cells = sites(n); // {site ordinal, block, head or position}
-        int perRun = RunCopies.perRun(info, n, budgetBytes, maxCopies, Math.max(1, cells.size()));
+        int perRun = rowsPerRun(n, cells.size());
         Intervention replacements = replacements(clean, n);
         for (int from = 0; from < cells.size(); from += perRun) {
             RunCopies.checkCancelled(cancelled, "Activation patching");
@@ -157,6 +157,15 @@ public final class ActivationPatching {
                         site == PatchSite.RESID ? c[2] : -1, outcome.restored(metric(patched, answer, wrong))));
             }
         }
+    }
+
+    /** Patched copies of a pair of length n that one run takes: within the budget and the copy limit. */
+    public int rowsPerRun(int n) {
+        return rowsPerRun(n, sites(n).size());
+    }
+
+    private int rowsPerRun(int n, int sites) {
+        return RunCopies.perRun(info, n, budgetBytes, maxCopies, Math.max(1, sites));
     }
 
     /** lp(answer) - lp(wrong) at the last position, or lp(answer) when they are the same token. */

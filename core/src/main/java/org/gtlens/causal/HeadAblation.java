@@ -100,7 +100,7 @@ public final class HeadAblation {
      *
      * @param progress told the number of sequences done
      * @throws InputException     naming the first sequence the model cannot take, or too few sequences for the mean
-     * @throws CancelledException when {@code cancelled} turns true; what the sink received is complete per sequence
+     * @throws CancelledException when {@code cancelled} turns true (the sink may have part of a sequence's effects)
      */
     public void run(List<Sequence> sequences, EffectSink sink, Extractor.ProgressListener progress,
             BooleanSupplier cancelled) throws Exception {
@@ -117,10 +117,7 @@ public final class HeadAblation {
             }
             mean = meanOf(sequences, cancelled);
         }
-        for (int s = 0; s < sequences.size(); s++) {
-            ablate(s, sequences.get(s), mean, sink, cancelled);
-            progress.progress(s + 1L);
-        }
+        ablate(sequences, mean, sink, progress, cancelled);
     }
 
     private MeanZ meanOf(List<Sequence> sequences, BooleanSupplier cancelled) throws Exception {
@@ -131,7 +128,7 @@ public final class HeadAblation {
         }
         for (Sequence s : sequences) {
             checkCancelled(cancelled);
-            Map<String, FloatTensor> run = model.run(tokens(s, 1), 1, s.length(), zs);
+            Map<String, FloatTensor> run = model.run(RunCopies.repeated(s.tokens(), 1), 1, s.length(), zs);
             for (int b = 0; b < info.depth(); b++) {
                 mean.add(b, run.get(zs.get(b)), 0);
             }
@@ -139,44 +136,72 @@ public final class HeadAblation {
         return mean;
     }
 
-    private void ablate(int index, Sequence s, MeanZ mean, EffectSink sink, BooleanSupplier cancelled)
-            throws Exception {
-        int n = s.length();
+    /**
+     * Every sequence's plain run and ablated copies as one stream of rows (sequence by sequence, the plain row first),
+     * cut into runs of as many rows as the budget allows; consecutive sequences of one length share runs, so a small
+     * model is not held back by the cost of a call.
+     */
+    private void ablate(List<Sequence> sequences, MeanZ mean, EffectSink sink, Extractor.ProgressListener progress,
+            BooleanSupplier cancelled) throws Exception {
         List<String> out = List.of(Kind.FINAL_LOGPROBS);
-        FloatTensor plainRun = model.run(tokens(s, 1), 1, n, out).get(Kind.FINAL_LOGPROBS);
-        Matrix plain = new Matrix(n, info.numTokens(), plainRun.data(), 0);
-        FloatTensor repl = mean == null ? null : mean.replacement(n);
         int all = info.depth() * info.heads();
-        int perRun = rowsPerRun(n);
-        for (int from = 0; from < chosen.length; from += perRun) {
+        int s = 0;
+        int slot = -1; // the next row: sequence s, its plain run (-1) or its ablation chosen[slot]
+        Matrix plain = null;
+        while (s < sequences.size()) {
             checkCancelled(cancelled);
-            int rows = Math.min(perRun, chosen.length - from);
-            FloatTensor keep = Intervention.neutral(Interventions.HEAD_KEEP, info, rows, 1);
-            for (int r = 0; r < rows; r++) {
-                keep.data()[r * all + chosen[from + r]] = 0f; // [row, block, head, 1, 1]
+            int n = sequences.get(s).length();
+            int capacity = RunCopies.perRun(info, n, budgetBytes, maxCopies, Integer.MAX_VALUE);
+            List<int[]> rows = new ArrayList<>();
+            int cs = s;
+            int cslot = slot;
+            while (rows.size() < capacity && cs < sequences.size() && sequences.get(cs).length() == n) {
+                rows.add(new int[] {cs, cslot});
+                if (++cslot == chosen.length) {
+                    cs++;
+                    cslot = -1;
+                }
+            }
+            long[] tokens = new long[Math.multiplyExact(rows.size(), n)];
+            FloatTensor keep = Intervention.neutral(Interventions.HEAD_KEEP, info, rows.size(), 1);
+            for (int r = 0; r < rows.size(); r++) {
+                int[] seq = sequences.get(rows.get(r)[0]).tokens();
+                for (int p = 0; p < n; p++) {
+                    tokens[r * n + p] = seq[p];
+                }
+                if (rows.get(r)[1] >= 0) {
+                    keep.data()[r * all + chosen[rows.get(r)[1]]] = 0f; // [row, block, head, 1, 1]
+                }
             }
             Intervention change = new Intervention(Map.of(Interventions.HEAD_KEEP, keep));
-            if (repl != null) {
-                change = change.with(Interventions.HEAD_REPL, repl);
+            if (mean != null) {
+                change = change.with(Interventions.HEAD_REPL, mean.replacement(n));
             }
-            FloatTensor lp = model.run(tokens(s, rows), rows, n, out, change).get(Kind.FINAL_LOGPROBS);
-            for (int r = 0; r < rows; r++) {
-                Matrix changed = new Matrix(n, info.numTokens(), lp.data(), r * lp.itemSize());
-                int flat = chosen[from + r];
-                sink.accept(new HeadEffect(index, flat / info.heads(), flat % info.heads(),
-                        NextTokenMetrics.lossIncrease(plain, changed, s.tokens()),
-                        NextTokenMetrics.logprobChange(plain, changed), NextTokenMetrics.kl(plain, changed)));
+            FloatTensor lp = model.run(tokens, rows.size(), n, out, change).get(Kind.FINAL_LOGPROBS);
+            for (int r = 0; r < rows.size(); r++) {
+                int index = rows.get(r)[0];
+                int at = rows.get(r)[1];
+                Matrix m = new Matrix(n, info.numTokens(), lp.data(), r * lp.itemSize());
+                if (at < 0) {
+                    plain = m;
+                } else {
+                    int flat = chosen[at];
+                    sink.accept(new HeadEffect(index, flat / info.heads(), flat % info.heads(),
+                            NextTokenMetrics.lossIncrease(plain, m, sequences.get(index).tokens()),
+                            NextTokenMetrics.logprobChange(plain, m), NextTokenMetrics.kl(plain, m)));
+                }
+                if (at == chosen.length - 1) {
+                    progress.progress(index + 1L);
+                }
             }
+            s = cs;
+            slot = cslot;
         }
     }
 
-    /** Ablated copies of a sequence of length n that one run may take within the budget. */
-    int rowsPerRun(int n) {
-        return RunCopies.perRun(info, n, budgetBytes, maxCopies, chosen.length);
-    }
-
-    private static long[] tokens(Sequence s, int copies) {
-        return RunCopies.repeated(s.tokens(), copies);
+    /** Rows (plain runs and ablated copies) of sequences of length n one run takes: the budget and the limit. */
+    public int rowsPerRun(int n) {
+        return RunCopies.perRun(info, n, budgetBytes, maxCopies, Integer.MAX_VALUE);
     }
 
     private static void checkCancelled(BooleanSupplier cancelled) throws CancelledException {

@@ -48,14 +48,20 @@ class HeadAblationTest {
             }
         }
         AblationMethod method = AblationMethod.valueOf(methodKey.toUpperCase(java.util.Locale.ROOT));
-        List<HeadEffect> got = new ArrayList<>();
-        // a small budget: the heads of one sequence take several runs
-        try (GTransformer model = GTransformer.load(base.resolve(json.get("model").getAsString()))) {
-            HeadAblation ablation = new HeadAblation(model, method, 1);
-            assertEquals(1, ablation.rowsPerRun(sequences.get(0).length()));
-            new HeadAblation(model, method, 64L << 20).run(sequences, got::add, Extractor.ProgressListener.NONE,
-                    () -> false);
+        // one row per run (each sequence's plain run and ablations in runs of their own), and runs shared by the
+        // rows of several sequences of one length
+        for (long budget : new long[] {1, 64L << 20}) {
+            List<HeadEffect> got = new ArrayList<>();
+            try (GTransformer model = GTransformer.load(base.resolve(json.get("model").getAsString()))) {
+                HeadAblation ablation = new HeadAblation(model, method, budget);
+                assertEquals(budget == 1, ablation.rowsPerRun(sequences.get(0).length()) == 1);
+                ablation.run(sequences, got::add, Extractor.ProgressListener.NONE, () -> false);
+            }
+            compare(json, methodKey, folder, got);
         }
+    }
+
+    private static void compare(JsonObject json, String methodKey, String folder, List<HeadEffect> got) {
         var runs = json.getAsJsonObject("methods").getAsJsonObject(methodKey).getAsJsonArray("runs");
         assertEquals(runs.size(), got.size());
         for (int i = 0; i < runs.size(); i++) {
