@@ -24,6 +24,9 @@ import org.gtlens.runtime.GTransformer;
  */
 public final class CausalBenchmark {
 
+    /** Most copies per run, as the command line's default --batch. */
+    private static final int MAX_COPIES = 256;
+
     private final GTransformer model;
     private final ModelInfo info;
     private final long budgetBytes;
@@ -91,7 +94,7 @@ public final class CausalBenchmark {
 
     /** Copies of a full-length sequence one run takes: the batch PyTorch gets too. */
     public int copiesPerRun() throws Exception {
-        return new HeadAblation(model, AblationMethod.ZERO, budgetBytes).rowsPerRun(info.t());
+        return ablation().rowsPerRun(info.t());
     }
 
     /** Sequences per second of a zero-ablation sweep of every head over {@code n} random sequences. */
@@ -101,7 +104,7 @@ public final class CausalBenchmark {
         for (int i = 0; i < n; i++) {
             sequences.add(new Sequence(Integer.toString(i), randomTokens(random)));
         }
-        HeadAblation ablation = new HeadAblation(model, AblationMethod.ZERO, budgetBytes);
+        HeadAblation ablation = ablation();
         ablation.run(sequences.subList(0, 1), e -> {
         }, Extractor.ProgressListener.NONE, () -> false); // warm-up
         return n / median(runs, () -> ablation.run(sequences, e -> {
@@ -116,7 +119,7 @@ public final class CausalBenchmark {
         corrupted[0] = (clean[0] + 1) % info.numTokens();
         List<PatchPair> pair = List.of(new PatchPair("0", clean, corrupted, null, null, null));
         ActivationPatching patching = new ActivationPatching(model, List.of(PatchSite.values()), IndexList.ALL,
-                IndexList.ALL, IndexList.ALL, budgetBytes, Integer.MAX_VALUE);
+                IndexList.ALL, IndexList.ALL, budgetBytes, MAX_COPIES);
         ActivationPatching.PatchSink none = new ActivationPatching.PatchSink() {
             @Override
             public void pair(PatchPair p, org.gtlens.causal.PairOutcome o) {
@@ -128,6 +131,10 @@ public final class CausalBenchmark {
         };
         patching.run(pair, none, Extractor.ProgressListener.NONE, () -> false); // warm-up
         return median(runs, () -> patching.run(pair, none, Extractor.ProgressListener.NONE, () -> false));
+    }
+
+    private HeadAblation ablation() throws Exception {
+        return new HeadAblation(model, AblationMethod.ZERO, IndexList.ALL, IndexList.ALL, budgetBytes, MAX_COPIES);
     }
 
     private int[] randomTokens(Random random) {

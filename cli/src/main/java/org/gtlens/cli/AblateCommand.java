@@ -109,22 +109,13 @@ final class AblateCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), "--method: " + e.getMessage() + ".");
         }
-        if (memoryMb < 1 || memoryMb > (1L << 30)) {
-            throw new ParameterException(spec.commandLine(), "--memory must be between 1 and " + (1L << 30)
-                    + " MB, got " + memoryMb + ".");
-        }
+        OptionValues.checkBudget(batch, memoryMb, spec.commandLine());
         if ((column != null || groupColumn != null) && input.file == null) {
             throw new ParameterException(spec.commandLine(), "--column and --group-column need --input.");
         }
-        if (aggregate != null && !aggregate.strip().equalsIgnoreCase("mean")) {
-            throw new ParameterException(spec.commandLine(), "--aggregate '" + aggregate + "' is not known; the "
-                    + "aggregation is mean (count, mean and standard deviation).");
-        }
-        if (batch < 1) {
-            throw new ParameterException(spec.commandLine(), "--batch must be at least 1, got " + batch + ".");
-        }
-        IndexList blockList = indices("--blocks", blocks);
-        IndexList headList = indices("--heads", heads);
+        OptionValues.checkAggregate(aggregate, spec.commandLine());
+        IndexList blockList = OptionValues.indexList("--blocks", blocks, spec.commandLine());
+        IndexList headList = OptionValues.indexList("--heads", heads, spec.commandLine());
         List<Sequence> sequences = new ArrayList<>();
         List<String> groups = groupColumn == null ? null : new ArrayList<>();
         read(sequences, groups);
@@ -152,14 +143,6 @@ final class AblateCommand implements Callable<Integer> {
                     + ") into " + out.resolve(TABLE) + " and " + files.get(0) + ".");
         }
         return 0;
-    }
-
-    private IndexList indices(String option, String text) {
-        try {
-            return IndexList.parse(text);
-        } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), option + ": " + e.getMessage() + ".");
-        }
     }
 
     private void read(List<Sequence> sequences, List<String> groups) throws IOException, GtLensException {

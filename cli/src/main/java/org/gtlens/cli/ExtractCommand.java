@@ -103,10 +103,7 @@ final class ExtractCommand implements Callable<Integer> {
         if (column != null && input.file == null) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--column needs --input");
         }
-        if (aggregate != null && !aggregate.strip().equalsIgnoreCase("mean")) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--aggregate '" + aggregate
-                    + "' is not known; the aggregation is mean (count, mean and standard deviation).");
-        }
+        OptionValues.checkAggregate(aggregate, spec.commandLine());
         if (groupColumn != null && (input.file == null || aggregate == null)) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                     "--group-column needs --input and --aggregate mean.");

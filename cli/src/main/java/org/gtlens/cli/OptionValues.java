@@ -69,4 +69,36 @@ final class OptionValues {
             throw new CommandLine.TypeConversionException("'" + value + "' is not " + what + " (a whole number)");
         }
     }
+
+    /**
+     * An index-list option ({@code --blocks 0,2-3,last}) parsed, or a usage error naming the option.
+     *
+     * @throws CommandLine.ParameterException "--blocks: 'x' is not ..."
+     */
+    static org.gtlens.repr.IndexList indexList(String option, String text, CommandLine cli) {
+        try {
+            return org.gtlens.repr.IndexList.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(cli, option + ": " + e.getMessage() + ".");
+        }
+    }
+
+    /** Checks {@code --batch} and {@code --memory} as every command that runs batches takes them. */
+    static void checkBudget(int batch, long memoryMb, CommandLine cli) {
+        if (batch < 1) {
+            throw new CommandLine.ParameterException(cli, "--batch must be at least 1, got " + batch + ".");
+        }
+        if (memoryMb < 1 || memoryMb > (1L << 30)) {
+            throw new CommandLine.ParameterException(cli, "--memory must be between 1 and " + (1L << 30)
+                    + " MB, got " + memoryMb + ".");
+        }
+    }
+
+    /** Checks an {@code --aggregate} value: mean is the one aggregation. */
+    static void checkAggregate(String aggregate, CommandLine cli) {
+        if (aggregate != null && !aggregate.strip().equalsIgnoreCase("mean")) {
+            throw new CommandLine.ParameterException(cli, "--aggregate '" + aggregate + "' is not known; the "
+                    + "aggregation is mean (count, mean and standard deviation).");
+        }
+    }
 }

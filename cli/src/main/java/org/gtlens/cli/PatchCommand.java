@@ -136,14 +136,8 @@ final class PatchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (aggregate != null && !aggregate.strip().equalsIgnoreCase("mean")) {
-            throw new ParameterException(spec.commandLine(), "--aggregate '" + aggregate + "' is not known; the "
-                    + "aggregation is mean (count, mean and standard deviation).");
-        }
-        if (batch < 1 || memoryMb < 1 || memoryMb > (1L << 30)) {
-            throw new ParameterException(spec.commandLine(), batch < 1 ? "--batch must be at least 1, got " + batch
-                    + "." : "--memory must be between 1 and " + (1L << 30) + " MB, got " + memoryMb + ".");
-        }
+        OptionValues.checkAggregate(aggregate, spec.commandLine());
+        OptionValues.checkBudget(batch, memoryMb, spec.commandLine());
         List<PatchSite> chosen = new ArrayList<>();
         try {
             for (String s : sites.split(",")) {
@@ -157,13 +151,16 @@ final class PatchCommand implements Callable<Integer> {
         if (chosen.isEmpty()) {
             throw new ParameterException(spec.commandLine(), "--sites: no site given; choose resid, head or both.");
         }
+        IndexList blockList = OptionValues.indexList("--blocks", blocks, spec.commandLine());
+        IndexList headList = OptionValues.indexList("--heads", heads, spec.commandLine());
+        IndexList positionList = OptionValues.indexList("--positions", positions, spec.commandLine());
         List<PatchPair> pairs = pairs();
         OutputFolder.prepare(out);
         try (Interruption interruption = new Interruption(); GTransformer m = model.open()) {
             ActivationPatching patching;
             try {
-                patching = new ActivationPatching(m, chosen, indices("--blocks", blocks), indices("--heads", heads),
-                        indices("--positions", positions), memoryMb << 20, batch);
+                patching = new ActivationPatching(m, chosen, blockList, headList, positionList, memoryMb << 20,
+                        batch);
             } catch (IllegalArgumentException e) {
                 throw new ParameterException(spec.commandLine(), e.getMessage() + ".");
             }
@@ -228,11 +225,4 @@ final class PatchCommand implements Callable<Integer> {
         return pairs;
     }
 
-    private IndexList indices(String option, String text) {
-        try {
-            return IndexList.parse(text);
-        } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), option + ": " + e.getMessage() + ".");
-        }
-    }
 }

@@ -62,21 +62,11 @@ final class SelectionOptions {
 
     /** The batch plan: at most {@code batch} sequences within the budget. */
     BatchPlan plan(int batch, CommandLine cli) {
-        if (batch < 1) {
-            throw new CommandLine.ParameterException(cli, "--batch must be at least 1, got " + batch + ".");
-        }
-        if (memoryMb < 1 || memoryMb > (1L << 30)) {
-            throw new CommandLine.ParameterException(cli, "--memory must be between 1 and " + (1L << 30)
-                    + " MB, got " + memoryMb + ".");
-        }
+        OptionValues.checkBudget(batch, memoryMb, cli);
         return new BatchPlan(batch, memoryMb << 20, "--memory");
     }
 
     private static IndexList list(String option, String text, CommandLine cli) {
-        try {
-            return IndexList.parse(text);
-        } catch (IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(cli, option + ": " + e.getMessage() + ".");
-        }
+        return OptionValues.indexList(option, text, cli);
     }
 }
