@@ -4,8 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
@@ -23,7 +21,6 @@ public final class ContractChecker {
     public static final int CONTRACT_VERSION = 2;
     public static final String INPUT_NAME = "tokens";
 
-    private static final Pattern BLOCK_OUTPUT = Pattern.compile("block(\\d+)\\.([a-z]+)");
 
     /**
      * Longest sequence (gtlens.t) a model may declare: its attention matrices already hold 2^32 values a head and
@@ -177,9 +174,10 @@ public final class ContractChecker {
             throws ModelException {
         TreeSet<Integer> beyond = new TreeSet<>();
         for (String name : signature.outputs().keySet()) {
-            Matcher m = BLOCK_OUTPUT.matcher(name);
-            if (m.matches() && Kind.fromContractName(m.group(2)) != null) {
-                int block = Integer.parseInt(m.group(1));
+            OutputName parsed = OutputName.parse(name);
+            if (parsed != null && parsed.inBlock() && (Kind.fromContractName(parsed.tensor()) != null
+                    || parsed.tensor().equals(Interventions.Z))) {
+                int block = parsed.block();
                 if (block >= depth) {
                     beyond.add(block);
                 }

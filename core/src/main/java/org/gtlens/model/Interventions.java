@@ -19,6 +19,8 @@ public final class Interventions {
     public static final String RESID_KEEP = "resid_keep";
     /** What replaces the rest of the residual stream: [b|1, depth, L|1, k]. */
     public static final String RESID_REPL = "resid_repl";
+    /** The tensor name of each block's head outputs before they are joined, [b, h, L, d]. */
+    public static final String Z = "z";
     /** The residual stream entering block 0 (token plus position embedding), [b, L, k]. */
     public static final String EMBEDDING = "embedding";
 
@@ -27,7 +29,7 @@ public final class Interventions {
 
     /** The output of block {@code block}'s heads before they are joined, [b, h, L, d]. */
     public static String z(int block) {
-        return "block" + block + ".z";
+        return OutputName.of(block, Z).toString();
     }
 
     /** The four intervention inputs, in the contract's order. */

@@ -88,7 +88,7 @@ public enum Kind {
      * it would have (nothing by that name is fetched).
      */
     public String outputName(int block) {
-        return "block" + block + "." + contractName();
+        return OutputName.of(block, contractName()).toString();
     }
 
     /** Number of matrices per block: the heads, or 1 for block-level kinds. */

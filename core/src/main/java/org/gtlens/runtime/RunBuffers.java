@@ -15,6 +15,7 @@ import ai.onnxruntime.OrtException;
 import org.gtlens.model.Interventions;
 import org.gtlens.model.Kind;
 import org.gtlens.model.ModelInfo;
+import org.gtlens.model.OutputName;
 
 /**
  * Native input and output buffers for one batch shape, handed to ONNX Runtime as pinned outputs so a run allocates
@@ -69,17 +70,16 @@ final class RunBuffers implements AutoCloseable {
 
     /** The contract shape of an output (a block's tensor or the final log-probabilities) for a batch. */
     static long[] shapeOf(ModelInfo info, String name, int batch, int length) {
+        OutputName parsed = OutputName.parse(name);
+        Kind kind = parsed == null ? null : parsed.inBlock() ? Kind.fromContractName(parsed.tensor()) : null;
         if (name.equals(Kind.FINAL_LOGPROBS)) {
-            return Kind.LOGPROBS.shape(info, batch, length);
+            kind = Kind.LOGPROBS;
+        } else if (name.equals(Interventions.EMBEDDING)) {
+            kind = Kind.OUT; // the residual stream's shape
+        } else if (parsed != null && parsed.inBlock() && parsed.tensor().equals(Interventions.Z)) {
+            kind = Kind.VALUES; // one vector per head and position, as the values
         }
-        if (name.equals(Interventions.EMBEDDING)) {
-            return Kind.OUT.shape(info, batch, length);
-        }
-        if (name.endsWith(".z")) {
-            return Kind.VALUES.shape(info, batch, length);
-        }
-        Kind kind = Kind.fromContractName(name.substring(name.indexOf('.') + 1));
-        if (kind == null) {
+        if (kind == null || kind.derived()) {
             throw new IllegalArgumentException("not a contract output: " + name);
         }
         return kind.shape(info, batch, length);
