@@ -234,7 +234,7 @@ final class BenchCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** The selected run of issue "real model sizes": seconds, peak heap and peak resident memory, in a child JVM. */
+    /** A selected run of a large input: seconds, peak heap and peak resident memory, in a child JVM. */
     private JsonObject selectedProbe(GTransformer m, Path work, int n) throws IOException, InterruptedException {
         JsonObject probe = childProbe(m, work, "selected", n, 0, "-Xmx1g", "attention", "last", "last");
         probe.addProperty("selection", "--kinds attention --blocks last --positions last");
@@ -263,7 +263,7 @@ final class BenchCommand implements Callable<Integer> {
         }
     }
 
-    /** The figures of issue "Heatmaps on JFreeChart" at former's default size, next to matplotlib's. */
+    /** Rendering at former's default size, next to matplotlib's. */
     private void renderLarge(Path models, JsonObject result) {
         int runs = quick ? 3 : 7;
         ChartBenchmark.Timing head = ChartBenchmark.measure(() -> List.of(ChartBenchmark.largeAttention(true)), runs);

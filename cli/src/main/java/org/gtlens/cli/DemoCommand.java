@@ -27,7 +27,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code gtlens demo}: the whole pipeline once, on the built-in model and the seed's example sequence. */
+/** {@code gtlens demo}: the whole pipeline once, on the built-in model and the example sequence 4,5,5,5,4. */
 @Command(name = "demo", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Run the main job once: on the default model and the example [4,5,5,5,4], print the model "
                 + "summary and the predicted next tokens, write the six figures (PNG) and the tables (CSV) into "

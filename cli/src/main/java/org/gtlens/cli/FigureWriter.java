@@ -22,7 +22,7 @@ import org.gtlens.files.AtomicOutput;
 import org.jfree.chart.JFreeChart;
 
 /**
- * Writes the figures of one sequence into a folder, one file per figure named as in the chart issue. All figures of
+ * Writes the figures of one sequence into a folder, one file per figure named by its FigureKind. All figures of
  * a run appear together or none does: each is drawn into a temporary file first, and only when all are written are
  * they moved into place together ({@link AtomicOutput#commitAll}: a failed move restores what was there before).
  */

@@ -26,7 +26,7 @@ public enum Axis {
         this.prefix = prefix;
     }
 
-    /** The axis title of figures, as the seed notebook names it. */
+    /** The axis title of figures, as the original notebook names it. */
     public String title() {
         return title;
     }

@@ -136,7 +136,7 @@ public final class RepresentationFigures {
         return tokens.length + " tokens: " + sequenceText(info, java.util.Arrays.copyOf(tokens, 8)) + ",...";
     }
 
-    /** The tokens as the seed writes them ("4,5,5,5,4"), with the model's labels when it has them. */
+    /** The tokens as tables write them ("4,5,5,5,4"), with the model's labels when it has them. */
     public static String sequenceText(ModelInfo info, int[] tokens) {
         StringBuilder b = new StringBuilder();
         for (int i = 0; i < tokens.length; i++) {
