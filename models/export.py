@@ -282,8 +282,31 @@ def name_transposed_weights(model, state):
                 node.input[j] = renames[name]
 
 
+BYTES = "bytes"
+
+
+def byte_labels(num_tokens):
+    """Display labels of a byte vocabulary: printable ASCII as itself, space as ␣, \\n \\t \\r, other bytes as
+    \\xHH; ids from 256 on (special tokens) as their number."""
+    named = {0x20: "\u2423", 0x0A: "\\n", 0x09: "\\t", 0x0D: "\\r"}
+    labels = []
+    for b in range(num_tokens):
+        if b >= 256:
+            labels.append(str(b))
+        elif b in named:
+            labels.append(named[b])
+        elif 0x21 <= b <= 0x7E:
+            labels.append(chr(b))
+        else:
+            labels.append(f"\\x{b:02x}")
+    return labels
+
+
 def set_metadata(model, config, vocab, description, fixed_length, version=LATEST):
-    """Fill ``metadata_props`` with the ``gtlens.*`` keys of the contract."""
+    """Fill ``metadata_props`` with the ``gtlens.*`` keys of the contract; ``vocab`` may be ``"bytes"``."""
+    vocab_kind = None
+    if vocab == BYTES:
+        vocab, vocab_kind = byte_labels(config.num_tokens), BYTES
     props = {
         "gtlens.contract": str(version),
         "gtlens.k": str(config.k),
@@ -298,6 +321,8 @@ def set_metadata(model, config, vocab, description, fixed_length, version=LATEST
         props["gtlens.description"] = " ".join(description.split())  # one line, as the contract says
     if fixed_length:
         props["gtlens.fixed_length"] = "true"
+    if vocab_kind:
+        props["gtlens.vocab_kind"] = vocab_kind
     del model.metadata_props[:]
     for key, value in props.items():
         entry = model.metadata_props.add()
@@ -427,6 +452,11 @@ def _remove_dead_nodes(model):
 
 
 def check_vocab(vocab, config):
+    if vocab == BYTES:
+        if config.num_tokens < 256:
+            raise ExportError(f"a byte vocabulary needs at least 256 tokens, the configuration has num_tokens="
+                              f"{config.num_tokens}")
+        return vocab
     if vocab is None:
         return None
     if not isinstance(vocab, list) or not all(isinstance(v, str) for v in vocab):
@@ -536,7 +566,8 @@ def _parse_args(argv):
     p.add_argument("--scaling", choices=("head", "full"), default="head",
                    help="head: q.k/sqrt(k/heads) (former since May 2024); full: q.k/sqrt(k) (former before)")
     vocab = p.add_mutually_exclusive_group()
-    vocab.add_argument("--vocab", help="JSON array of num_tokens labels")
+    vocab.add_argument("--vocab", help="JSON array of num_tokens labels, or bytes: token b is the byte b of UTF-8 "
+                       "text (at least 256 tokens; labels \\n, ␣, \\x00 ... written for them)")
     vocab.add_argument("--vocab-file", help="file with a JSON array of labels, or one label per line")
     p.add_argument("--description", help="one line on what the model was trained on")
     p.add_argument("--fixed-length", action="store_true", help="input length fixed at t instead of 1..t")
@@ -546,6 +577,8 @@ def _parse_args(argv):
 
 
 def _read_vocab(args):
+    if args.vocab == BYTES:
+        return BYTES
     if args.vocab is not None:
         try:
             return json.loads(args.vocab)

@@ -156,3 +156,25 @@ def test_double_precision_state_dict_gives_float_initializers(tmp_path, default_
         assert array.dtype == np.float32, init.name
         key = init.name[:-2] if init.name.endswith(".T") else init.name
         np.testing.assert_array_equal(array, single[key].numpy().T if init.name.endswith(".T") else single[key].numpy())
+
+
+def test_byte_vocabulary_is_written_with_readable_labels(tmp_path):
+    """--vocab bytes: gtlens.vocab_kind=bytes and one distinct, visible label per byte."""
+    from export import BYTES, ExportError, byte_labels
+    from gtransformer import GTransformer
+    from reference import Config
+
+    config = Config(8, 2, 1, 16, 258, "head")
+    torch.manual_seed(0)
+    state = GTransformer(8, 2, 1, 16, 258).state_dict()
+    out = tmp_path / "bytes.onnx"
+    export(state, str(out), config, vocab=BYTES)
+    meta = metadata(onnx.load(str(out)))
+    assert meta["gtlens.vocab_kind"] == "bytes"
+    labels = json.loads(meta["gtlens.vocab"])
+    assert labels == byte_labels(258)
+    assert len(set(labels[:256])) == 256 and all(label and not label.isspace() for label in labels)
+    assert (labels[0x0A], labels[0x20], labels[0x41], labels[0x00], labels[257]) == ("\\n", "\u2423", "A", "\\x00",
+                                                                                      "257")
+    with pytest.raises(ExportError, match="at least 256 tokens"):
+        export(state, str(tmp_path / "small.onnx"), Config(8, 2, 1, 16, 10, "head"), vocab=BYTES)

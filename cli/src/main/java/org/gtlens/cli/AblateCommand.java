@@ -15,12 +15,12 @@ import org.gtlens.chart.figures.CausalFigures;
 import org.gtlens.csv.input.SequenceCsvReader;
 import org.gtlens.csv.output.CsvTableWriter;
 import org.gtlens.files.AtomicOutput;
+import org.gtlens.model.ModelInfo;
 import org.gtlens.repr.IndexList;
 import org.gtlens.repr.Item;
 import org.gtlens.repr.Sequence;
 import org.gtlens.run.AblationRun;
 import org.gtlens.runtime.GTransformer;
-import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -42,21 +42,8 @@ final class AblateCommand implements Callable<Integer> {
     @Mixin
     ModelOptions model;
 
-    @ArgGroup(exclusive = true, multiplicity = "1")
-    Input input;
-
-    static final class Input {
-        @Option(names = "--tokens", paramLabel = "T1,T2,...", required = true,
-                description = "A sequence of token ids, e.g. 4,5,5,5,4 (repeat for more sequences).")
-        List<String> tokens;
-
-        @Option(names = "--input", paramLabel = "FILE.csv", required = true,
-                description = "CSV with a header and one sequence per row, as for extract.")
-        Path file;
-    }
-
-    @Option(names = "--column", paramLabel = "NAME", description = "Column of --input holding the sequences.")
-    String column;
+    @Mixin
+    SequenceInput input;
 
     @Option(names = "--blocks", paramLabel = "LIST", defaultValue = "all",
             description = "Blocks whose heads are ablated: all, or indices and ranges, e.g. 0,2-3,last (default: "
@@ -110,17 +97,15 @@ final class AblateCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--method: " + e.getMessage() + ".");
         }
         OptionValues.checkBudget(batch, memoryMb, spec.commandLine());
-        if ((column != null || groupColumn != null) && input.file == null) {
-            throw new ParameterException(spec.commandLine(), "--column and --group-column need --input.");
-        }
+        input.check(spec.commandLine(), groupColumn);
         OptionValues.checkAggregate(aggregate, spec.commandLine());
         IndexList blockList = OptionValues.indexList("--blocks", blocks, spec.commandLine());
         IndexList headList = OptionValues.indexList("--heads", heads, spec.commandLine());
-        List<Sequence> sequences = new ArrayList<>();
-        List<String> groups = groupColumn == null ? null : new ArrayList<>();
-        read(sequences, groups);
         OutputFolder.prepare(out);
         try (Interruption interruption = new Interruption(); GTransformer m = model.open()) {
+            List<Sequence> sequences = new ArrayList<>();
+            List<String> groups = groupColumn == null ? null : new ArrayList<>();
+            read(m.info(), sequences, groups);
             HeadAblation ablation;
             try {
                 ablation = new HeadAblation(m, chosen, blockList, headList, memoryMb << 20, batch);
@@ -145,12 +130,13 @@ final class AblateCommand implements Callable<Integer> {
         return 0;
     }
 
-    private void read(List<Sequence> sequences, List<String> groups) throws IOException, GtLensException {
-        if (input.file == null) {
-            sequences.addAll(TokenLists.parse(input.tokens));
+    private void read(ModelInfo info, List<Sequence> sequences, List<String> groups)
+            throws IOException, GtLensException {
+        if (!input.fromFile()) {
+            sequences.addAll(input.given(info));
             return;
         }
-        try (SequenceCsvReader reader = new SequenceCsvReader(input.file, column, groupColumn)) {
+        try (SequenceCsvReader reader = input.reader(info, groupColumn)) {
             for (Item<String> item = reader.nextItem(); item != null; item = reader.nextItem()) {
                 sequences.add(item.sequence());
                 if (groups != null) {

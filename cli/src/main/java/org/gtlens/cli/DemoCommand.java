@@ -37,9 +37,12 @@ final class DemoCommand implements Callable<Integer> {
     @Mixin
     ModelOptions model;
 
-    @Option(names = "--tokens", paramLabel = "T1,T2,...", defaultValue = "4,5,5,5,4",
-            description = "The sequence (default: ${DEFAULT-VALUE}).")
-    String tokens;
+    /** The example sequence. */
+    static final String EXAMPLE = "4,5,5,5,4";
+
+    /** --tokens or --text; the example sequence when neither is given. */
+    @picocli.CommandLine.ArgGroup(exclusive = true, multiplicity = "0..1")
+    OneSequence sequence;
 
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "gtlens-out",
             description = "Output folder (default: ${DEFAULT-VALUE}).")
@@ -60,7 +63,7 @@ final class DemoCommand implements Callable<Integer> {
             ModelInfo info = m.info();
             stdout.println(info.summary());
             stdout.println();
-            Sequence sequence = TokenLists.parse("0", tokens);
+            Sequence sequence = OneSequence.of(this.sequence, EXAMPLE, info);
             Prediction[] predicted = new Prediction[1];
             List<Path> figureFiles = new ArrayList<>();
             TableJob job = TableJob.representations(Selection.all(Kind.contract()), BatchPlan.of(1), Layout.LONG);

@@ -40,24 +40,8 @@ final class ExtractCommand implements Callable<Integer> {
     @Mixin
     ModelOptions model;
 
-    @ArgGroup(exclusive = true, multiplicity = "1")
-    Input input;
-
-    static final class Input {
-        @Option(names = "--tokens", paramLabel = "T1,T2,...", required = true,
-                description = "A sequence of token ids, e.g. 4,5,5,5,4 (repeat for more sequences).")
-        List<String> tokens;
-
-        @Option(names = "--input", paramLabel = "FILE.csv", required = true,
-                description = "CSV with a header and one sequence per row: \"4,5,5,5,4\", \"4 5 5 5 4\" or one "
-                        + "integer column per position.")
-        Path file;
-    }
-
-    @Option(names = "--column", paramLabel = "NAME",
-            description = "Column of --input holding the sequences (default: the only column, or all columns as "
-                    + "positions).")
-    String column;
+    @Mixin
+    SequenceInput input;
 
     @Option(names = "--out", paramLabel = "DIR", required = true, description = "Output folder.")
     Path out;
@@ -100,11 +84,9 @@ final class ExtractCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         BatchPlan plan = select.plan(batch, spec.commandLine());
-        if (column != null && input.file == null) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--column needs --input");
-        }
+        input.check(spec.commandLine(), null);
         OptionValues.checkAggregate(aggregate, spec.commandLine());
-        if (groupColumn != null && (input.file == null || aggregate == null)) {
+        if (groupColumn != null && (!input.fromFile() || aggregate == null)) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                     "--group-column needs --input and --aggregate mean.");
         }
@@ -122,13 +104,13 @@ final class ExtractCommand implements Callable<Integer> {
                         + ".");
             }
             long n;
-            if (input.file != null) {
-                try (SequenceCsvReader reader = new SequenceCsvReader(input.file, column, groupColumn);
-                        ProgressDisplay progress = new ProgressDisplay(countDataLines(input.file), System.err)) {
+            if (input.fromFile()) {
+                try (SequenceCsvReader reader = input.reader(m.info(), groupColumn);
+                        ProgressDisplay progress = new ProgressDisplay(countDataLines(input.file()), System.err)) {
                     n = CsvTables.write(run, job, reader::nextItem, out, progress, interruption::requested);
                 }
             } else {
-                n = CsvTables.write(run, job, SequenceSource.of(TokenLists.parse(input.tokens)).items(), out,
+                n = CsvTables.write(run, job, SequenceSource.of(input.given(m.info())).items(), out,
                         Extractor.ProgressListener.NONE, interruption::requested);
             }
             spec.commandLine().getOut().println("Extracted " + n + " sequence" + (n == 1 ? "" : "s") + " into "

@@ -26,9 +26,8 @@ final class RenderCommand implements Callable<Integer> {
     @Mixin
     ModelOptions model;
 
-    @Option(names = "--tokens", paramLabel = "T1,T2,...", required = true,
-            description = "The sequence, e.g. 4,5,5,5,4.")
-    String tokens;
+    @picocli.CommandLine.ArgGroup(exclusive = true, multiplicity = "1")
+    OneSequence sequence;
 
     @Option(names = "--out", paramLabel = "DIR", required = true, description = "Output folder.")
     Path out;
@@ -62,7 +61,7 @@ final class RenderCommand implements Callable<Integer> {
                 fetch.addAll(org.gtlens.analysis.Summaries.NEEDS);
             }
             org.gtlens.repr.Selection chosenSelection = selection.selection(chosen, m.info(), spec.commandLine());
-            BatchResult batch = new Extractor(m, fetch, 1).extract(TokenLists.parse("0", tokens));
+            BatchResult batch = new Extractor(m, fetch, 1).extract(OneSequence.of(sequence, null, m.info()));
             List<Path> files = FigureWriter.write(batch, 0, chosen, chosenSelection, summary, out, figures,
                     spec.commandLine().getErr());
             for (Path f : files) {

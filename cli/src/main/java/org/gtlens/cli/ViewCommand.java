@@ -19,7 +19,6 @@ import org.gtlens.runtime.GTransformer;
 import org.gtlens.repr.Sequence;
 import org.gtlens.csv.input.SequenceCsvReader;
 
-import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -39,13 +38,8 @@ final class ViewCommand implements Callable<Integer> {
     @Mixin
     ModelOptions model;
 
-    @ArgGroup(exclusive = true, multiplicity = "1")
-    ExtractCommand.Input input;
-
-    @Option(names = "--column", paramLabel = "NAME",
-            description = "Column of --input holding the sequences (default: the only column, or all columns as "
-                    + "positions).")
-    String column;
+    @Mixin
+    SequenceInput input;
 
     @Option(names = "--snapshot", paramLabel = "FILE.png", hidden = true,
             description = "Draw the window once into FILE.png and close it (for tests and documentation).")
@@ -56,16 +50,13 @@ final class ViewCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (column != null && input.file == null) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--column needs --input");
-        }
+        input.check(spec.commandLine(), null);
         if (GraphicsEnvironment.isHeadless()) {
             throw new GtLensException("view needs a display and there is none (DISPLAY is not set, or Java runs "
                     + "headless); 'gtlens render' writes the same figures to files.");
         }
-        List<Sequence> sequences = input.tokens != null ? TokenLists.parse(input.tokens) : read();
         try (GTransformer m = model.open()) {
-            show(m, sequences);
+            show(m, input.fromFile() ? read(m.info()) : input.given(m.info()));
         }
         return 0;
     }
@@ -109,21 +100,21 @@ final class ViewCommand implements Callable<Integer> {
         closed.await();
     }
 
-    private List<Sequence> read() throws Exception {
+    private List<Sequence> read(org.gtlens.model.ModelInfo info) throws Exception {
         List<Sequence> list = new ArrayList<>();
-        try (SequenceCsvReader reader = new SequenceCsvReader(input.file, column)) {
+        try (SequenceCsvReader reader = input.reader(info, null)) {
             Sequence s;
             while ((s = reader.next()) != null) {
                 if (list.size() == MAX_SEQUENCES) {
                     spec.commandLine().getErr().println("gtlens: view shows the first " + MAX_SEQUENCES
-                            + " sequences of " + input.file + "; the rest are left out.");
+                            + " sequences of " + input.file() + "; the rest are left out.");
                     break;
                 }
                 list.add(s);
             }
         }
         if (list.isEmpty()) {
-            throw new GtLensException(input.file + " has no sequences (only a header).");
+            throw new GtLensException(input.file() + " has no sequences (only a header).");
         }
         return list;
     }

@@ -103,8 +103,9 @@ public final class ContractChecker {
         checkNoExtraBlocks(signature, depth, source);
 
         String description = meta.getOrDefault("gtlens.description", "").trim();
+        boolean bytes = byteVocab(meta.get("gtlens.vocab_kind"), numTokens, source);
         ModelInfo info = new ModelInfo(source, k, heads, depth, t, numTokens, vocab, scaling, description,
-                fixedLength, sizeBytes, version);
+                fixedLength, sizeBytes, version, bytes);
         // the declared length: a number, or -1 (dynamic), which every position axis then takes as "any"
         int length = (int) Math.max(-1, signature.inputs().get(INPUT_NAME).dim(1));
         checkShape(signature, Kind.FINAL_LOGPROBS, source, Kind.LOGPROBS.shape(info, -1, length), declared);
@@ -124,6 +125,21 @@ public final class ContractChecker {
             }
         }
         return info;
+    }
+
+    /** {@code gtlens.vocab_kind}: absent or {@code labels}, or {@code bytes} for a vocabulary of at least 256 tokens. */
+    private static boolean byteVocab(String kind, int numTokens, String source) throws ModelException {
+        if (kind == null || kind.isBlank() || kind.trim().equals("labels")) {
+            return false;
+        }
+        if (!kind.trim().equals("bytes")) {
+            throw fail(source, "has gtlens.vocab_kind='" + kind + "', expected 'labels' or 'bytes'");
+        }
+        if (numTokens < 256) {
+            throw fail(source, "has gtlens.vocab_kind=bytes but only " + numTokens + " tokens; a byte vocabulary "
+                    + "has at least 256");
+        }
+        return true;
     }
 
     private static int version(String text) {

@@ -19,9 +19,18 @@ import java.util.Objects;
  * @param fixedLength true when every sequence must have exactly {@code t} tokens
  * @param sizeBytes   size of the model file in bytes
  * @param contract    the contract version the model follows: 1, or 2 for a model that takes interventions
+ * @param byteVocab   true when token id b &lt; 256 is the byte b of UTF-8 text ({@code gtlens.vocab_kind=bytes}), so
+ *                    text is read as bytes; false when text is read through the labels
  */
 public record ModelInfo(String source, int k, int heads, int depth, int t, int numTokens, List<String> vocab,
-        Scaling scaling, String description, boolean fixedLength, long sizeBytes, int contract) {
+        Scaling scaling, String description, boolean fixedLength, long sizeBytes, int contract, boolean byteVocab) {
+
+    /** The description of a model whose text goes through its labels. */
+    public ModelInfo(String source, int k, int heads, int depth, int t, int numTokens, List<String> vocab,
+            Scaling scaling, String description, boolean fixedLength, long sizeBytes, int contract) {
+        this(source, k, heads, depth, t, numTokens, vocab, scaling, description, fixedLength, sizeBytes, contract,
+                false);
+    }
 
     /** The description of a version-1 model, which takes no interventions. */
     public ModelInfo(String source, int k, int heads, int depth, int t, int numTokens, List<String> vocab,
@@ -37,6 +46,9 @@ public record ModelInfo(String source, int k, int heads, int depth, int t, int n
         vocab = vocab instanceof IdLabels ? vocab : List.copyOf(vocab);
         Objects.requireNonNull(scaling, "scaling");
         description = description == null ? "" : description;
+        if (byteVocab && numTokens < 256) {
+            throw new IllegalArgumentException("a byte vocabulary needs 256 tokens, not " + numTokens);
+        }
         if (vocab.size() != numTokens) {
             throw new IllegalArgumentException("vocab has " + vocab.size() + " labels for " + numTokens + " tokens");
         }
@@ -116,6 +128,9 @@ public record ModelInfo(String source, int k, int heads, int depth, int t, int n
         int shown = Math.min(vocab.size(), MAX_SUMMARY_LABELS);
         b.append("vocab:       ").append(String.join(" ", vocab.subList(0, shown)))
                 .append(shown < vocab.size() ? " ... (" + vocab.size() + " in all)" : "").append('\n');
+        if (byteVocab) {
+            b.append("text:        UTF-8 bytes (token b is byte b)\n");
+        }
         b.append("scaling:     ").append(scaling.contractName()).append('\n');
         b.append("description: ").append(description.isEmpty() ? "(none)" : description).append('\n');
         b.append("contract:    ").append(contract).append(takesInterventions() ? " (takes interventions)"

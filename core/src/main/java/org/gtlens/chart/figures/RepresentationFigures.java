@@ -125,11 +125,21 @@ public final class RepresentationFigures {
     /** Sequences longer than this are shortened in figure titles. */
     static final int TITLE_TOKENS = 12;
 
+    /** Text longer than this many characters is shortened in figure titles. */
+    static final int TITLE_TEXT = 40;
+
     /**
      * How a figure title names a sequence: "sequence 4,5,5,5,4", or for a long one its length and first tokens
-     * ("256 tokens: 68,32,60,..."), so that a title never runs off the figure.
+     * ("256 tokens: 68,32,60,..."), so that a title never runs off the figure; for a model that reads text (a byte
+     * or character vocabulary) the text itself, in quotes, shortened with an ellipsis.
      */
     public static String sequenceTitle(ModelInfo info, int[] tokens) {
+        if (org.gtlens.repr.TextTokens.of(info).readsText()) {
+            String text = org.gtlens.repr.TextTokens.of(info).decode(tokens);
+            int length = text.codePointCount(0, text.length());
+            return length <= TITLE_TEXT ? "\"" + text + "\"" : "\"" + text.substring(0, text.offsetByCodePoints(0,
+                    TITLE_TEXT - 1)) + "…\" (" + tokens.length + " tokens)";
+        }
         if (tokens.length <= TITLE_TOKENS) {
             return "sequence " + sequenceText(info, tokens);
         }

@@ -7,6 +7,7 @@ import java.util.Map;
 
 import org.apache.commons.csv.CSVRecord;
 import org.gtlens.GtLensException;
+import org.gtlens.repr.TextTokens;
 import org.gtlens.repr.TokenText;
 import org.gtlens.table.Tables;
 
@@ -30,6 +31,12 @@ record ColumnChoice(SequenceColumns sequence, int group) {
      */
     static ColumnChoice of(String file, Map<String, Integer> header, List<String> names, String column,
             String groupColumn) throws GtLensException {
+        return of(file, header, names, column, groupColumn, null);
+    }
+
+    /** @param text reads the sequence column as text through a vocabulary, or null for token ids */
+    static ColumnChoice of(String file, Map<String, Integer> header, List<String> names, String column,
+            String groupColumn, TextTokens text) throws GtLensException {
         checkHeader(file, names, column, groupColumn);
         int group = -1;
         if (groupColumn != null) {
@@ -37,7 +44,8 @@ record ColumnChoice(SequenceColumns sequence, int group) {
         }
         if (column != null) {
             int i = index(file, header, names, column, "column");
-            return new ColumnChoice(new SequenceColumns.TokenList(i, column), group);
+            return new ColumnChoice(text != null ? new SequenceColumns.Text(i, column, text)
+                    : new SequenceColumns.TokenList(i, column), group);
         }
         List<Integer> indices = new ArrayList<>();
         List<String> chosen = new ArrayList<>();
@@ -50,6 +58,13 @@ record ColumnChoice(SequenceColumns sequence, int group) {
         if (indices.isEmpty()) {
             throw new GtLensException("Input file " + file + " has no column of sequences besides the group "
                     + "column '" + groupColumn + "'.");
+        }
+        if (text != null && indices.size() > 1) {
+            throw new GtLensException("Input file " + file + " has " + indices.size() + " columns besides the group "
+                    + "column; text is read from one: name it (--column).");
+        }
+        if (text != null) {
+            return new ColumnChoice(new SequenceColumns.Text(indices.get(0), chosen.get(0), text), group);
         }
         return new ColumnChoice(indices.size() == 1 ? new SequenceColumns.TokenList(indices.get(0), chosen.get(0))
                 : new SequenceColumns.Positions(indices, chosen), group);

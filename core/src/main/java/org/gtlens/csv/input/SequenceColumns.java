@@ -5,6 +5,7 @@ import java.util.List;
 import org.apache.commons.csv.CSVRecord;
 import org.gtlens.GtLensException;
 import org.gtlens.repr.PositionCells;
+import org.gtlens.repr.TextTokens;
 import org.gtlens.repr.TokenText;
 
 /**
@@ -12,7 +13,7 @@ import org.gtlens.repr.TokenText;
  * text, or one column per position, which is read by the one rule for position columns ({@link PositionCells}) that
  * the KNIME node follows too.
  */
-sealed interface SequenceColumns permits SequenceColumns.TokenList, SequenceColumns.Positions {
+sealed interface SequenceColumns permits SequenceColumns.TokenList, SequenceColumns.Text, SequenceColumns.Positions {
 
     /** The tokens of a row whose field count matches the header. */
     int[] tokens(CSVRecord record, RowPlace row) throws GtLensException;
@@ -31,6 +32,25 @@ sealed interface SequenceColumns permits SequenceColumns.TokenList, SequenceColu
                 return TokenText.parse(text);
             } catch (TokenText.Problem p) {
                 throw row.badTokens(name, p);
+            }
+        }
+    }
+
+    /** One column holding the sequence as text, read through the model's vocabulary. */
+    record Text(int index, String name, TextTokens reader) implements SequenceColumns {
+
+        @Override
+        public int[] tokens(CSVRecord record, RowPlace row) throws GtLensException {
+            String text = cell(record, index, name, row);
+            if (text.isEmpty()) {
+                throw new GtLensException(row.column(name) + " is empty: sequence " + row.sequence()
+                        + " has no text.");
+            }
+            try {
+                return reader.encode(text);
+            } catch (TextTokens.Problem p) {
+                throw new GtLensException(row.column(name) + ": sequence " + row.sequence() + " "
+                        + p.getMessage() + ".");
             }
         }
     }

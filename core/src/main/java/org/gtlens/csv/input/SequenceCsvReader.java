@@ -8,6 +8,7 @@ import org.gtlens.GtLensException;
 import org.gtlens.repr.Item;
 import org.gtlens.repr.Sequence;
 import org.gtlens.repr.SequenceSource;
+import org.gtlens.repr.TextTokens;
 import org.gtlens.table.Tables;
 
 /**
@@ -45,10 +46,19 @@ public final class SequenceCsvReader implements SequenceSource, AutoCloseable {
      * @param groupColumn a column whose value groups the sequences (e.g. the class), or null
      */
     public SequenceCsvReader(Path file, String column, String groupColumn) throws IOException, GtLensException {
+        this(file, column, groupColumn, null);
+    }
+
+    /**
+     * @param text reads the sequence column as text through a model's vocabulary ({@link TextTokens}), or null for
+     *             token ids
+     */
+    public SequenceCsvReader(Path file, String column, String groupColumn, TextTokens text)
+            throws IOException, GtLensException {
         this.file = CsvFile.open(file);
         try {
             this.columns = ColumnChoice.of(this.file.name(), this.file.header(), this.file.headerNames(), column,
-                    groupColumn);
+                    groupColumn, text);
         } catch (GtLensException e) {
             this.file.close();
             throw e;

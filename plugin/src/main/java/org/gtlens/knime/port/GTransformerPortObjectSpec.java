@@ -56,6 +56,7 @@ public final class GTransformerPortObjectSpec extends AbstractSimplePortObjectSp
         model.addBoolean("fixed_length", m_info.fixedLength());
         model.addLong("size_bytes", m_info.sizeBytes());
         model.addInt("contract", m_info.contract());
+        model.addBoolean("byte_vocab", m_info.byteVocab());
     }
 
     @Override
@@ -69,7 +70,8 @@ public final class GTransformerPortObjectSpec extends AbstractSimplePortObjectSp
             m_info = new ModelInfo(model.getString("source"), model.getInt("k"), model.getInt("heads"),
                 model.getInt("depth"), model.getInt("t"), model.getInt("num_tokens"), vocab, scaling,
                 model.getString("description"), model.getBoolean("fixed_length"), model.getLong("size_bytes"),
-                model.getInt("contract", 1)); // specs saved before the key existed describe version-1 models
+                // specs saved before these keys existed describe version-1 models whose text goes through labels
+                model.getInt("contract", 1), model.getBoolean("byte_vocab", false));
         } catch (IllegalArgumentException e) {
             throw new InvalidSettingsException("Stored model facts are inconsistent: " + e.getMessage() + ".");
         }
