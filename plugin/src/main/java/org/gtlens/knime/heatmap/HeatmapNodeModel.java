@@ -64,10 +64,6 @@ public final class HeatmapNodeModel extends NodeModel {
     protected PortObjectSpec[] configure(final PortObjectSpec[] inSpecs) throws InvalidSettingsException {
         m_settings.options();
         DataTableSpec spec = (DataTableSpec)inSpecs[0];
-        if (spec == null) {
-            throw new InvalidSettingsException("No input table; connect the representation table of Extract "
-                + "Representations (long layout).");
-        }
         HeatmapBuilder.resolve(m_settings, spec);
         return new PortObjectSpec[]{new ImagePortObjectSpec(PNGImageContent.TYPE)};
     }
