@@ -1,12 +1,21 @@
 package org.gtlens.knime;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.gtlens.knime.extract.ExtractRepresentationsNodeFactory;
+import org.gtlens.knime.heatmap.HeatmapNodeFactory;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.knime.core.data.image.png.PNGImageCell;
+import org.knime.core.node.port.image.ImagePortObject;
 import org.knime.core.data.DataRow;
 import org.knime.core.data.DataType;
 import org.knime.core.data.def.StringCell;
@@ -62,5 +71,57 @@ class ColumnSelectorsTest {
         assertEquals(before.toString(), TestTables.rows((BufferedDataTable)out[1]).toString());
         assertEquals(2, TestTables.rows((BufferedDataTable)out[1]).stream()
             .map(r -> r.getCell(0).toString()).distinct().count(), "one mean per class");
+    }
+
+    /** The tables Heatmap View draws, by name: Extract's outputs and a command-line CSV read back. */
+    static Map<String, BufferedDataTable> drawnTables(final Path dir) throws Exception {
+        Map<String, BufferedDataTable> tables = new LinkedHashMap<>();
+        tables.put("long", HeatmapNodeTest.extracted());
+        tables.put("matrix", extract(s -> s.addString("layout", "matrix")));
+        tables.put("aggregated", extract(s -> s.addString("aggregate", "all")));
+        tables.put("head scores", extract(s -> s.addString("second_output", "head_scores")));
+        tables.put("lens statistics", extract(s -> s.addString("second_output", "lens_stats")));
+        tables.put("CLI CSV", CsvIntoKnimeTest.cliLongTable(dir));
+        return tables;
+    }
+
+    private static BufferedDataTable extract(final java.util.function.Consumer<NodeSettings> change)
+        throws Exception {
+        NodeModel x = ExtractRepresentationsNodeTest.model(s -> {
+            s.addBoolean("kind_logprobs", true);
+            change.accept(s);
+        });
+        return (BufferedDataTable)NodeTestHarness.run(x, TestSupport.defaultPort(),
+            ExtractRepresentationsNodeTest.sequences("1,2,3", "4,5,6", "7,8,9"))[1];
+    }
+
+    static byte[] pngBytes(final PortObject port) {
+        return ((PNGImageCell)((ImagePortObject)port).toDataCell()).getImageContent().getByteArray();
+    }
+
+    @Test
+    void heatmapDrawsTheSameFigureAfterTheDialogOnEveryTable(@TempDir final Path dir) throws Exception {
+        for (Map.Entry<String, BufferedDataTable> t : drawnTables(dir).entrySet()) {
+            BufferedDataTable table = t.getValue();
+            byte[] defaults = pngBytes(NodeTestHarness.run(HeatmapNodeTest.model(s -> { }), table)[0]);
+            NodeModel m = HeatmapNodeTest.model(s -> { });
+            NodeTestHarness.configure(m, table.getDataTableSpec()); // KNIME configures a connected node first
+            NodeSettings ok = okInDialog(NodeTestHarness.createDialog(new HeatmapNodeFactory()), m,
+                table.getDataTableSpec());
+            NodeTestHarness.loadSettings(m, ok);
+            assertArrayEquals(defaults, pngBytes(NodeTestHarness.run(m, table)[0]), t.getKey());
+        }
+    }
+
+    @Test
+    void configureStoresTheColumnsItFindsByTheirCsvKeys(@TempDir final Path dir) throws Exception {
+        BufferedDataTable csv = CsvIntoKnimeTest.cliLongTable(dir);
+        NodeModel m = HeatmapNodeTest.model(s -> { });
+        NodeTestHarness.configure(m, csv.getDataTableSpec());
+        assertEquals("Guessed the column 'block' for the panel rows, 'head' for the panel columns.",
+            NodeTestHarness.warningMessage(m));
+        assertEquals("block", NodeTestHarness.saveSettings(m).getString("facet_rows_column"));
+        NodeTestHarness.configure(m, csv.getDataTableSpec());
+        assertNull(NodeTestHarness.warningMessage(m), "guessed once, stored");
     }
 }
