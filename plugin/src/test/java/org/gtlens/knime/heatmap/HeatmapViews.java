@@ -35,4 +35,19 @@ public final class HeatmapViews {
     public static HeatmapExplorer explorer(final NodeView<?> view) {
         return ((HeatmapNodeView)view).explorer();
     }
+
+    /**
+     * Tells the view its model changed, on the event thread as KNIME does.
+     *
+     * @return what it shows right after, still on the event thread (before any worker could report)
+     */
+    public static java.awt.Component changeOnEdt(final NodeView<?> view) throws Exception {
+        java.util.concurrent.atomic.AtomicReference<java.awt.Component> shown =
+            new java.util.concurrent.atomic.AtomicReference<>();
+        javax.swing.SwingUtilities.invokeAndWait(() -> {
+            ((HeatmapNodeView)view).modelChanged();
+            shown.set(NodeTestHarness.viewComponent(view));
+        });
+        return shown.get();
+    }
 }
