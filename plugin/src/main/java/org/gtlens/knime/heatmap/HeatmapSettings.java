@@ -12,7 +12,7 @@ import org.gtlens.chart.options.ChartOptions.PaletteFamily;
 import org.gtlens.chart.options.ChartOptions.ValueScale;
 import org.gtlens.repr.IndexList;
 import org.gtlens.knime.dialog.Choice;
-import org.gtlens.model.Kind;
+import org.gtlens.knime.settings.Added;
 import org.knime.core.node.InvalidSettingsException;
 import org.knime.core.node.NodeSettingsRO;
 import org.knime.core.node.NodeSettingsWO;
@@ -24,6 +24,9 @@ import org.knime.core.node.defaultnodesettings.SettingsModelString;
 final class HeatmapSettings {
 
     static final String FORMAT_PNG = "PNG";
+
+    /** The release the settings of the migration table came with. */
+    private static final String FIRST_RELEASE = "0.1.0";
 
     static SettingsModelString createKindModel() {
         return new SettingsModelString("kind", "attention");
@@ -151,28 +154,29 @@ final class HeatmapSettings {
     }
 
     /**
-     * Settings added after the first release, in saving order. An absent key gets the model's default, which draws
-     * as before (linear, every block, head and position), except the port's pixel bound: an old workflow's large
-     * image is scaled down to it when executed again.
+     * The migration table: settings added after the node's first settings, each with the value a workflow saved
+     * without it gets: every block, head and position on a linear scale, as the node drew then; the image port's
+     * pixel bound applies to such a workflow too (its image is scaled down when executed again). All came during
+     * the development of the first release.
      */
-    private List<SettingsModel> added() {
-        return List.of(m_valueScale, m_blocks, m_heads, m_positions, m_portPixels);
+    private List<Added> added() {
+        return List.of(Added.of(m_valueScale, ValueScale.LINEAR.key(), FIRST_RELEASE),
+            Added.of(m_blocks, IndexList.ALL.toString(), FIRST_RELEASE),
+            Added.of(m_heads, IndexList.ALL.toString(), FIRST_RELEASE),
+            Added.of(m_positions, IndexList.ALL.toString(), FIRST_RELEASE),
+            Added.of(m_portPixels, createPortPixelsModel().getIntValue(), FIRST_RELEASE));
     }
 
     void save(final NodeSettingsWO s) {
         all().forEach(m -> m.saveSettingsTo(s));
-        added().forEach(m -> m.saveSettingsTo(s));
+        Added.save(added(), s);
     }
 
     void validate(final NodeSettingsRO s) throws InvalidSettingsException {
         for (SettingsModel m : all()) {
             m.validateSettings(s);
         }
-        for (SettingsModel m : added()) {
-            if (s.containsKey(key(m))) {
-                m.validateSettings(s);
-            }
-        }
+        Added.validate(added(), s);
         HeatmapSettings probe = new HeatmapSettings();
         probe.load(s);
         probe.choices();
@@ -182,16 +186,7 @@ final class HeatmapSettings {
         for (SettingsModel m : all()) {
             m.loadSettingsFrom(s);
         }
-        m_valueScale.setStringValue(ValueScale.LINEAR.key());
-        m_blocks.setStringValue(IndexList.ALL.toString());
-        m_heads.setStringValue(IndexList.ALL.toString());
-        m_positions.setStringValue(IndexList.ALL.toString());
-        m_portPixels.setIntValue(createPortPixelsModel().getIntValue());
-        for (SettingsModel m : added()) {
-            if (s.containsKey(key(m))) {
-                m.loadSettingsFrom(s);
-            }
-        }
+        Added.load(added(), s);
         // the first version stored "per panel" and "(any)": store keys from now on
         for (var m : List.of(Map.entry(m_range, HeatmapChoices.RANGES), Map.entry(m_kind, HeatmapChoices.KINDS))) {
             Choice c = Choice.of(m.getValue(), m.getKey().getStringValue());
@@ -212,10 +207,6 @@ final class HeatmapSettings {
     String sourceRow() {
         String r = m_sourceRow.getStringValue();
         return r == null || r.isBlank() ? null : r.trim();
-    }
-
-    private static String key(final SettingsModel m) {
-        return ((org.knime.core.node.defaultnodesettings.SettingsModelFlowVariableCompatible)m).getKey();
     }
 
     /**
