@@ -1,5 +1,6 @@
 package org.gtlens.knime;
 
+import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -101,7 +102,7 @@ class ColumnSelectorsTest {
 
     @Test
     void heatmapDrawsTheSameFigureAfterTheDialogOnEveryTable(@TempDir final Path dir) throws Exception {
-        for (Map.Entry<String, BufferedDataTable> t : drawnTables(dir).entrySet()) {
+        assertAll(drawnTables(dir).entrySet().stream().map(t -> () -> {
             BufferedDataTable table = t.getValue();
             byte[] defaults = pngBytes(NodeTestHarness.run(HeatmapNodeTest.model(s -> { }), table)[0]);
             NodeModel m = HeatmapNodeTest.model(s -> { });
@@ -110,7 +111,7 @@ class ColumnSelectorsTest {
                 table.getDataTableSpec());
             NodeTestHarness.loadSettings(m, ok);
             assertArrayEquals(defaults, pngBytes(NodeTestHarness.run(m, table)[0]), t.getKey());
-        }
+        }));
     }
 
     @Test
