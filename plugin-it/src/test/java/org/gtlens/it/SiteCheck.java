@@ -13,7 +13,7 @@ import org.osgi.framework.VersionRange;
 /**
  * What the GT Lens p2 site must contain for KNIME to install it, as a list of problems (empty when fine): the
  * feature group in category "GT Lens", the bundle it includes, the bundle's requirement on org.knime.core
- * [5.3.0,6.0.0) (which KNIME resolves at install), no feature-level requirement on KNIME, the artifacts of both, and
+ * [5.5.0,6.0.0) (which KNIME resolves at install), no feature-level requirement on KNIME, the artifacts of both, and
  * nothing else.
  */
 final class SiteCheck {
@@ -57,7 +57,7 @@ final class SiteCheck {
             Optional<P2Site.Required> knime = bundle.requirement("osgi.bundle", "org.knime.core");
             if (knime.isEmpty()) {
                 problems.add("bundle " + ItFiles.BUNDLE_ID + " lacks its requirement on org.knime.core "
-                        + "(Require-Bundle: org.knime.core;bundle-version=\"[5.3.0,6.0.0)\")");
+                        + "(Require-Bundle: org.knime.core;bundle-version=\"[5.5.0,6.0.0)\")");
             } else {
                 P2Site.Required r = knime.get();
                 if (r.optional()) {
@@ -74,6 +74,8 @@ final class SiteCheck {
             }
             if (group.licenses().isEmpty() || group.licenses().get(0).isBlank()) {
                 problems.add("the feature has no licence text");
+            } else {
+                problems.addAll(licenceProblems(group.licenses().get(0)));
             }
             if (group.copyright().isBlank()) {
                 problems.add("the feature has no copyright");
@@ -121,7 +123,22 @@ final class SiteCheck {
         return problems;
     }
 
-    /** The bundle must accept KNIME 5.3 and later 5.x, and nothing older or 6.0. */
+    /** Every embedded library (Bundle-ClassPath) is named with its licence, and nothing that is not embedded. */
+    static List<String> licenceProblems(String licence) {
+        List<String> problems = new ArrayList<>();
+        for (String named : List.of("ONNX Runtime", "MIT License", "JFreeChart", "LGPL-2.1-or-later", "JFreeSVG",
+                "GNU General Public License version 3", "Gson", "Apache License 2.0")) {
+            if (!licence.contains(named)) {
+                problems.add("the feature's licence text does not name " + named);
+            }
+        }
+        if (licence.contains("Commons CSV")) {
+            problems.add("the feature's licence text names Commons CSV, which is not embedded");
+        }
+        return problems;
+    }
+
+    /** The bundle must accept KNIME 5.5 and later 5.x, and nothing older or 6.0. */
     static List<String> rangeProblems(String range) {
         List<String> problems = new ArrayList<>();
         VersionRange r;
@@ -131,8 +148,8 @@ final class SiteCheck {
             problems.add("org.knime.core range is not a version range: " + range);
             return problems;
         }
-        if (!r.includes(new Version(5, 3, 0)) || r.includes(new Version(5, 2, 99)) || r.includes(new Version(6, 0, 0))) {
-            problems.add("org.knime.core must be required as [5.3.0,6.0.0), is " + range);
+        if (!r.includes(new Version(5, 5, 0)) || r.includes(new Version(5, 4, 99)) || r.includes(new Version(6, 0, 0))) {
+            problems.add("org.knime.core must be required as [5.5.0,6.0.0), is " + range);
         }
         return problems;
     }

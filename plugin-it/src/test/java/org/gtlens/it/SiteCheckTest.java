@@ -58,7 +58,7 @@ class SiteCheckTest {
     @Test
     void failsWhenTheKnimeRangeAdmitsOlderKnime() {
         required(unit(ItFiles.BUNDLE_ID), "org.knime.core").setAttribute("range", "[5.0.0,6.0.0)");
-        assertMentions("[5.3.0,6.0.0)");
+        assertMentions("[5.5.0,6.0.0)");
     }
 
     @Test
@@ -135,7 +135,7 @@ class SiteCheckTest {
         Element r = content.createElement("required");
         r.setAttribute("namespace", "osgi.bundle");
         r.setAttribute("name", bundle);
-        r.setAttribute("range", "[5.3.0,6.0.0)");
+        r.setAttribute("range", "[5.5.0,6.0.0)");
         requires.appendChild(r);
     }
 

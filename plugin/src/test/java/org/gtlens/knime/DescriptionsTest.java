@@ -143,6 +143,7 @@ class DescriptionsTest {
             case "range" -> "Colour range";
             case "image_width" -> "Image width";
             case "image_height" -> "Image height";
+            case "image_port_max_pixels" -> "Most pixels of the image port";
             case "image_format" -> "Image format";
             default -> "?" + key;
         };

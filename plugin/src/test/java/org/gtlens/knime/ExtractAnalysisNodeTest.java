@@ -129,7 +129,7 @@ class ExtractAnalysisNodeTest {
         BufferedDataTable scores = (BufferedDataTable)NodeTestHarness.run(heads, TestSupport.defaultPort(), in)[1];
         NodeModel view = HeatmapNodeTest.model(s -> { });
         NodeTestHarness.run(view, scores);
-        var grid = ((org.gtlens.knime.heatmap.HeatmapNodeModel)view).grid();
+        var grid = HeatmapNodeTest.gridOf(view);
         assertEquals(1, grid.gridRows());
         assertEquals(4, grid.gridCols()); // one panel per score
         assertEquals(2, grid.panel(0, 0).rows()); // blocks
@@ -139,7 +139,7 @@ class ExtractAnalysisNodeTest {
 
         NodeModel lens = ExtractRepresentationsNodeTest.model(s -> s.addString("second_output", "lens_stats"));
         NodeTestHarness.run(view, (BufferedDataTable)NodeTestHarness.run(lens, TestSupport.defaultPort(), in)[1]);
-        grid = ((org.gtlens.knime.heatmap.HeatmapNodeModel)view).grid();
+        grid = HeatmapNodeTest.gridOf(view);
         assertEquals(4, grid.gridCols());
         assertEquals(5, grid.panel(0, 0).cols()); // positions
         assertEquals("Position", grid.colAxisTitle());
@@ -147,7 +147,7 @@ class ExtractAnalysisNodeTest {
         NodeModel mean = ExtractRepresentationsNodeTest.model(s -> s.addString("aggregate", "all"));
         BufferedDataTable means = (BufferedDataTable)NodeTestHarness.run(mean, TestSupport.defaultPort(), in)[1];
         NodeTestHarness.run(view, means);
-        grid = ((org.gtlens.knime.heatmap.HeatmapNodeModel)view).grid();
+        grid = HeatmapNodeTest.gridOf(view);
         assertEquals(2, grid.gridRows());
         assertEquals(3, grid.gridCols());
         assertEquals(1.0, grid.panel(0, 0).value(0, 0), 1e-6); // position 0 attends to itself only

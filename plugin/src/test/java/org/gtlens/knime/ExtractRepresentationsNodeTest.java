@@ -14,6 +14,7 @@ import java.util.function.Consumer;
 
 import org.gtlens.knime.extract.ExtractRepresentationsNodeFactory;
 import org.gtlens.knime.port.GTransformerPortObject;
+import org.gtlens.knime.port.GTransformerPortObjectSpec;
 import org.gtlens.runtime.GTransformer;
 import org.gtlens.model.Kind;
 import org.gtlens.model.ModelInfo;
@@ -133,7 +134,7 @@ class ExtractRepresentationsNodeTest {
         }), port.getSpec(), new DataTableSpec(new String[]{"p0"}, new DataType[]{IntCell.TYPE})));
         assertEquals("The token column 'p9' does not exist in the input table.", e.getMessage());
         e = assertThrows(InvalidSettingsException.class,
-            () -> NodeTestHarness.configure(model(s -> { }), null, in));
+            () -> NodeTestHarness.configure(model(s -> { }), new GTransformerPortObjectSpec(), in));
         assertTrue(e.getMessage().contains("Load GTransformer"), e.getMessage());
         e = assertThrows(InvalidSettingsException.class,
             () -> NodeTestHarness.validateSettings(model(s -> { }), settingsWith(s -> s.addString("layout", "wide"))));

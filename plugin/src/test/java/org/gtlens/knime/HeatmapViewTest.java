@@ -19,6 +19,7 @@ import org.gtlens.chart.options.ChartOptions;
 import org.gtlens.chart.data.HeatmapGrid;
 import org.gtlens.explorer.HeatmapExplorer;
 import org.gtlens.knime.heatmap.HeatmapNodeFactory;
+import org.gtlens.knime.heatmap.HeatmapViews;
 import org.gtlens.model.Kind;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,9 +32,8 @@ import org.knime.core.node.port.PortObject;
 
 /**
  * Heatmap View's explorer: its pickers draw any source row, kind, block and head of the table without executing
- * again (the image port keeps the settings' figure), the saved internals reopen it with its pickers, a table too
- * large to keep falls back to the configured figure with a warning, and blocks, heads and the value scale are
- * settings that older workflows load without.
+ * again (the image port keeps the settings' figure), a saved workflow reopens it with its pickers, and blocks,
+ * heads and the value scale are settings that older workflows load without.
  */
 class HeatmapViewTest {
 
@@ -53,10 +53,7 @@ class HeatmapViewTest {
     }
 
     private static HeatmapExplorer open(final NodeModel m) throws Exception {
-        NodeView<?> view = NodeTestHarness.createView(new HeatmapNodeFactory(), 0,
-            (org.gtlens.knime.heatmap.HeatmapNodeModel)m);
-        NodeTestHarness.openView(view);
-        return explorerOf(NodeTestHarness.viewComponent(view));
+        return HeatmapViews.explorer(HeatmapViews.open((org.gtlens.knime.heatmap.HeatmapNodeModel)m));
     }
 
     @Test
@@ -95,16 +92,10 @@ class HeatmapViewTest {
     }
 
     @Test
-    void savedInternalsReopenTheExplorer(@TempDir final Path dir) throws Exception {
+    void aSavedWorkflowReopensTheExplorer(@TempDir final Path dir) throws Exception {
         NodeModel m = HeatmapNodeTest.model(s -> { });
-        NodeSettings saved = NodeTestHarness.saveSettings(m);
         NodeTestHarness.run(m, HeatmapNodeTest.extracted());
-        File internals = dir.toFile();
-        NodeTestHarness.saveInternals(m, internals);
-        assertTrue(Files.size(dir.resolve("heatmap-table.bin")) > 100);
-        NodeModel reopened = HeatmapNodeTest.model(s -> { });
-        NodeTestHarness.loadSettings(reopened, saved);
-        NodeTestHarness.loadInternals(reopened, internals);
+        NodeModel reopened = NodeTestHarness.save(m, dir.resolve("node")).load(new HeatmapNodeFactory());
         HeatmapExplorer explorer = open(reopened);
         assertNotNull(explorer);
         explorer.choose(3, Kind.ATTENTION, "0", "0", ChartOptions.ValueScale.LINEAR, ChartOptions.RangeMode.SHARED);
@@ -114,38 +105,31 @@ class HeatmapViewTest {
         original.choose(3, Kind.ATTENTION, "0", "0", ChartOptions.ValueScale.LINEAR, ChartOptions.RangeMode.SHARED);
         assertEquals(original.figure().grid().all().get(0).value(2, 1),
             explorer.figure().grid().all().get(0).value(2, 1), 0f, "the same values after reopening");
-        // a workflow saved before the view explored (no table file) still opens, with its figure
-        Files.delete(dir.resolve("heatmap-table.bin"));
-        NodeModel old = HeatmapNodeTest.model(s -> { });
-        NodeTestHarness.loadInternals(old, internals);
-        HeatmapExplorer fixed = open(old);
-        assertNotNull(fixed.figure());
-        fixed.choose(0, null, "0", "all", ChartOptions.ValueScale.LINEAR, ChartOptions.RangeMode.SHARED);
-        assertTrue(fixed.error().contains("saved before the view could explore"), fixed.error());
     }
 
     @Test
-    void aTableLargerThanTheViewKeepsFallsBackWithAWarning() throws Exception {
-        String before = System.getProperty("gtlens.heatmap.viewBytes");
-        System.setProperty("gtlens.heatmap.viewBytes", "4400"); // 100 rows
-        try {
-            NodeModel m = HeatmapNodeTest.model(s -> { });
-            NodeTestHarness.run(m, HeatmapNodeTest.extracted());
-            String warning = NodeTestHarness.warningMessage(m);
-            assertNotNull(warning);
-            assertTrue(warning.contains("more than the view keeps (100 rows"), warning);
-            assertEquals(6, HeatmapNodeTest.gridOf(m).all().size(), "the port figure is complete all the same");
-            HeatmapExplorer explorer = open(m);
-            assertEquals(1, explorer.panel().grid().all().size() == 6 ? 1 : 0, "it shows the configured figure");
-            explorer.choose(0, null, "1", "all", ChartOptions.ValueScale.LINEAR, ChartOptions.RangeMode.SHARED);
-            assertEquals(warning, explorer.error());
-        } finally {
-            if (before == null) {
-                System.clearProperty("gtlens.heatmap.viewBytes");
-            } else {
-                System.setProperty("gtlens.heatmap.viewBytes", before);
+    void aWorkflowSavedWithoutTheTableSaysToExecuteAgain(@TempDir final Path dir) throws Exception {
+        NodeModel m = HeatmapNodeTest.model(s -> { });
+        NodeTestHarness.run(m, HeatmapNodeTest.extracted());
+        NodeModel old = HeatmapNodeTest.model(s -> { });
+        NodeTestHarness.loadInternals(old, dir.toFile()); // an earlier release's internals, no internal table
+        var view = HeatmapViews.open((org.gtlens.knime.heatmap.HeatmapNodeModel)old);
+        assertNull(HeatmapViews.explorer(view));
+        assertTrue(text(NodeTestHarness.viewComponent(view)).contains("execute the node again"),
+            text(NodeTestHarness.viewComponent(view)));
+    }
+
+    static String text(final Component c) {
+        if (c instanceof javax.swing.JLabel l) {
+            return l.getText();
+        }
+        StringBuilder b = new StringBuilder();
+        if (c instanceof Container container) {
+            for (Component child : container.getComponents()) {
+                b.append(text(child));
             }
         }
+        return b.toString();
     }
 
     @Test

@@ -91,7 +91,7 @@ class WorkflowStoryTest {
         BufferedImage png = HeatmapNodeTest.png(image[0]);
         assertEquals(900, png.getWidth());
         assertEquals(500, png.getHeight());
-        HeatmapGrid grid = ((HeatmapNodeModel)heatmap).grid();
+        HeatmapGrid grid = HeatmapNodeTest.gridOf(heatmap);
         assertEquals(2, grid.gridRows());
         assertEquals(3, grid.gridCols());
         assertEquals("class pairs \u00b7 Head 0", grid.panel(0, 0).title());

@@ -22,14 +22,17 @@ final class ExtractRepresentationsNodeDialog extends DefaultNodeSettingsPane {
         SettingsModelString column = ExtractSettings.createSequenceColumnModel();
         SettingsModelString tokenColumns = ExtractSettings.createTokenColumnsModel();
         createNewGroup("Sequences");
-        addDialogComponent(new DialogComponentChoice(mode, "Sequences from", ExtractSettings.MODES));
-        addDialogComponent(new DialogComponentColumnNameSelection(column, "Sequence column",
-            ExtractRepresentationsNodeModel.TABLE_PORT, false, StringValue.class, ListDataValue.class));
+        addDialogComponent(new DialogComponentChoice(mode, "Sequences from", ExtractChoices.MODES));
+        // <none> is the automatic choice (the first text or list column), so that a table whose column is not
+        // offered does not get its last column chosen behind the user's back
+        addDialogComponent(new DialogComponentColumnNameSelection(column,
+            "Sequence column (<none>: the first text or list column)", ExtractRepresentationsNodeModel.TABLE_PORT,
+            false, true, StringValue.class, ListDataValue.class));
         addDialogComponent(new DialogComponentString(tokenColumns,
             "Token columns (comma-separated; empty = all integer columns)"));
         closeCurrentGroup();
         mode.addChangeListener(e -> {
-            boolean columns = ExtractSettings.MODE_COLUMNS == Choice.of(ExtractSettings.MODES, mode.getStringValue());
+            boolean columns = ExtractChoices.MODE_COLUMNS == Choice.of(ExtractChoices.MODES, mode.getStringValue());
             column.setEnabled(!columns);
             tokenColumns.setEnabled(columns);
         });
@@ -39,7 +42,7 @@ final class ExtractRepresentationsNodeDialog extends DefaultNodeSettingsPane {
             addDialogComponent(new DialogComponentBoolean(m, k.contractName()));
         }
         addDialogComponent(new DialogComponentChoice(ExtractSettings.createLayoutModel(), "Layout",
-            ExtractSettings.LAYOUTS));
+            ExtractChoices.LAYOUTS));
         closeCurrentGroup();
         createNewGroup("Selection (indices and ranges such as 0,10-11, or last; empty or all = everything)");
         addDialogComponent(new DialogComponentString(ExtractSettings.createBlocksModel(), "Blocks"));
@@ -54,20 +57,20 @@ final class ExtractRepresentationsNodeDialog extends DefaultNodeSettingsPane {
         createNewGroup("Dataset analysis");
         SettingsModelString aggregate = ExtractSettings.createAggregateModel();
         SettingsModelString group = ExtractSettings.createGroupColumnModel();
-        addDialogComponent(new DialogComponentChoice(aggregate, "Aggregate", ExtractSettings.AGGREGATES));
+        addDialogComponent(new DialogComponentChoice(aggregate, "Aggregate", ExtractChoices.AGGREGATES));
         addDialogComponent(new DialogComponentColumnNameSelection(group, "Group column",
             ExtractRepresentationsNodeModel.TABLE_PORT, false, org.knime.core.data.DataValue.class));
         aggregate.addChangeListener(e -> group.setEnabled(
-            ExtractSettings.AGGREGATE_GROUP == Choice.of(ExtractSettings.AGGREGATES, aggregate.getStringValue())));
+            ExtractChoices.AGGREGATE_GROUP == Choice.of(ExtractChoices.AGGREGATES, aggregate.getStringValue())));
         addDialogComponent(new DialogComponentChoice(ExtractSettings.createSecondOutputModel(), "Second output",
-            ExtractSettings.OUTPUTS));
+            ExtractChoices.OUTPUTS));
         closeCurrentGroup();
         createNewGroup("Execution");
         addDialogComponent(new DialogComponentNumber(ExtractSettings.createBatchSizeModel(), "Batch size", 64));
         addDialogComponent(new DialogComponentNumber(ExtractSettings.createMemoryModel(), "Memory per batch (MB)",
             64));
         addDialogComponent(new DialogComponentChoice(ExtractSettings.createBadRowPolicyModel(), "On a bad row",
-            ExtractSettings.POLICIES));
+            ExtractChoices.POLICIES));
         closeCurrentGroup();
     }
 }

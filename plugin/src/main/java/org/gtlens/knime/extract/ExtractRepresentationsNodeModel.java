@@ -60,7 +60,8 @@ public final class ExtractRepresentationsNodeModel extends NodeModel {
     @Override
     protected PortObjectSpec[] configure(final PortObjectSpec[] inSpecs) throws InvalidSettingsException {
         m_settings.check();
-        if (!(inSpecs[MODEL_PORT] instanceof GTransformerPortObjectSpec modelSpec) || modelSpec.getInfo() == null) {
+        GTransformerPortObjectSpec modelSpec = (GTransformerPortObjectSpec)inSpecs[MODEL_PORT];
+        if (modelSpec.getInfo() == null) {
             throw new InvalidSettingsException(
                 "No GTransformer at the first input; connect a Load GTransformer node and execute it.");
         }
@@ -70,9 +71,6 @@ public final class ExtractRepresentationsNodeModel extends NodeModel {
             throw new InvalidSettingsException(e.getMessage());
         }
         DataTableSpec in = (DataTableSpec)inSpecs[TABLE_PORT];
-        if (in == null) {
-            throw new InvalidSettingsException("No input table; connect a table of sequences to the second input.");
-        }
         SequenceReader.create(m_settings, in, null);
         groupColumn(in);
         String note = settingsNote(modelSpec.getInfo());

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 
 import org.gtlens.knime.dialog.Choice;
+import org.gtlens.knime.settings.Added;
 import org.gtlens.model.Kind;
 import org.gtlens.model.ModelInfo;
 import org.gtlens.repr.BatchPlan;
@@ -30,63 +31,11 @@ import org.knime.core.node.defaultnodesettings.SettingsModelString;
  */
 final class ExtractSettings {
 
-    /** Sequence mode: one column holding text ("4,5,5") or a list of integers. */
-    static final Choice MODE_COLUMN = new Choice("column", "One column (text or list of integers)",
-        "One column (text or list of integers)");
-
-    /** Sequence mode: one integer column per position. */
-    static final Choice MODE_COLUMNS = new Choice("columns", "Integer columns (one per position)",
-        "Integer columns (one per position)");
-
-    static final List<Choice> MODES = List.of(MODE_COLUMN, MODE_COLUMNS);
-
-    static final List<Choice> LAYOUTS = List.of(new Choice(Layout.LONG.key(), "Long: one row per value"),
-        new Choice(Layout.MATRIX.key(), "Matrix: one row per matrix row"));
-
-    static final Choice POLICY_FAIL = new Choice("fail", "Fail", "Fail");
-
-    static final Choice POLICY_SKIP = new Choice("skip", "Skip the row with a warning", "Skip the row with a warning");
-
-    static final List<Choice> POLICIES = List.of(POLICY_FAIL, POLICY_SKIP);
-
-    private static final String BLOCKS_KEY = "blocks";
-
-    private static final String HEADS_KEY = "heads";
-
-    private static final String POSITIONS_KEY = "positions";
-
-    private static final String TOP_K_KEY = "top_k";
-
-    private static final String KEEP_MASKED_KEY = "keep_masked";
-
-    private static final String MEMORY_KEY = "memory_mb";
-
-    private static final String AGGREGATE_KEY = "aggregate";
-
-    private static final String GROUP_COLUMN_KEY = "group_column";
-
-    private static final String OUTPUT_KEY = "second_output";
-
-    static final Choice AGGREGATE_NONE = new Choice("none", "None: every row's values");
-
-    static final Choice AGGREGATE_ALL = new Choice("all", "Mean over all rows");
-
-    static final Choice AGGREGATE_GROUP = new Choice("group", "Mean per group (value of the group column)");
-
-    static final List<Choice> AGGREGATES = List.of(AGGREGATE_NONE, AGGREGATE_ALL, AGGREGATE_GROUP);
-
-    static final Choice OUTPUT_REPRESENTATIONS = new Choice("representations", "Representations");
-
-    static final Choice OUTPUT_HEAD_SCORES = new Choice("head_scores",
-        "Head scores (entropy, previous token, self, first token)");
-
-    static final Choice OUTPUT_LENS_STATS = new Choice("lens_stats",
-        "Logit-lens statistics (entropy, KL to final, rank of the final token, top probability)");
-
-    static final List<Choice> OUTPUTS = List.of(OUTPUT_REPRESENTATIONS, OUTPUT_HEAD_SCORES, OUTPUT_LENS_STATS);
+    /** The release the settings of the migration table came with. */
+    private static final String FIRST_RELEASE = "0.1.0";
 
     static SettingsModelString createSequenceModeModel() {
-        return new SettingsModelString("sequence_mode", MODE_COLUMN.key());
+        return new SettingsModelString("sequence_mode", ExtractChoices.MODE_COLUMN.key());
     }
 
     static SettingsModelString createSequenceColumnModel() {
@@ -114,27 +63,27 @@ final class ExtractSettings {
 
     /** @return the blocks to keep ("all", "0,10-11", "last") */
     static SettingsModelString createBlocksModel() {
-        return new SettingsModelString(BLOCKS_KEY, IndexList.ALL.toString());
+        return new SettingsModelString("blocks", IndexList.ALL.toString());
     }
 
     /** @return the heads to keep */
     static SettingsModelString createHeadsModel() {
-        return new SettingsModelString(HEADS_KEY, IndexList.ALL.toString());
+        return new SettingsModelString("heads", IndexList.ALL.toString());
     }
 
     /** @return the positions (matrix rows) to keep */
     static SettingsModelString createPositionsModel() {
-        return new SettingsModelString(POSITIONS_KEY, IndexList.ALL.toString());
+        return new SettingsModelString("positions", IndexList.ALL.toString());
     }
 
     /** @return how many most probable tokens of logprobs to keep per position; 0 = all */
     static SettingsModelIntegerBounded createTopKModel() {
-        return new SettingsModelIntegerBounded(TOP_K_KEY, 0, 0, 1_000_000);
+        return new SettingsModelIntegerBounded("top_k", 0, 0, 1_000_000);
     }
 
     /** @return whether to keep the attention cells the causal mask makes 0 (new nodes: no) */
     static SettingsModelBoolean createKeepMaskedModel() {
-        return new SettingsModelBoolean(KEEP_MASKED_KEY, false);
+        return new SettingsModelBoolean("keep_masked", false);
     }
 
     static SettingsModelIntegerBounded createBatchSizeModel() {
@@ -143,7 +92,7 @@ final class ExtractSettings {
 
     /** @return the memory budget of one batch's outputs in MB: a quarter of KNIME's maximum heap by default */
     static SettingsModelIntegerBounded createMemoryModel() {
-        return new SettingsModelIntegerBounded(MEMORY_KEY, defaultMemoryMb(), 1, 1 << 20);
+        return new SettingsModelIntegerBounded("memory_mb", defaultMemoryMb(), 1, 1 << 20);
     }
 
     /** A quarter of the maximum heap, between 64 MB and 4 GB, in steps of 64 MB. */
@@ -154,23 +103,23 @@ final class ExtractSettings {
 
     /** @return none, over all rows, or per group */
     static SettingsModelString createAggregateModel() {
-        return new SettingsModelString(AGGREGATE_KEY, AGGREGATE_NONE.key());
+        return new SettingsModelString("aggregate", ExtractChoices.AGGREGATE_NONE.key());
     }
 
     /** @return the column whose value groups the rows (aggregate per group) */
     static SettingsModelString createGroupColumnModel() {
-        SettingsModelString m = new SettingsModelString(GROUP_COLUMN_KEY, "");
+        SettingsModelString m = new SettingsModelString("group_column", "");
         m.setEnabled(false); // enabled when aggregating per group
         return m;
     }
 
     /** @return what the second output holds: representations, head scores or logit-lens statistics */
     static SettingsModelString createSecondOutputModel() {
-        return new SettingsModelString(OUTPUT_KEY, OUTPUT_REPRESENTATIONS.key());
+        return new SettingsModelString("second_output", ExtractChoices.OUTPUT_REPRESENTATIONS.key());
     }
 
     static SettingsModelString createBadRowPolicyModel() {
-        return new SettingsModelString("on_bad_row", POLICY_FAIL.key());
+        return new SettingsModelString("on_bad_row", ExtractChoices.POLICY_FAIL.key());
     }
 
     final SettingsModelString m_mode = createSequenceModeModel();
@@ -221,22 +170,27 @@ final class ExtractSettings {
         return l;
     }
 
-    /** A setting added after the first version, with the key older workflows lack. */
-    private record Added(String key, SettingsModel model) {
-    }
-
+    /**
+     * The migration table: settings added after the node's first settings, each with the value a workflow saved
+     * without it gets, which does what the node did then (every block, head and position, every token, masked cells
+     * kept, no rollout, no aggregation, representations). All came during the development of the first release.
+     */
     private List<Added> added() {
-        return List.of(new Added(BLOCKS_KEY, m_blocks), new Added(HEADS_KEY, m_heads),
-            new Added(POSITIONS_KEY, m_positions), new Added(TOP_K_KEY, m_topK),
-            new Added(KEEP_MASKED_KEY, m_keepMasked), new Added(MEMORY_KEY, m_memory),
-            new Added("kind_" + Kind.ROLLOUT.contractName(), m_kinds[Kind.ROLLOUT.ordinal()]),
-            new Added(AGGREGATE_KEY, m_aggregate), new Added(GROUP_COLUMN_KEY, m_groupColumn),
-            new Added(OUTPUT_KEY, m_output));
+        return List.of(Added.of(m_blocks, IndexList.ALL.toString(), FIRST_RELEASE),
+            Added.of(m_heads, IndexList.ALL.toString(), FIRST_RELEASE),
+            Added.of(m_positions, IndexList.ALL.toString(), FIRST_RELEASE),
+            Added.of(m_topK, 0, FIRST_RELEASE),
+            Added.of(m_keepMasked, true, FIRST_RELEASE),
+            Added.of(m_memory, defaultMemoryMb(), FIRST_RELEASE),
+            Added.of(m_kinds[Kind.ROLLOUT.ordinal()], false, FIRST_RELEASE),
+            Added.of(m_aggregate, ExtractChoices.AGGREGATE_NONE.key(), FIRST_RELEASE),
+            Added.of(m_groupColumn, "", FIRST_RELEASE),
+            Added.of(m_output, ExtractChoices.OUTPUT_REPRESENTATIONS.key(), FIRST_RELEASE));
     }
 
     void save(final NodeSettingsWO s) {
         original().forEach(m -> m.saveSettingsTo(s));
-        added().forEach(a -> a.model().saveSettingsTo(s));
+        Added.save(added(), s);
     }
 
     void validate(final NodeSettingsRO s) throws InvalidSettingsException {
@@ -249,25 +203,10 @@ final class ExtractSettings {
         for (SettingsModel m : original()) {
             m.loadSettingsFrom(s);
         }
-        // absent in workflows saved before these settings existed: keep what the node did then
-        m_blocks.setStringValue(IndexList.ALL.toString());
-        m_heads.setStringValue(IndexList.ALL.toString());
-        m_positions.setStringValue(IndexList.ALL.toString());
-        m_topK.setIntValue(0);
-        m_keepMasked.setBooleanValue(true);
-        m_memory.setIntValue(defaultMemoryMb());
-        m_kinds[Kind.ROLLOUT.ordinal()].setBooleanValue(false);
-        m_aggregate.setStringValue(AGGREGATE_NONE.key());
-        m_groupColumn.setStringValue("");
-        m_output.setStringValue(OUTPUT_REPRESENTATIONS.key());
-        for (Added a : added()) {
-            if (s.containsKey(a.key())) {
-                a.model().loadSettingsFrom(s);
-            }
-        }
+        Added.load(added(), s);
         // earlier versions stored labels: store keys from now on
-        normalize(m_mode, MODES);
-        normalize(m_policy, POLICIES);
+        normalize(m_mode, ExtractChoices.MODES);
+        normalize(m_policy, ExtractChoices.POLICIES);
         m_tokenColumns.setEnabled(columnsMode());
         m_column.setEnabled(!columnsMode());
         m_groupColumn.setEnabled(perGroup());
@@ -282,12 +221,12 @@ final class ExtractSettings {
 
     /** Checks the values that a settings model alone cannot check. */
     void check() throws InvalidSettingsException {
-        checkChoice(m_mode, MODES, "sequence mode");
-        checkChoice(m_layout, LAYOUTS, "layout");
-        checkChoice(m_policy, POLICIES, "bad-row policy");
-        checkChoice(m_aggregate, AGGREGATES, "aggregation");
-        checkChoice(m_output, OUTPUTS, "second output");
-        if (aggregated() && matrixLayout() && secondOutput() == OUTPUT_REPRESENTATIONS) {
+        checkChoice(m_mode, ExtractChoices.MODES, "sequence mode");
+        checkChoice(m_layout, ExtractChoices.LAYOUTS, "layout");
+        checkChoice(m_policy, ExtractChoices.POLICIES, "bad-row policy");
+        checkChoice(m_aggregate, ExtractChoices.AGGREGATES, "aggregation");
+        checkChoice(m_output, ExtractChoices.OUTPUTS, "second output");
+        if (aggregated() && matrixLayout() && secondOutput() == ExtractChoices.OUTPUT_REPRESENTATIONS) {
             throw new InvalidSettingsException("Aggregated representations come in the long layout only; choose the "
                 + "long layout or no aggregation.");
         }
@@ -316,7 +255,7 @@ final class ExtractSettings {
     }
 
     boolean columnsMode() {
-        return MODE_COLUMNS == Choice.of(MODES, m_mode.getStringValue());
+        return ExtractChoices.MODE_COLUMNS == Choice.of(ExtractChoices.MODES, m_mode.getStringValue());
     }
 
     boolean matrixLayout() {
@@ -324,21 +263,21 @@ final class ExtractSettings {
     }
 
     boolean aggregated() {
-        return Choice.of(AGGREGATES, m_aggregate.getStringValue()) != AGGREGATE_NONE;
+        return Choice.of(ExtractChoices.AGGREGATES, m_aggregate.getStringValue()) != ExtractChoices.AGGREGATE_NONE;
     }
 
     boolean perGroup() {
-        return Choice.of(AGGREGATES, m_aggregate.getStringValue()) == AGGREGATE_GROUP;
+        return Choice.of(ExtractChoices.AGGREGATES, m_aggregate.getStringValue()) == ExtractChoices.AGGREGATE_GROUP;
     }
 
     Choice secondOutput() {
-        return Choice.of(OUTPUTS, m_output.getStringValue());
+        return Choice.of(ExtractChoices.OUTPUTS, m_output.getStringValue());
     }
 
     /** @return the table of the second output */
     Output output() {
         Choice c = secondOutput();
-        return c == OUTPUT_HEAD_SCORES ? Output.HEAD_SCORES : c == OUTPUT_LENS_STATS ? Output.LENS_STATS
+        return c == ExtractChoices.OUTPUT_HEAD_SCORES ? Output.HEAD_SCORES : c == ExtractChoices.OUTPUT_LENS_STATS ? Output.LENS_STATS
             : Output.REPRESENTATIONS;
     }
 
@@ -353,7 +292,7 @@ final class ExtractSettings {
     }
 
     boolean skipBadRows() {
-        return POLICY_SKIP == Choice.of(POLICIES, m_policy.getStringValue());
+        return ExtractChoices.POLICY_SKIP == Choice.of(ExtractChoices.POLICIES, m_policy.getStringValue());
     }
 
     Set<Kind> kinds() {

@@ -16,7 +16,7 @@ final class HeatmapNodeDialog extends DefaultNodeSettingsPane {
     HeatmapNodeDialog() {
         createNewGroup("What to draw");
         addDialogComponent(new DialogComponentChoice(HeatmapSettings.createKindModel(), "Kind",
-            HeatmapSettings.KINDS));
+            HeatmapChoices.KINDS));
         addDialogComponent(new DialogComponentString(HeatmapSettings.createSourceRowModel(),
             "Source row ID (empty = mean over all rows)"));
         addDialogComponent(new DialogComponentString(HeatmapSettings.createBlocksModel(),
@@ -30,26 +30,30 @@ final class HeatmapNodeDialog extends DefaultNodeSettingsPane {
             "Panel rows by", 0, false, true, DataValue.class));
         addDialogComponent(new DialogComponentColumnNameSelection(HeatmapSettings.createFacetColumnsModel(),
             "Panel columns by", 0, false, true, DataValue.class));
+        // <none> takes the column from the table (also a summary's or a matrix layout's), so that a table whose
+        // columns are not offered never gets other columns chosen behind the user's back
         addDialogComponent(new DialogComponentColumnNameSelection(HeatmapSettings.createRowColumnModel(),
-            "Matrix row", 0, DoubleValue.class));
+            "Matrix row (<none>: from the table)", 0, false, true, DoubleValue.class));
         addDialogComponent(new DialogComponentColumnNameSelection(HeatmapSettings.createColumnColumnModel(),
-            "Matrix column", 0, DoubleValue.class));
+            "Matrix column (<none>: from the table)", 0, false, true, DoubleValue.class));
         addDialogComponent(new DialogComponentColumnNameSelection(HeatmapSettings.createValueColumnModel(),
-            "Value", 0, DoubleValue.class));
+            "Value (<none>: from the table)", 0, false, true, DoubleValue.class));
         closeCurrentGroup();
         createNewGroup("Appearance");
         addDialogComponent(new DialogComponentChoice(HeatmapSettings.createColorScaleModel(),
-            "Colour scale", HeatmapSettings.SCALES));
+            "Colour scale", HeatmapChoices.SCALES));
         addDialogComponent(new DialogComponentChoice(HeatmapSettings.createValueScaleModel(), "Value scale",
-            HeatmapSettings.VALUE_SCALES));
+            HeatmapChoices.VALUE_SCALES));
         addDialogComponent(new DialogComponentChoice(HeatmapSettings.createValueLabelsModel(),
-            "Value labels", HeatmapSettings.LABELS));
+            "Value labels", HeatmapChoices.LABELS));
         addDialogComponent(new DialogComponentChoice(HeatmapSettings.createRangeModel(), "Colour range",
-            HeatmapSettings.RANGES));
+            HeatmapChoices.RANGES));
         addDialogComponent(new DialogComponentNumber(HeatmapSettings.createWidthModel(), "Image width", 50));
         addDialogComponent(new DialogComponentNumber(HeatmapSettings.createHeightModel(), "Image height", 50));
         addDialogComponent(new DialogComponentStringSelection(HeatmapSettings.createFormatModel(), "Image format",
             HeatmapSettings.FORMAT_PNG));
+        addDialogComponent(new DialogComponentNumber(HeatmapSettings.createPortPixelsModel(),
+            "Most pixels of the image port (larger images are scaled down)", 100_000));
         closeCurrentGroup();
     }
 }

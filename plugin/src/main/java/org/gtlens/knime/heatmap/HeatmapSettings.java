@@ -4,6 +4,7 @@ import java.util.List;
 
 import java.util.Map;
 
+import org.gtlens.chart.figures.FigureChoices;
 import org.gtlens.chart.options.ChartOptions;
 import org.gtlens.chart.options.ChartOptions.LabelMode;
 import org.gtlens.chart.options.ChartOptions.RangeMode;
@@ -11,7 +12,7 @@ import org.gtlens.chart.options.ChartOptions.PaletteFamily;
 import org.gtlens.chart.options.ChartOptions.ValueScale;
 import org.gtlens.repr.IndexList;
 import org.gtlens.knime.dialog.Choice;
-import org.gtlens.model.Kind;
+import org.gtlens.knime.settings.Added;
 import org.knime.core.node.InvalidSettingsException;
 import org.knime.core.node.NodeSettingsRO;
 import org.knime.core.node.NodeSettingsWO;
@@ -22,36 +23,10 @@ import org.knime.core.node.defaultnodesettings.SettingsModelString;
 /** The settings of Heatmap View: one static method per setting, shared by the node model and the dialog. */
 final class HeatmapSettings {
 
-    /** Kind choice meaning "do not filter by kind". */
-    static final String KIND_ANY = "any";
-
-    /** Every kind by its contract name, and "any" (stored as "(any)" by the first version). */
-    static final List<Choice> KINDS = kinds();
-
-    static final List<Choice> SCALES = List.of(new Choice(PaletteFamily.AUTO.key(),
-        "Auto (diverging for signed values)"), new Choice(PaletteFamily.SEQUENTIAL.key(), "Sequential (viridis)"),
-        new Choice(PaletteFamily.DIVERGING.key(), "Diverging, centred on 0"));
-
-    static final List<Choice> VALUE_SCALES = List.of(new Choice(ValueScale.LINEAR.key(), "Linear"),
-        new Choice(ValueScale.LOG.key(), "Logarithmic (attention, probabilities)"),
-        new Choice(ValueScale.ROW.key(), "Each row relative to its largest value"));
-
-    static final List<Choice> LABELS = List.of(new Choice(LabelMode.AUTO.key(), "Auto (where they fit)"),
-        new Choice(LabelMode.ON.key(), "On"), new Choice(LabelMode.OFF.key(), "Off"));
-
-    static final List<Choice> RANGES = List.of(new Choice(RangeMode.SHARED.key(), "Shared by all panels"),
-        new Choice(RangeMode.PER_PANEL.key(), "Per panel", "per panel"));
-
-    private static List<Choice> kinds() {
-        List<Choice> l = new java.util.ArrayList<>();
-        for (Kind k : Kind.values()) {
-            l.add(new Choice(k.contractName(), k.contractName()));
-        }
-        l.add(new Choice(KIND_ANY, "(any: do not filter by kind)", "(any)"));
-        return List.copyOf(l);
-    }
-
     static final String FORMAT_PNG = "PNG";
+
+    /** The release the settings of the migration table came with. */
+    private static final String FIRST_RELEASE = "0.1.0";
 
     static SettingsModelString createKindModel() {
         return new SettingsModelString("kind", "attention");
@@ -70,16 +45,19 @@ final class HeatmapSettings {
         return new SettingsModelString("facet_columns_column", "Head");
     }
 
+    /** Empty (the dialog's "&lt;none&gt;") takes the column from the table ({@link HeatmapColumns}). */
     static SettingsModelString createRowColumnModel() {
-        return new SettingsModelString("row_column", "Row");
+        return new SettingsModelString("row_column", "");
     }
 
+    /** Empty takes the column from the table. */
     static SettingsModelString createColumnColumnModel() {
-        return new SettingsModelString("column_column", "Column");
+        return new SettingsModelString("column_column", "");
     }
 
+    /** Empty takes the column from the table. */
     static SettingsModelString createValueColumnModel() {
-        return new SettingsModelString("value_column", "Value");
+        return new SettingsModelString("value_column", "");
     }
 
     static SettingsModelString createColorScaleModel() {
@@ -122,6 +100,14 @@ final class HeatmapSettings {
         return new SettingsModelIntegerBounded("image_height", 600, 100, 10000);
     }
 
+    /**
+     * The most pixels the image port holds: a larger image size is scaled down, keeping its aspect, so that the
+     * PNG KNIME decodes for every executed node when a workflow opens stays as small as a port preview needs.
+     */
+    static SettingsModelIntegerBounded createPortPixelsModel() {
+        return new SettingsModelIntegerBounded("image_port_max_pixels", 2_000_000, 10_000, 100_000_000);
+    }
+
     static SettingsModelString createFormatModel() {
         return new SettingsModelString("image_format", FORMAT_PNG);
     }
@@ -160,50 +146,49 @@ final class HeatmapSettings {
 
     final SettingsModelString m_format = createFormatModel();
 
+    final SettingsModelIntegerBounded m_portPixels = createPortPixelsModel();
+
     private List<SettingsModel> all() {
         return List.of(m_kind, m_sourceRow, m_facetRows, m_facetCols, m_rowCol, m_colCol, m_valueCol, m_scale,
             m_labels, m_range, m_width, m_height, m_format);
     }
 
-    /** Settings added after the first version, in saving order: absent keys get defaults that draw as it did. */
-    private List<SettingsModelString> added() {
-        return List.of(m_valueScale, m_blocks, m_heads, m_positions);
+    /**
+     * The migration table: settings added after the node's first settings, each with the value a workflow saved
+     * without it gets: every block, head and position on a linear scale, as the node drew then; the image port's
+     * pixel bound applies to such a workflow too (its image is scaled down when executed again). All came during
+     * the development of the first release.
+     */
+    private List<Added> added() {
+        return List.of(Added.of(m_valueScale, ValueScale.LINEAR.key(), FIRST_RELEASE),
+            Added.of(m_blocks, IndexList.ALL.toString(), FIRST_RELEASE),
+            Added.of(m_heads, IndexList.ALL.toString(), FIRST_RELEASE),
+            Added.of(m_positions, IndexList.ALL.toString(), FIRST_RELEASE),
+            Added.of(m_portPixels, createPortPixelsModel().getIntValue(), FIRST_RELEASE));
     }
 
     void save(final NodeSettingsWO s) {
         all().forEach(m -> m.saveSettingsTo(s));
-        added().forEach(m -> m.saveSettingsTo(s));
+        Added.save(added(), s);
     }
 
     void validate(final NodeSettingsRO s) throws InvalidSettingsException {
         for (SettingsModel m : all()) {
             m.validateSettings(s);
         }
-        for (SettingsModelString m : added()) {
-            if (s.containsKey(m.getKey())) {
-                m.validateSettings(s);
-            }
-        }
+        Added.validate(added(), s);
         HeatmapSettings probe = new HeatmapSettings();
         probe.load(s);
-        probe.options();
+        probe.choices();
     }
 
     void load(final NodeSettingsRO s) throws InvalidSettingsException {
         for (SettingsModel m : all()) {
             m.loadSettingsFrom(s);
         }
-        m_valueScale.setStringValue(ValueScale.LINEAR.key());
-        m_blocks.setStringValue(IndexList.ALL.toString());
-        m_heads.setStringValue(IndexList.ALL.toString());
-        m_positions.setStringValue(IndexList.ALL.toString());
-        for (SettingsModelString m : added()) {
-            if (s.containsKey(m.getKey())) {
-                m.loadSettingsFrom(s);
-            }
-        }
+        Added.load(added(), s);
         // the first version stored "per panel" and "(any)": store keys from now on
-        for (var m : List.of(Map.entry(m_range, RANGES), Map.entry(m_kind, KINDS))) {
+        for (var m : List.of(Map.entry(m_range, HeatmapChoices.RANGES), Map.entry(m_kind, HeatmapChoices.KINDS))) {
             Choice c = Choice.of(m.getValue(), m.getKey().getStringValue());
             if (c != null) {
                 m.getKey().setStringValue(c.key());
@@ -214,14 +199,57 @@ final class HeatmapSettings {
     /** @return the chosen kind, or null for any */
     String kind() {
         String k = m_kind.getStringValue();
-        Choice c = Choice.of(KINDS, k);
-        return k == null || k.isBlank() || c != null && KIND_ANY.equals(c.key()) ? null : k.trim();
+        Choice c = Choice.of(HeatmapChoices.KINDS, k);
+        return k == null || k.isBlank() || c != null && HeatmapChoices.KIND_ANY.equals(c.key()) ? null : k.trim();
     }
 
     /** @return the chosen source row ID, or null for the mean over all rows */
     String sourceRow() {
         String r = m_sourceRow.getStringValue();
         return r == null || r.isBlank() ? null : r.trim();
+    }
+
+    /**
+     * Stores the table's own column name where a chosen column is found only by its title or CSV key (a table the
+     * command line wrote, read back), so that the dialog's column lists keep it; KNIME's convention for guessed
+     * columns.
+     *
+     * @param spec the input spec
+     * @return one phrase per name guessed, e.g. "'block' for the panel rows"; empty when none
+     */
+    List<String> useTableNames(final org.knime.core.data.DataTableSpec spec) {
+        List<String> guessed = new java.util.ArrayList<>();
+        var roles = new java.util.LinkedHashMap<SettingsModelString, String>();
+        roles.put(m_facetRows, "the panel rows");
+        roles.put(m_facetCols, "the panel columns");
+        roles.put(m_rowCol, "the matrix row");
+        roles.put(m_colCol, "the matrix column");
+        roles.put(m_valueCol, "the value");
+        for (var r : roles.entrySet()) {
+            String name = column(r.getKey());
+            boolean automatic = r.getKey() == m_rowCol && chosen(m_rowCol, org.gtlens.table.Tables.ROW) == null
+                || r.getKey() == m_colCol && chosen(m_colCol, org.gtlens.table.Tables.COL) == null
+                || r.getKey() == m_valueCol && chosen(m_valueCol, org.gtlens.table.Tables.VALUE) == null;
+            if (name == null || automatic || spec.findColumnIndex(name) >= 0) {
+                continue;
+            }
+            int i = org.gtlens.knime.table.KnimeTables.find(spec, name, org.gtlens.table.Tables.LONG);
+            if (i >= 0) {
+                String real = spec.getColumnSpec(i).getName();
+                r.getKey().setStringValue(real);
+                guessed.add("'" + real + "' for " + r.getValue());
+            }
+        }
+        return guessed;
+    }
+
+    /**
+     * @return the chosen row, column or value column, or null to take it from the table: empty, and also the
+     *         column's title, the default stored by earlier releases, which meant the same
+     */
+    static String chosen(final SettingsModelString m, final org.gtlens.table.Column column) {
+        String c = column(m);
+        return c == null || c.equals(column.title()) ? null : c;
     }
 
     /** @return a facet column name, or null for none */
@@ -231,10 +259,11 @@ final class HeatmapSettings {
     }
 
     /**
-     * @return the chart options of these settings
+     * @return the choices of these settings, applied to each figure's own defaults (a summary's panels keep their
+     *         own ranges: {@link TableFigureSource})
      * @throws InvalidSettingsException for an unknown choice
      */
-    ChartOptions options() throws InvalidSettingsException {
+    FigureChoices choices() throws InvalidSettingsException {
         PaletteFamily scale = org.gtlens.Keyed.find(ChartOptions.PaletteFamily.class, m_scale.getStringValue());
         if (scale == null) {
             throw new InvalidSettingsException("Unknown colour scale '" + m_scale.getStringValue()
@@ -245,7 +274,7 @@ final class HeatmapSettings {
             throw new InvalidSettingsException("Unknown value-label mode '" + m_labels.getStringValue()
                 + "'; use auto, on or off.");
         }
-        Choice rangeChoice = Choice.of(RANGES, m_range.getStringValue()); // "per panel" of the first version too
+        Choice rangeChoice = Choice.of(HeatmapChoices.RANGES, m_range.getStringValue()); // "per panel" of the first version too
         RangeMode range = rangeChoice == null ? null : org.gtlens.Keyed.find(RangeMode.class, rangeChoice.key());
         if (range == null) {
             throw new InvalidSettingsException("Unknown range mode '" + m_range.getStringValue()
@@ -263,8 +292,8 @@ final class HeatmapSettings {
         blocks();
         heads();
         positions();
-        return ChartOptions.defaults().toBuilder().palette(scale).valueLabels(labels).range(range)
-            .valueScale(valueScale).size(m_width.getIntValue(), m_height.getIntValue()).build();
+        return new FigureChoices(scale, valueScale, range, labels, false, 1, m_width.getIntValue(),
+            m_height.getIntValue());
     }
 
     /** @return the blocks to draw */

@@ -1,0 +1,50 @@
+package org.gtlens.knime.extract;
+
+import java.util.List;
+
+import org.gtlens.knime.dialog.Choice;
+import org.gtlens.table.Layout;
+
+/** The choices of Extract Representations' settings: stable keys, the dialog's labels, labels stored earlier. */
+final class ExtractChoices {
+
+    /** Sequence mode: one column holding text ("4,5,5") or a list of integers. */
+    static final Choice MODE_COLUMN = new Choice("column", "One column (text or list of integers)",
+        "One column (text or list of integers)");
+
+    /** Sequence mode: one integer column per position. */
+    static final Choice MODE_COLUMNS = new Choice("columns", "Integer columns (one per position)",
+        "Integer columns (one per position)");
+
+    static final List<Choice> MODES = List.of(MODE_COLUMN, MODE_COLUMNS);
+
+    static final List<Choice> LAYOUTS = List.of(new Choice(Layout.LONG.key(), "Long: one row per value"),
+        new Choice(Layout.MATRIX.key(), "Matrix: one row per matrix row"));
+
+    static final Choice POLICY_FAIL = new Choice("fail", "Fail", "Fail");
+
+    static final Choice POLICY_SKIP = new Choice("skip", "Skip the row with a warning", "Skip the row with a warning");
+
+    static final List<Choice> POLICIES = List.of(POLICY_FAIL, POLICY_SKIP);
+
+    static final Choice AGGREGATE_NONE = new Choice("none", "None: every row's values");
+
+    static final Choice AGGREGATE_ALL = new Choice("all", "Mean over all rows");
+
+    static final Choice AGGREGATE_GROUP = new Choice("group", "Mean per group (value of the group column)");
+
+    static final List<Choice> AGGREGATES = List.of(AGGREGATE_NONE, AGGREGATE_ALL, AGGREGATE_GROUP);
+
+    static final Choice OUTPUT_REPRESENTATIONS = new Choice("representations", "Representations");
+
+    static final Choice OUTPUT_HEAD_SCORES = new Choice("head_scores",
+        "Head scores (entropy, previous token, self, first token)");
+
+    static final Choice OUTPUT_LENS_STATS = new Choice("lens_stats",
+        "Logit-lens statistics (entropy, KL to final, rank of the final token, top probability)");
+
+    static final List<Choice> OUTPUTS = List.of(OUTPUT_REPRESENTATIONS, OUTPUT_HEAD_SCORES, OUTPUT_LENS_STATS);
+
+    private ExtractChoices() {
+    }
+}
