@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 class ChartBenchmarkTest {
 
     @Test
-    void sixSyntheticFiguresRenderFast() {
+    void measuresSixSyntheticFigures() {
         Synthetic s = Synthetic.defaultShape();
         ChartBenchmark.Timing t = ChartBenchmark.measure(
                 () -> RepresentationFigures.build(s.info, s.tokens, s.allKinds(), s.source()), 15);
@@ -34,7 +34,7 @@ class ChartBenchmarkTest {
     }
 
     @Test
-    void sixFiguresOfTheDefaultModelRenderFastAndAreSaved() throws Exception {
+    void measuresAndSavesSixFiguresOfTheDefaultModel() throws Exception {
         try (GTransformer model = GTransformer.loadDefault(1)) {
             BatchResult b = new Extractor(model, EnumSet.copyOf(Kind.contract()), 1)
                     .extract(new Sequence("0", new int[] {4, 5, 5, 5, 4}));

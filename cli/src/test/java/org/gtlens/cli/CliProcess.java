@@ -1,10 +1,16 @@
 package org.gtlens.cli;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+
+import org.gtlens.bench.ExtractionBenchmark;
+import org.gtlens.runtime.GTransformer;
 
 /**
  * One run of the command line in a JVM of its own, for what only another process shows: a small heap, the native
@@ -37,6 +43,51 @@ record CliProcess(int exit, String out, String err) {
         Files.delete(dir.resolve("stdout.txt"));
         Files.delete(dir.resolve("stderr.txt"));
         return r;
+    }
+
+    /** A CSV of 400,000 sequences for the built-in model: a run long enough to be signalled while it extracts. */
+    static Path longSequenceCsv(Path dir) throws Exception {
+        try (GTransformer model = GTransformer.loadDefault(1)) {
+            return ExtractionBenchmark.writeSequenceCsv(model.info(), 400_000, dir.resolve("in.csv"));
+        }
+    }
+
+    /**
+     * Waits until {@code out} holds at least {@code parts} temporary {@code .part} files of the running process
+     * {@code p}: an event of the run, not a time. Fails when the process ends first; the ten minutes are no deadline
+     * of the run, only a bound after which a hung test fails instead of waiting for ever.
+     */
+    static void awaitPartFiles(Process p, Path dir, Path out, int parts) throws Exception {
+        long bound = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
+        while (partFiles(out) < parts) {
+            if (!p.isAlive()) {
+                throw new AssertionError("the run ended (exit " + p.exitValue() + ") before it had " + parts
+                        + " temporary files in " + out + "; stderr: " + Files.readString(dir.resolve("stderr.txt")));
+            }
+            if (System.nanoTime() > bound) {
+                throw new AssertionError("no " + parts + " temporary files in " + out + " after ten minutes");
+            }
+            Thread.sleep(20);
+        }
+    }
+
+    /** How many temporary {@code .part} files {@code out} holds. */
+    static long partFiles(Path out) throws Exception {
+        try (var files = Files.list(out)) {
+            return files.filter(f -> f.getFileName().toString().endsWith(".part")).count();
+        }
+    }
+
+    /**
+     * The run failed (exit 1) with one line that says {@code says}, naming no C++ signature, ONNX Runtime error code,
+     * source file or Java exception.
+     */
+    void assertOneSentence(String context, String says) {
+        assertEquals(1, exit, context + ": " + err);
+        String line = errorLine();
+        assertTrue(line.startsWith("gtlens: ") && line.contains(says), context + ": " + line);
+        assertTrue(!line.contains("ORT_") && !line.contains("::") && !line.contains(".cc:")
+                && !line.contains("Exception"), context + ": " + line);
     }
 
     /** stderr as exactly one line, failing on more, on a stack trace or on a native library's log line. */

@@ -107,7 +107,7 @@ class FloatTextTest {
     }
 
     @Test
-    void fastPathAgreesWithTheExactOne() {
+    void toStringAgreesWithToStringExact() {
         IntStream.concat(hardCases(), randomPositive(300_000, 3)).forEach(bits -> {
             float f = Float.intBitsToFloat(bits);
             assertEquals(FloatText.toStringExact(f), FloatText.toString(f), Integer.toHexString(bits));

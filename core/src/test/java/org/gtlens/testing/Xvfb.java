@@ -9,7 +9,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import org.junit.jupiter.api.Assumptions;
 
@@ -84,21 +87,26 @@ public final class Xvfb {
         }
     }
 
-    /** Xvfb writes its display number on the descriptor given to -displayfd (here stdout) once it is ready. */
+    /**
+     * Xvfb writes its display number on the descriptor given to -displayfd (here stdout) once it is ready: a blocking
+     * read of that line, which ends with it or with the end of the stream when Xvfb exits. The bound only fails a
+     * server that hangs, it is no wait.
+     */
     private static String readDisplayNumber(Process server) throws IOException, InterruptedException {
         BufferedReader reader = new BufferedReader(new InputStreamReader(server.getInputStream(),
                 StandardCharsets.US_ASCII));
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (System.nanoTime() < deadline) {
-            if (reader.ready()) {
-                String line = reader.readLine();
-                return line == null || line.isBlank() ? null : line.trim();
-            }
-            if (!server.isAlive()) {
+        CompletableFuture<String> line = CompletableFuture.supplyAsync(() -> {
+            try {
+                return reader.readLine();
+            } catch (IOException e) {
                 return null;
             }
-            Thread.sleep(50);
+        });
+        try {
+            String number = line.get(2, TimeUnit.MINUTES);
+            return number == null || number.isBlank() ? null : number.trim();
+        } catch (ExecutionException | TimeoutException e) {
+            return null;
         }
-        return null;
     }
 }

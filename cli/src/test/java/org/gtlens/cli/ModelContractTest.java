@@ -3,14 +3,16 @@ package org.gtlens.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import org.gtlens.testing.OnnxBytes;
 import org.gtlens.testing.Project;
+import org.gtlens.testing.Proto;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -18,73 +20,17 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Issue 16, class 4: checks that could be bypassed. External data is looked up by its real path (a link inside the
- * model's folder to a file outside, or a folder link {@code up -> ..}, is refused), and output shapes are checked as
- * the file declares them, before ONNX Runtime's shape inference replaces them.
+ * A model's contract as the command line checks it: the gtlens.* metadata against the graph, and the shapes the file
+ * declares (as the file declares them, before ONNX Runtime's shape inference replaces them). Metadata sizes are checked
+ * before anything is sized by them.
  */
-class BypassTest {
+class ModelContractTest {
 
     @TempDir
     Path dir;
 
     private static byte[] toy() throws Exception {
         return Files.readAllBytes(Project.models("gtransformer.onnx"));
-    }
-
-    /** The toy with its weights in external file m.data next to it, in folder {@code folder}. */
-    private Path externalToy(Path folder, String location, Path dataFile) throws Exception {
-        Files.createDirectories(folder);
-        ByteArrayOutputStream data = new ByteArrayOutputStream();
-        byte[] model = OnnxBytes.withExternalData(toy(), location, data);
-        Files.createDirectories(dataFile.getParent());
-        Files.write(dataFile, data.toByteArray());
-        return Files.write(folder.resolve("m.onnx"), model);
-    }
-
-    @Test
-    void externalDataInsideTheFolderLoads() throws Exception {
-        Path model = externalToy(dir.resolve("model"), "m.data", dir.resolve("model/m.data"));
-        CliRun run = CliRun.of("inspect", "--model", model.toString());
-        assertEquals(0, run.exit(), run.err());
-        assertTrue(run.out().contains("depth:       2"), run.out());
-    }
-
-    static Stream<Arguments> links() {
-        return Stream.of(Arguments.of("file link to outside"), Arguments.of("folder link up -> .."),
-                Arguments.of("model linked from elsewhere, data beside the link"));
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("links")
-    void externalDataThroughALinkIsRefused(String name) throws Exception {
-        Path folder = dir.resolve("model");
-        Path model;
-        String says;
-        switch (name) {
-            case "file link to outside" -> {
-                model = externalToy(folder, "m.data", dir.resolve("outside/m.data"));
-                Files.createSymbolicLink(folder.resolve("m.data"), dir.resolve("outside/m.data"));
-                says = "refers to external data 'm.data', a link to " + dir.resolve("outside/m.data").toRealPath()
-                        + " outside the model's folder";
-            }
-            case "folder link up -> .." -> {
-                model = externalToy(folder, "up/outside/m.data", dir.resolve("outside/m.data"));
-                Files.createSymbolicLink(folder.resolve("up"), Path.of(".."));
-                says = "refers to external data 'up/outside/m.data', a link to";
-            }
-            default -> {
-                // the model file is a link; its data sits beside the link, not beside the real file
-                Path real = externalToy(dir.resolve("real"), "m.data", dir.resolve("beside-link/m.data"));
-                Files.delete(dir.resolve("beside-link/m.data"));
-                Files.createDirectories(folder);
-                externalToy(dir.resolve("other"), "m.data", folder.resolve("m.data"));
-                model = Files.createSymbolicLink(folder.resolve("link.onnx"), real);
-                says = "refers to external data 'm.data' which does not exist in " + dir.resolve("real").toRealPath();
-            }
-        }
-        CliRun run = CliRun.of("inspect", "--model", model.toString());
-        assertEquals(1, run.exit(), name + ": " + run.err());
-        assertTrue(run.errorLine().contains(says), name + ": " + run.errorLine());
     }
 
     static Stream<Arguments> shapes() {
@@ -122,11 +68,32 @@ class BypassTest {
         Leftovers.assertNone(dir.resolve("out"), name);
     }
 
+    static Stream<Arguments> fixedInputs() {
+        return Stream.of(
+                Arguments.of("fixed batch", 0, 1, "Model bad.onnx declares input 'tokens' with a fixed batch size "
+                        + "of 1; the contract's batch size is dynamic"),
+                Arguments.of("fixed length not declared", 1, 5, "Model bad.onnx declares input 'tokens' with a "
+                        + "fixed length of 5 but lacks gtlens.fixed_length=true"));
+    }
+
+    /** In a JVM of its own, so that ONNX Runtime's own log lines on stderr would show (none may). */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("fixedInputs")
+    void fixedInputSizesAreOneSentence(String name, int axis, int size, String says) throws Exception {
+        Path bad = Files.createDirectories(dir.resolve("model")).resolve("bad.onnx");
+        Files.write(bad, OnnxBytes.withDeclaredDim(toy(), 11, "tokens", axis, OnnxBytes.number(size)));
+        Path out = dir.resolve("out");
+        CliProcess run = CliProcess.run(dir, List.of(), "extract", "--model", bad.toString(), "--tokens", "4,5",
+                "--out", out.toString());
+        run.assertOneSentence(name, says);
+        Leftovers.assertNone(out, name);
+    }
+
     /** A metadata key given twice: ONNX Runtime keeps one value, the file check may read the other; refused. */
     @Test
     void metadataGivenTwiceIsRefused() throws Exception {
-        org.gtlens.testing.Proto m = org.gtlens.testing.Proto.parse(toy());
-        org.gtlens.testing.Proto entry = new org.gtlens.testing.Proto();
+        Proto m = Proto.parse(toy());
+        Proto entry = new Proto();
         entry.addString(1, "gtlens.depth");
         entry.addString(2, "1");
         m.addBytes(14, entry.bytes());
@@ -135,5 +102,32 @@ class BypassTest {
         assertEquals(1, run.exit(), run.err());
         assertEquals("gtlens: Model twice.onnx has metadata gtlens.depth more than once; each key may appear once.",
                 run.errorLine());
+    }
+
+    /** Cases run in a JVM of 64 MB: each would need far more if the metadata sized an allocation. */
+    static Stream<Arguments> hugeSizes() {
+        return Stream.of(
+                Arguments.of("gtlens.depth=2^31-1", "gtlens.depth", "lacks contract outputs: block2.attention"),
+                Arguments.of("gtlens.num_tokens=2^31-1 without labels", "gtlens.num_tokens",
+                        "declares output 'logprobs' with shape [?, ?, 10] but the metadata implies [batch, length, "
+                                + "2147483647]"),
+                Arguments.of("gtlens.t=2^31-1", "gtlens.t", "has gtlens.t=2147483647, longer than the 65536 tokens"),
+                Arguments.of("gtlens.k=2^31-1", "gtlens.k", "gtlens.k=2147483647 which is not divisible"),
+                Arguments.of("gtlens.heads=2^31-1", "gtlens.heads", "not divisible by gtlens.heads=2147483647"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("hugeSizes")
+    void hugeMetadataSizesAreRefusedWithinASmallHeap(String name, String key, String says) throws Exception {
+        Map<String, String> meta = new HashMap<>(Map.of("gtlens.contract", "1", "gtlens.k", "6", "gtlens.heads", "3",
+                "gtlens.depth", "2", "gtlens.t", "5", "gtlens.num_tokens", "10"));
+        meta.put(key, Integer.toString(Integer.MAX_VALUE));
+        Path model = Files.write(dir.resolve("meta.onnx"), OnnxBytes.withMetadata(toy(), meta));
+        Path out = dir.resolve("out");
+        CliProcess run = CliProcess.run(dir, List.of("-Xmx64m"), "extract", "--out", out.toString(), "--model",
+                model.toString(), "--tokens", "4,5", "--aggregate", "mean");
+        assertEquals(1, run.exit(), name + ": " + run.err());
+        assertTrue(run.errorLine().contains(says), name + ": " + run.errorLine());
+        Leftovers.assertNone(out, name);
     }
 }

@@ -16,10 +16,10 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Issue 16, class 6: option values a command cannot use are usage errors (exit 2) with a sentence, at once: no
- * thread count makes ONNX Runtime start thousands of threads, no empty path means the current folder.
+ * Option values a command cannot use are usage errors (exit 2) with a sentence, at once: no thread count makes ONNX
+ * Runtime start thousands of threads, no batch or memory budget below one, no empty path means the current folder.
  */
-class OptionsTest {
+class OptionValuesTest {
 
     @TempDir
     Path dir;

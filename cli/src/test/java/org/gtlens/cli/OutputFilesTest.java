@@ -10,8 +10,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
-import org.gtlens.bench.ExtractionBenchmark;
-import org.gtlens.runtime.GTransformer;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -19,17 +18,46 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Issue 16, class 2: a run's tables appear together or not at all (when one cannot be put in place, those already
- * moved are rolled back and earlier tables of the same names stay as they were), and temporary files of killed runs,
- * of every table, are swept by the next run.
+ * The output folder and the tables put in it: a folder that cannot be used is one sentence; a run's tables appear
+ * together or not at all (when one cannot be put in place, those already moved are rolled back and earlier tables of
+ * the same names stay as they were); temporary files of killed runs, of every table, are swept by the next run.
  */
-class LeftBehindTest {
+class OutputFilesTest {
 
     @TempDir
     Path dir;
 
     static final List<String> TABLES = List.of("representations.csv", "predictions.csv", "head_scores.csv",
             "lens_stats.csv");
+
+    @Test
+    void anOutputThatIsAFileIsNamed() throws Exception {
+        Path file = Files.writeString(dir.resolve("afile"), "x");
+        CliRun notFolder = CliRun.of("extract", "--tokens", "1,2", "--out", file.toString());
+        assertEquals(1, notFolder.exit());
+        assertTrue(notFolder.errorLine().contains("afile"), notFolder.err());
+    }
+
+    /** In a JVM of its own, so that no library's log line on stderr goes unseen. */
+    @Test
+    void anOutputFolderThatIsAFileIsOneSentence() throws Exception {
+        Path out = dir.resolve("out");
+        Files.writeString(out, "a file");
+        CliProcess run = CliProcess.run(dir, List.of(), "extract", "--tokens", "4,5", "--out", out.toString());
+        run.assertOneSentence("output folder is a file", "Output folder " + out + " is a file, not a folder.");
+    }
+
+    /** In a JVM of its own, so that no library's log line on stderr goes unseen. */
+    @Test
+    void anOutputFolderThatIsNotWritableIsOneSentence() throws Exception {
+        Path out = Files.createDirectories(dir.resolve("out"));
+        out.toFile().setWritable(false);
+        Assumptions.assumeFalse(Files.isWritable(out), "root writes anywhere");
+        CliProcess run = CliProcess.run(dir, List.of(), "extract", "--tokens", "4,5", "--out", out.toString());
+        run.assertOneSentence("output folder not writable", "Output folder " + out
+                + " is not writable: permission denied.");
+        Leftovers.assertNone(out, "output folder not writable");
+    }
 
     static Stream<Arguments> blocked() {
         return TABLES.stream().map(Arguments::of);
@@ -93,32 +121,23 @@ class LeftBehindTest {
         assertTrue(Files.exists(alive), "a living process's file stays");
     }
 
-    /** kill -9 in the middle of a run: the next run into the same folder removes what it left. */
+    /**
+     * kill -9 in the middle of a run: the next run into the same folder removes what it left. The kill follows the
+     * run's four temporary tables appearing, not a time.
+     */
     @Test
     void whatAKilledRunLeftIsSweptByTheNext() throws Exception {
-        Path csv;
-        try (GTransformer model = GTransformer.loadDefault(1)) {
-            csv = ExtractionBenchmark.writeSequenceCsv(model.info(), 400_000, dir.resolve("in.csv"));
-        }
+        Path csv = CliProcess.longSequenceCsv(dir);
         Path out = Files.createDirectory(dir.resolve("out"));
         Process p = CliProcess.start(dir, List.of(), "extract", "--input", csv.toString(), "--out", out.toString(),
                 "--summary");
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (System.nanoTime() < deadline && p.isAlive() && partFiles(out) < 4) {
-            Thread.sleep(20);
-        }
+        CliProcess.awaitPartFiles(p, dir, out, 4);
         assertTrue(p.isAlive(), "the run was still going: " + Files.readString(dir.resolve("stderr.txt")));
         p.destroyForcibly(); // SIGKILL: no shutdown hook runs
         assertTrue(p.waitFor(30, TimeUnit.SECONDS));
-        assertEquals(4, partFiles(out), "a killed run leaves its four temporary tables");
+        assertEquals(4, CliProcess.partFiles(out), "a killed run leaves its four temporary tables");
         CliRun next = CliRun.of("extract", "--tokens", "4,5", "--out", out.toString());
         assertEquals(0, next.exit(), next.err());
         assertEquals(List.of("predictions.csv", "representations.csv"), Leftovers.files(out));
-    }
-
-    private static long partFiles(Path out) throws Exception {
-        try (var files = Files.list(out)) {
-            return files.filter(f -> f.getFileName().toString().endsWith(".part")).count();
-        }
     }
 }

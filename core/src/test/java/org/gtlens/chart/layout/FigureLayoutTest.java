@@ -1,6 +1,5 @@
-package org.gtlens.chart.figures;
+package org.gtlens.chart.layout;
 
-import org.gtlens.chart.layout.PanelBox;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -14,18 +13,16 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.gtlens.chart.data.HeatmapGrid;
 import org.gtlens.chart.data.HeatmapPanelData;
-import org.gtlens.chart.layout.FigureLayout;
 import org.gtlens.chart.options.ChartOptions;
 import org.gtlens.chart.output.HeatmapRenderer;
-import org.gtlens.chart.layout.TickLabels;
 import org.gtlens.testing.Pixels;
 
 /**
- * Figures that used to come out wrong without a word (issue "Hostile input", class 7), one case per row: every panel
- * is drawn (no blank panel, whatever its shape), long labels are shortened instead of widening the figure, and value
- * labels asked for but impossible are reported by the layout so that callers can say so.
+ * The layout of a figure of extreme shapes, one case per row, checked on the rendered image: every panel gets room
+ * and is drawn (no blank panel, whatever its shape), long labels are shortened instead of widening the figure, and
+ * value labels asked for but impossible are reported by the layout so that callers can say so.
  */
-class FigureProblemsTest {
+class FigureLayoutTest {
 
     private static HeatmapPanelData panel(int rows, int cols, String[] colLabels) {
         return panel(rows, cols, null, colLabels);
