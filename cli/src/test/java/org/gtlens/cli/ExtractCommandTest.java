@@ -85,7 +85,7 @@ class ExtractCommandTest {
                 "--kinds", "attention", "--summary");
         assertEquals(0, run.exit(), run.err());
         List<CSVRecord> heads = CsvRecords.read(out.resolve("head_scores.csv"));
-        assertEquals(2 * 2 * 3 * 4, heads.size()); // sequences x blocks x heads x scores
+        assertEquals(2 * 2 * 3 * org.gtlens.analysis.HeadScore.values().length, heads.size()); // sequences x blocks x heads x scores
         assertEquals(List.of("sequence", "block", "head", "score", "value"), heads.get(0).getParser().getHeaderNames());
         List<CSVRecord> lens = CsvRecords.read(out.resolve("lens_stats.csv"));
         assertEquals(2 * (5 + 2) * 4, lens.size()); // blocks x positions x statistics
