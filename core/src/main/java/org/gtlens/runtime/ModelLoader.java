@@ -54,10 +54,7 @@ final class ModelLoader {
     /** See {@link GTransformer#load(byte[], String, int)}. */
     static GTransformer load(byte[] bytes, String name, int intraOpThreads) throws ModelException {
         OnnxFileScanner.Scan scan = scanBytes(bytes, name);
-        if (!scan.external().isEmpty()) {
-            throw new ModelException("Model " + name + " keeps its weights in external data file '"
-                    + scan.external().get(0).location() + "', which cannot be loaded from memory; open it as a file.");
-        }
+        refuseExternal(scan, name);
         precheck(scan, name, bytes.length);
         return open(bytes, null, name, bytes.length, intraOpThreads);
     }
@@ -65,8 +62,22 @@ final class ModelLoader {
     /** See {@link GTransformer#inspect(byte[], String)}. */
     static ModelInfo inspect(byte[] bytes, String name) throws ModelException {
         OnnxFileScanner.Scan scan = scanBytes(bytes, name);
+        refuseExternal(scan, name);
         precheck(scan, name, bytes.length);
         return ContractChecker.check(scan.signature(), name, bytes.length);
+    }
+
+    /**
+     * A model held in memory (a KNIME port carries the model file's bytes) cannot reach weights in other files: said
+     * when it is inspected, so a node says it at configure rather than at execute.
+     */
+    private static void refuseExternal(OnnxFileScanner.Scan scan, String name) throws ModelException {
+        if (!scan.external().isEmpty()) {
+            throw new ModelException("Model " + name + " keeps its weights in external data file '"
+                    + scan.external().get(0).location() + "', which cannot be loaded from memory (a KNIME port "
+                    + "carries the model file alone); export the model as one file (models/export.py writes one), "
+                    + "or open it as a file with the command line.");
+        }
     }
 
     /** See {@link GTransformer#defaultModelBytes()}. */

@@ -32,4 +32,14 @@ class InspectTest {
             () -> GTransformer.inspect(new byte[]{1, 2, 3}, "junk.onnx"));
         assertEquals(true, e.getMessage().startsWith("Model file junk.onnx is not an ONNX model"), e.getMessage());
     }
+
+    /** What a KNIME port carries is the model file alone: external weights are said at inspection, not at load. */
+    @Test
+    void inspectRefusesWeightsInAnotherFile() {
+        ModelException e = assertThrows(ModelException.class,
+            () -> GTransformer.inspect(org.gtlens.testing.OnnxBytes.externalDataModel("weights.bin"), "ext.onnx"));
+        assertEquals(true, e.getMessage().startsWith("Model ext.onnx keeps its weights in external data file "
+            + "'weights.bin', which cannot be loaded from memory (a KNIME port carries the model file alone)"),
+            e.getMessage());
+    }
 }
