@@ -22,13 +22,13 @@ import org.gtlens.Keyed;
 import org.gtlens.chart.figures.FigureChoices;
 import org.gtlens.chart.options.ChartOptions;
 import org.gtlens.chart.figures.Figure;
-import org.gtlens.chart.swing.HeatmapPanel;
+import org.gtlens.chart.swing.FigureComponent;
 import org.gtlens.model.Kind;
 import org.gtlens.repr.IndexList;
 
 /**
  * Looks through a {@link FigureSource}: pickers for the item (sequence or group), kind, blocks, heads, colour scale
- * and range above a {@link HeatmapPanel} (zoom, pan, tooltips, save as PNG or SVG, print). A change redraws at once;
+ * and range above a {@link FigureComponent} (zoom, pan, tooltips, save as PNG or SVG, print). A change redraws at once;
  * Page Up / Page Down (or Alt + Left / Right) step through the items. A choice that does not fit the source (a block
  * the model lacks) is said in one line under the pickers and the last figure stays.
  */
@@ -45,7 +45,7 @@ public class HeatmapExplorer extends JPanel {
     private final JComboBox<String> scale = new JComboBox<>(keys(ChartOptions.ValueScale.values()));
     private final JComboBox<String> range = new JComboBox<>(new String[] {"shared", "panel"});
     private final JLabel message = new JLabel(" ");
-    private final HeatmapPanel panel = new HeatmapPanel();
+    private final FigureComponent panel = new FigureComponent();
     private transient Figure figure;
     private transient String error;
     /** True while {@link #choose} sets several pickers, so that they redraw once. */
@@ -220,7 +220,7 @@ public class HeatmapExplorer extends JPanel {
     }
 
     /** The chart panel (zoom, save, tooltips). */
-    public HeatmapPanel panel() {
+    public FigureComponent panel() {
         return panel;
     }
 

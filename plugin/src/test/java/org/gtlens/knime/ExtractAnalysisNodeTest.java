@@ -14,6 +14,7 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 
+import org.gtlens.analysis.HeadScore;
 import org.gtlens.knime.extract.ExtractRepresentationsNodeFactory;
 import org.junit.jupiter.api.Test;
 import org.knime.core.data.DataRow;
@@ -90,10 +91,11 @@ class ExtractAnalysisNodeTest {
         NodeModel heads = ExtractRepresentationsNodeTest.model(s -> s.addString("second_output", "head_scores"));
         List<DataRow> h = TestTables.rows((BufferedDataTable)NodeTestHarness.run(heads, TestSupport.defaultPort(),
             in)[1]);
-        assertEquals(3 * 2 * 3 * 4, h.size());
-        // previous_token of the one-token row is missing, as the contract says
+        assertEquals(3 * 2 * 3 * HeadScore.values().length, h.size());
+        // missing as the contract says: previous_token of the one-token row, duplicate_token and induction of the
+        // two rows without a repeated token
         long missing = h.stream().filter(r -> r.getCell(4).isMissing()).count();
-        assertEquals(2 * 3, missing);
+        assertEquals(2 * 3 + 2 * 2 * (2 * 3), missing);
         NodeModel lens = ExtractRepresentationsNodeTest.model(s -> {
             s.addString("second_output", "lens_stats");
             s.addString("aggregate", "all");
@@ -131,7 +133,7 @@ class ExtractAnalysisNodeTest {
         NodeTestHarness.run(view, scores);
         var grid = HeatmapNodeTest.gridOf(view);
         assertEquals(1, grid.gridRows());
-        assertEquals(4, grid.gridCols()); // one panel per score
+        assertEquals(HeadScore.values().length, grid.gridCols()); // one panel per score
         assertEquals(2, grid.panel(0, 0).rows()); // blocks
         assertEquals(3, grid.panel(0, 0).cols()); // heads
         assertTrue(grid.title().startsWith("Head scores"), grid.title());

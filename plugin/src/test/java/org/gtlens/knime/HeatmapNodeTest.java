@@ -17,7 +17,7 @@ import javax.imageio.ImageIO;
 import javax.swing.JScrollPane;
 
 import org.gtlens.chart.data.HeatmapGrid;
-import org.gtlens.chart.swing.HeatmapPanel;
+import org.gtlens.chart.swing.FigureComponent;
 import org.gtlens.knime.heatmap.HeatmapNodeFactory;
 import org.gtlens.knime.heatmap.HeatmapNodeModel;
 import org.junit.jupiter.api.Test;
@@ -76,7 +76,7 @@ class HeatmapNodeTest {
         assertEquals(640, img.getWidth());
         assertEquals(480, img.getHeight());
         NodeView<?> view = org.gtlens.knime.heatmap.HeatmapViews.open((HeatmapNodeModel)m);
-        HeatmapPanel panel = panelOf(NodeTestHarness.viewComponent(view));
+        FigureComponent panel = panelOf(NodeTestHarness.viewComponent(view));
         HeatmapGrid grid = panel.grid();
         assertNotNull(grid);
         assertEquals(2, grid.gridRows()); // blocks
@@ -89,8 +89,8 @@ class HeatmapNodeTest {
         NodeTestHarness.closeView(view);
     }
 
-    static HeatmapPanel panelOf(final Component c) {
-        if (c instanceof HeatmapPanel p) {
+    static FigureComponent panelOf(final Component c) {
+        if (c instanceof FigureComponent p) {
             return p;
         }
         if (c instanceof java.awt.Container container) {

@@ -12,7 +12,7 @@ import java.nio.file.Path;
 import javax.swing.JLabel;
 
 import org.gtlens.chart.output.HeatmapRenderer;
-import org.gtlens.chart.swing.HeatmapPanel;
+import org.gtlens.chart.swing.FigureComponent;
 import org.gtlens.explorer.HeatmapExplorer;
 import org.gtlens.knime.heatmap.HeatmapNodeFactory;
 import org.gtlens.knime.heatmap.HeatmapNodeModel;
@@ -43,7 +43,7 @@ class HeatmapReloadTest {
     private static byte[] viewPng(final NodeView<?> view, final BufferedImage port) {
         HeatmapExplorer explorer = HeatmapViews.explorer(view);
         assertNotNull(explorer, "the view shows the explorer");
-        HeatmapPanel panel = explorer.panel();
+        FigureComponent panel = explorer.panel();
         return HeatmapRenderer.toPng(panel.grid(), panel.options().toBuilder().size(port.getWidth(),
             port.getHeight()).build());
     }

@@ -26,7 +26,7 @@ import org.gtlens.chart.figures.RepresentationFigures;
 import org.gtlens.chart.options.ChartOptions;
 
 /**
- * Opens figures in a desktop window, one {@link HeatmapPanel} per figure (in tabs when there are several). Also a
+ * Opens figures in a desktop window, one {@link FigureComponent} per figure (in tabs when there are several). Also a
  * demo: {@code java -cp ... org.gtlens.chart.swing.HeatmapWindow [tokens=4,5,5,5,4] [model.onnx]} shows the six figures.
  */
 public final class HeatmapWindow {
@@ -36,7 +36,7 @@ public final class HeatmapWindow {
 
     /** Shows one figure in a new window (created on the event dispatch thread) and returns the window. */
     public static JFrame show(HeatmapGrid grid, ChartOptions options) {
-        return onEdt(() -> frame(grid.title().isEmpty() ? "GT Lens" : grid.title(), new HeatmapPanel(grid, options)));
+        return onEdt(() -> frame(grid.title().isEmpty() ? "GT Lens" : grid.title(), new FigureComponent(grid, options)));
     }
 
     /** Shows figures as tabs of one window, each with its default options. */
@@ -44,7 +44,7 @@ public final class HeatmapWindow {
         return onEdt(() -> {
             JTabbedPane tabs = new JTabbedPane();
             for (Figure f : figures) {
-                tabs.addTab(f.name(), new HeatmapPanel(f.grid(), f.defaults()));
+                tabs.addTab(f.name(), new FigureComponent(f.grid(), f.defaults()));
             }
             return frame("GT Lens figures", tabs);
         });

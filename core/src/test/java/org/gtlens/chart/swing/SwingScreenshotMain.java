@@ -38,7 +38,7 @@ public final class SwingScreenshotMain {
      * A glass pane that draws nothing and counts {@code painted} down the first time it is painted over the panel with
      * the frame at its final size and place: the glass pane is painted last, in the same pass as the panel below it.
      */
-    private static JComponent firstPaint(JFrame frame, HeatmapPanel panel, CountDownLatch painted) {
+    private static JComponent firstPaint(JFrame frame, FigureComponent panel, CountDownLatch painted) {
         return new JComponent() {
             @Override
             protected void paintComponent(Graphics g) {
@@ -57,10 +57,10 @@ public final class SwingScreenshotMain {
         List<Figure> figures = RepresentationFigures.build(s.info, s.tokens, s.allKinds(), s.source());
         Figure attention = figures.get(0);
         JFrame frame = HeatmapWindow.show(attention.grid(), attention.defaults());
-        AtomicReference<HeatmapPanel> panel = new AtomicReference<>();
+        AtomicReference<FigureComponent> panel = new AtomicReference<>();
         CountDownLatch painted = new CountDownLatch(1);
         SwingUtilities.invokeAndWait(() -> {
-            panel.set((HeatmapPanel) frame.getContentPane().getComponent(0));
+            panel.set((FigureComponent) frame.getContentPane().getComponent(0));
             frame.setGlassPane(firstPaint(frame, panel.get(), painted));
             frame.getGlassPane().setVisible(true);
             frame.setSize(FRAME);
@@ -77,7 +77,7 @@ public final class SwingScreenshotMain {
         AtomicReference<BufferedImage> image = new AtomicReference<>();
         AtomicReference<String> tooltip = new AtomicReference<>();
         SwingUtilities.invokeAndWait(() -> {
-            HeatmapPanel p = panel.get();
+            FigureComponent p = panel.get();
             Point origin = p.getLocationOnScreen();
             onScreen.set(new Rectangle(origin.x, origin.y, p.getWidth(), p.getHeight()));
             BufferedImage img = new BufferedImage(p.getWidth(), p.getHeight(), BufferedImage.TYPE_INT_RGB);

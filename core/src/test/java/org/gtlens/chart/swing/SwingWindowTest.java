@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.gtlens.testing.Pixels;
 
 /**
- * HeatmapPanel in a real JFrame on a real (virtual) X display. Surefire runs tests headless, so the window lives in
+ * FigureComponent in a real JFrame on a real (virtual) X display. Surefire runs tests headless, so the window lives in
  * a child JVM on a private Xvfb server started here; the test then inspects the screenshot it wrote. Skipped, with
  * the reason, when Xvfb or the JDK's X11 toolkit is missing.
  */

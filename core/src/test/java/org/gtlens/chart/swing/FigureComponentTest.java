@@ -19,10 +19,10 @@ import org.gtlens.chart.options.ChartOptions;
 import org.gtlens.testing.Synthetic;
 
 /** The Swing component without a display: it fits its size and names the cell under the mouse. */
-class HeatmapPanelTest {
+class FigureComponentTest {
 
     /** Paints the panel off screen, as Swing would, so that it knows where its cells are. */
-    static void paint(HeatmapPanel panel) {
+    static void paint(FigureComponent panel) {
         java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(Math.max(1, panel.getWidth()),
                 Math.max(1, panel.getHeight()), java.awt.image.BufferedImage.TYPE_INT_RGB);
         java.awt.Graphics2D g = img.createGraphics();
@@ -30,7 +30,7 @@ class HeatmapPanelTest {
         g.dispose();
     }
 
-    private static MouseEvent at(HeatmapPanel panel, int x, int y) {
+    private static MouseEvent at(FigureComponent panel, int x, int y) {
         return new MouseEvent(panel, MouseEvent.MOUSE_MOVED, 0, 0, x, y, 0, false);
     }
 
@@ -39,7 +39,7 @@ class HeatmapPanelTest {
         Synthetic s = Synthetic.defaultShape();
         List<Figure> figures = RepresentationFigures.build(s.info, s.tokens, s.allKinds(), s.source());
         Figure attention = figures.get(0);
-        HeatmapPanel panel = new HeatmapPanel(attention.grid(), attention.defaults());
+        FigureComponent panel = new FigureComponent(attention.grid(), attention.defaults());
         assertTrue(panel.getPreferredSize().width > 200);
         for (int[] size : new int[][] {{1000, 700}, {640, 480}, {1400, 1000}}) {
             panel.setSize(size[0], size[1]);
@@ -67,7 +67,7 @@ class HeatmapPanelTest {
     void flippedRowsAreHitWhereTheyAreDrawn() {
         HeatmapGrid grid = HeatmapGrid.of("t", new HeatmapPanelData[][] {{HeatmapPanelData.of("p",
             new float[][] {{1f, 2f}, {3f, 4f}}, new String[] {"top?", "bottom?"}, null)}}, "", "");
-        HeatmapPanel panel = new HeatmapPanel(grid, ChartOptions.defaults().toBuilder().flipRows(true).build());
+        FigureComponent panel = new FigureComponent(grid, ChartOptions.defaults().toBuilder().flipRows(true).build());
         panel.setSize(400, 300);
         paint(panel);
         Rectangle area = panel.currentLayout().box(0, 0).cellArea();
@@ -79,7 +79,7 @@ class HeatmapPanelTest {
     void tooltipsEscapeLabels() {
         HeatmapGrid grid = HeatmapGrid.of("t", new HeatmapPanelData[][] {{HeatmapPanelData.of("<b>",
             new float[][] {{1f}}, new String[] {"<pad>"}, new String[] {"a&b"})}}, "", "");
-        HeatmapPanel panel = new HeatmapPanel(grid, ChartOptions.defaults());
+        FigureComponent panel = new FigureComponent(grid, ChartOptions.defaults());
         panel.setSize(300, 200);
         paint(panel);
         Rectangle cell = panel.currentLayout().box(0, 0).cell(0, 0);

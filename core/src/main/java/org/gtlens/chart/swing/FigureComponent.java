@@ -25,12 +25,12 @@ import org.gtlens.chart.plot.HeatmapGridPlot;
  * PNG or SVG, print, zoom, auto range), refitted to the component's size, with a tooltip naming the panel, the row,
  * the column and the exact value under the mouse. It has no frame, so it sits in a window or a KNIME view alike.
  */
-public class HeatmapPanel extends ChartPanel {
+public class FigureComponent extends ChartPanel {
 
     private static final long serialVersionUID = 1L;
 
     /** An empty panel; call {@link #setGrid}. */
-    public HeatmapPanel() {
+    public FigureComponent() {
         super(null, 680, 420, 1, 1, 100_000, 100_000, true, true, true, true, true, true, true);
         setMouseWheelEnabled(true);
         setDisplayToolTips(true);
@@ -40,7 +40,7 @@ public class HeatmapPanel extends ChartPanel {
         getChartRenderingInfo().setEntityCollection(null);
     }
 
-    public HeatmapPanel(HeatmapGrid grid, ChartOptions options) {
+    public FigureComponent(HeatmapGrid grid, ChartOptions options) {
         this();
         setGrid(grid, options);
     }
