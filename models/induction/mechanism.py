@@ -93,12 +93,12 @@ class HeadAblation:
     def __init__(self, model, block, head, mean=None):
         self.attention = model.tblocks[block].attention
         self.head, self.mean = head, mean
+        self.d = self.attention.k // self.attention.heads
         self.handle = None
 
     def _hook(self, module, inputs):
         (mixed,) = inputs
-        d = module.k // module.heads
-        cols = slice(self.head * d, (self.head + 1) * d)
+        cols = slice(self.head * self.d, (self.head + 1) * self.d)
         mixed = mixed.clone()
         if self.mean is None:
             mixed[:, :, cols] = 0.0

@@ -29,24 +29,30 @@ class Spec:
     seg_min: int = 4
     seg_max: int = 24
     repeats_min: int = 2
-    repeats_max: int = 2
+    repeats_max: int = 2                  # 0: as many as fit (length // segment length)
     filler_avoids_segment: bool = False   # filler never uses the segment's tokens
     half_share: float = 0.0               # share of sequences that are s = length/2 repeated at length/2
 
     def __post_init__(self):
-        if self.seg_min < 2 or self.seg_max < self.seg_min or self.repeats_min < 2:
+        if self.seg_min < 2 or self.seg_max < self.seg_min or self.repeats_min < 2 or 0 < self.repeats_max < self.repeats_min:
             raise ValueError(f"bad spec {self}")
         if 2 * self.seg_min > self.length or self.seg_max > self.num_tokens:
             raise ValueError(f"bad spec {self}")
 
 
 def place(length, seg_len, repeats, rng):
-    """Start of each occurrence: the filler split into repeats+1 gaps by sorted uniform cut points."""
+    """Start of each occurrence, none overlapping.
+
+    The first occurrence starts anywhere it fits (uniformly), the gaps after it split the rest
+    of the filler at sorted uniform cut points. (Splitting all of the filler that way puts the
+    first occurrence mostly early, and a previous-token head then never learns late positions.)
+    """
     filler = length - repeats * seg_len
     if filler < 0:
         raise ValueError(f"{repeats} x {seg_len} tokens do not fit in {length}")
-    cuts = sorted(rng.randint(0, filler) for _ in range(repeats))
-    starts, position, previous = [], 0, 0
+    first = rng.randint(0, filler)
+    cuts = sorted(rng.randint(0, filler - first) for _ in range(repeats - 1))
+    starts, position, previous = [first], first + seg_len, 0
     for cut in cuts:
         position += cut - previous
         starts.append(position)
@@ -75,9 +81,12 @@ def sample(spec: Spec, rng: random.Random):
         seg_len = spec.length // 2
         starts = [0, seg_len]
     else:
-        repeats = rng.randint(spec.repeats_min, spec.repeats_max)
-        top = min(spec.seg_max, spec.length // repeats)
-        seg_len = rng.randint(spec.seg_min, top)
+        if spec.repeats_max:
+            repeats = rng.randint(spec.repeats_min, spec.repeats_max)
+            seg_len = rng.randint(spec.seg_min, min(spec.seg_max, spec.length // repeats))
+        else:
+            seg_len = rng.randint(spec.seg_min, min(spec.seg_max, spec.length // spec.repeats_min))
+            repeats = rng.randint(spec.repeats_min, spec.length // seg_len)
         starts = place(spec.length, seg_len, repeats, rng)
     tokens, kinds = build(spec.length, spec.num_tokens, seg_len, starts, rng, spec.filler_avoids_segment)
     return tokens, kinds, seg_len, starts

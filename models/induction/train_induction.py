@@ -61,14 +61,24 @@ def evaluate(model, spec, seed=EVAL_SEED, n=1024):
     return result
 
 
-def train(config, spec, steps, batch_size, lr, seed, weight_other=1.0, warmup_share=0.05, log_every=250):
+def param_groups(model, weight_decay):
+    """Weight decay on the attention and feed-forward matrices only (not embeddings, norms, biases)."""
+    decayed = [p for n, p in model.named_parameters() if n.startswith("tblocks.") and n.endswith("weight") and p.dim() == 2]
+    ids = {id(p) for p in decayed}
+    rest = [p for p in model.parameters() if id(p) not in ids]
+    return [{"params": decayed, "weight_decay": weight_decay}, {"params": rest, "weight_decay": 0.0}]
+
+
+def train(config, spec, steps, batch_size, lr, seed, weight_other=1.0, weight_decay=0.0, warmup_share=0.05,
+          log_every=250):
     torch.manual_seed(seed)
     rng = random.Random(seed)
     model = GTransformer(**config)
-    opt = torch.optim.Adam(model.parameters(), lr=lr)
+    opt = torch.optim.AdamW(param_groups(model, weight_decay), lr=lr)
     warmup = max(1, int(steps * warmup_share))
     schedule = torch.optim.lr_scheduler.LambdaLR(
         opt, lambda s: min(1.0, (s + 1) / warmup) * 0.5 * (1 + math.cos(math.pi * s / steps)))
+    probe = [torch.tensor(x) for x in repeat_task.batch(spec, 128, random.Random(EVAL_SEED + 1))]
     running = None
     for step in range(1, steps + 1):
         tokens, kinds = (torch.tensor(x) for x in repeat_task.batch(spec, batch_size, rng))
@@ -79,7 +89,14 @@ def train(config, spec, steps, batch_size, lr, seed, weight_other=1.0, warmup_sh
         schedule.step()
         running = loss.item() if running is None else 0.95 * running + 0.05 * loss.item()
         if step % log_every == 0 or step == steps:
-            print(f"step {step:5d}  loss {running:.4f}", flush=True)
+            model.eval()
+            acc = mechanism.accuracy(model, probe[0], probe[1], repeat_task.REPEAT)[0]
+            scores = mechanism.all_head_scores(model, probe[0])
+            model.train()
+            prev = " ".join(f"{v:.2f}" for v in scores["previous_token"][0].tolist())
+            ind = " ".join(f"{v:.2f}" for v in scores["induction"][-1].tolist())
+            print(f"step {step:5d}  loss {running:.4f}  repeated-part accuracy {acc:.3f}  "
+                  f"block 0 previous_token {prev}  block {len(scores['induction']) - 1} induction {ind}", flush=True)
     return model.eval()
 
 
@@ -92,6 +109,7 @@ def main(argv=None):
     p.add_argument("--seed", type=int, default=0)
     p.add_argument("--threads", type=int, default=1)
     p.add_argument("--weight-other", type=float, default=1.0, help="loss weight of targets outside later occurrences")
+    p.add_argument("--weight-decay", type=float, default=0.0, help="AdamW's, on the blocks' matrices")
     p.add_argument("--log-every", type=int, default=250)
     for field in ("k", "heads", "depth", "t", "num_tokens"):
         p.add_argument("--" + field.replace("_", "-"), type=int, default=CONFIG[field])
@@ -109,11 +127,11 @@ def main(argv=None):
                                   if f.name not in ("length", "num_tokens")})
     print(json.dumps({"config": config, "spec": dataclasses.asdict(spec), "steps": args.steps,
                       "batch_size": args.batch_size, "lr": args.lr, "seed": args.seed,
-                      "weight_other": args.weight_other}), flush=True)
+                      "weight_other": args.weight_other, "weight_decay": args.weight_decay}), flush=True)
     torch.set_num_threads(args.threads)
     start = time.time()
     model = train(config, spec, args.steps, args.batch_size, args.lr, args.seed, args.weight_other,
-                  log_every=args.log_every)
+                  args.weight_decay, log_every=args.log_every)
     seconds = time.time() - start
 
     r = evaluate(model, spec)
