@@ -69,11 +69,51 @@ def param_groups(model, weight_decay):
     return [{"params": decayed, "weight_decay": weight_decay}, {"params": rest, "weight_decay": 0.0}]
 
 
+def sinusoid_(weight, base=10000.0):
+    """Fill a [t, k] position table with Vaswani et al.'s sines and cosines (it stays trainable).
+
+    Then "the position before" is one rotation per frequency, the same at every position, so a
+    single head can learn to attend to the previous token everywhere; from former's N(0, 1)
+    start every position pair is learned on its own (and the heads share the positions out).
+    """
+    t, k = weight.shape
+    position = torch.arange(t, dtype=torch.float32)[:, None]
+    freq = base ** (-torch.arange(0, k, 2, dtype=torch.float32) / k)
+    with torch.no_grad():
+        weight[:, 0::2] = torch.sin(position * freq)
+        weight[:, 1::2] = torch.cos(position * freq)
+    return weight
+
+
+def head_norms(model):
+    """[depth, heads]: Frobenius norm of each head's d input columns of ``unifyheads`` (its output weights)."""
+    rows = []
+    for block in model.tblocks:
+        att = block.attention
+        w = att.unifyheads.weight.view(att.k, att.heads, att.k // att.heads)
+        rows.append(w.pow(2).sum(dim=(0, 2)).add(1e-12).sqrt())
+    return torch.stack(rows)
+
+
+def head_penalty(model, power):
+    """Sum over heads of norm ** power: power 1 is a group lasso; below 1 it is concave, so it
+    prefers one head doing a job to several identical heads sharing it."""
+    return head_norms(model).pow(power).sum()
+
+
+def ramp(step, steps, start, full):
+    """0 before start*steps, 1 from full*steps on, linear in between."""
+    a, b = start * steps, full * steps
+    return 0.0 if step < a else 1.0 if step >= b or b <= a else (step - a) / (b - a)
+
+
 def train(config, spec, steps, batch_size, lr, seed, weight_other=1.0, weight_decay=0.0, warmup_share=0.05,
-          log_every=250):
+          log_every=250, pos_init="normal", lasso=0.0, lasso_power=1.0, lasso_start=0.0, lasso_full=0.0):
     torch.manual_seed(seed)
     rng = random.Random(seed)
     model = GTransformer(**config)
+    if pos_init == "sinusoid":
+        sinusoid_(model.pos_embedding.weight)
     opt = torch.optim.AdamW(param_groups(model, weight_decay), lr=lr)
     warmup = max(1, int(steps * warmup_share))
     schedule = torch.optim.lr_scheduler.LambdaLR(
@@ -84,7 +124,8 @@ def train(config, spec, steps, batch_size, lr, seed, weight_other=1.0, weight_de
         tokens, kinds = (torch.tensor(x) for x in repeat_task.batch(spec, batch_size, rng))
         loss = weighted_loss(model, tokens, kinds, weight_other)
         opt.zero_grad()
-        loss.backward()
+        weight = lasso * ramp(step, steps, lasso_start, lasso_full)
+        (loss + weight * head_penalty(model, lasso_power) if weight else loss).backward()
         opt.step()
         schedule.step()
         running = loss.item() if running is None else 0.95 * running + 0.05 * loss.item()
@@ -95,8 +136,10 @@ def train(config, spec, steps, batch_size, lr, seed, weight_other=1.0, weight_de
             model.train()
             prev = " ".join(f"{v:.2f}" for v in scores["previous_token"][0].tolist())
             ind = " ".join(f"{v:.2f}" for v in scores["induction"][-1].tolist())
+            norms = " | ".join(" ".join(f"{v:.1f}" for v in row) for row in head_norms(model).tolist())
             print(f"step {step:5d}  loss {running:.4f}  repeated-part accuracy {acc:.3f}  "
-                  f"block 0 previous_token {prev}  block {len(scores['induction']) - 1} induction {ind}", flush=True)
+                  f"block 0 previous_token {prev}  block {len(scores['induction']) - 1} induction {ind}  "
+                  f"head norms {norms}", flush=True)
     return model.eval()
 
 
@@ -110,6 +153,12 @@ def main(argv=None):
     p.add_argument("--threads", type=int, default=1)
     p.add_argument("--weight-other", type=float, default=1.0, help="loss weight of targets outside later occurrences")
     p.add_argument("--weight-decay", type=float, default=0.0, help="AdamW's, on the blocks' matrices")
+    p.add_argument("--pos-init", choices=("normal", "sinusoid"), default="normal",
+                   help="start of the learned position table: former's N(0, 1) or sines and cosines")
+    p.add_argument("--lasso", type=float, default=0.0, help="weight of the per-head penalty on unifyheads")
+    p.add_argument("--lasso-power", type=float, default=1.0)
+    p.add_argument("--lasso-start", type=float, default=0.0, help="share of the steps before the penalty starts")
+    p.add_argument("--lasso-full", type=float, default=0.0, help="share of the steps when it is fully on")
     p.add_argument("--log-every", type=int, default=250)
     for field in ("k", "heads", "depth", "t", "num_tokens"):
         p.add_argument("--" + field.replace("_", "-"), type=int, default=CONFIG[field])
@@ -127,11 +176,14 @@ def main(argv=None):
                                   if f.name not in ("length", "num_tokens")})
     print(json.dumps({"config": config, "spec": dataclasses.asdict(spec), "steps": args.steps,
                       "batch_size": args.batch_size, "lr": args.lr, "seed": args.seed,
-                      "weight_other": args.weight_other, "weight_decay": args.weight_decay}), flush=True)
+                      "weight_other": args.weight_other, "weight_decay": args.weight_decay,
+                      "pos_init": args.pos_init, "lasso": args.lasso, "lasso_power": args.lasso_power,
+                      "lasso_start": args.lasso_start, "lasso_full": args.lasso_full}), flush=True)
     torch.set_num_threads(args.threads)
     start = time.time()
     model = train(config, spec, args.steps, args.batch_size, args.lr, args.seed, args.weight_other,
-                  args.weight_decay, log_every=args.log_every)
+                  args.weight_decay, log_every=args.log_every, pos_init=args.pos_init, lasso=args.lasso,
+                  lasso_power=args.lasso_power, lasso_start=args.lasso_start, lasso_full=args.lasso_full)
     seconds = time.time() - start
 
     r = evaluate(model, spec)
