@@ -6,8 +6,8 @@
 ``derive`` reads a reference folder written by reference.py (PyTorch's float32 contract
 tensors) and writes next to its manifest.json:
 
-* ``derived.json``: ``{"contract": 1, ..., "tensors": {name: {"file", "shape", "dtype"}}}`` for
-  ``rollout`` float32 [n, depth, L, L], ``head_scores`` float32 [n, depth, heads, 4],
+* ``derived.json``: ``{"contract": 2, ..., "tensors": {name: {"file", "shape", "dtype"}}}`` for
+  ``rollout`` float32 [n, depth, L, L], ``head_scores`` float32 [n, depth, heads, 6],
   ``lens_stats`` float32 [n, depth, L, 4], ``topk_indices`` int32 and ``topk_values`` float32
   [n, depth, L, K] with K = min(5, V); the names of the last axes of ``head_scores`` and
   ``lens_stats`` are listed as ``head_score_names`` and ``lens_stat_names``;
@@ -34,14 +34,15 @@ import numpy as np
 import torch
 
 from export import ExportError
+from gtransformer import LATEST
 from reference import MANIFEST, read_reference
 
 DERIVED = "derived.json"
 GROUPS = "groups.json"
-HEAD_SCORE_NAMES = ("entropy", "previous_token", "self", "first_token")
+HEAD_SCORE_NAMES = ("entropy", "previous_token", "self", "first_token", "duplicate_token", "induction")
 LENS_STAT_NAMES = ("entropy", "kl_to_final", "final_token_rank", "max_probability")
 TOP_K = 5
-DEFINITIONS = "docs/contract.md (contract version 1), section Derived representations"
+DEFINITIONS = f"docs/contract.md (contract version {LATEST}), section Derived representations"
 _DTYPES = {"float32": ("<f4", ".f32"), "int32": ("<i4", ".i32")}
 
 
@@ -90,6 +91,34 @@ def head_scores(attention):
     return np.stack([entropy, previous, own, first], axis=-1)
 
 
+def token_head_scores(attention, tokens):
+    """[n, ..., L, L] attention and [n, L] token ids -> [n, ..., 2]: duplicate_token, induction (float64).
+
+    duplicate_token: the mean, over queries i that have an earlier j with x_j = x_i, of the attention i pays
+    to all such j; induction: the mean, over queries i that have a j with j + 1 < i and x_j = x_i, of the
+    attention i pays to all such j + 1 (the token after an earlier copy of itself). NaN where no query
+    qualifies (TransformerLens' head detector patterns, averaged over the qualifying rows only).
+    """
+    a = np.asarray(attention, dtype=np.float64)
+    x = np.asarray(tokens)
+    length = x.shape[-1]
+    query, key = np.arange(length)[:, None], np.arange(length)[None, :]
+    same = x[:, :, None] == x[:, None, :]                               # [n, i, j]: x_i == x_j
+    duplicate = same & (key < query)
+    after = np.zeros_like(same)                                         # [n, i, m]: x_(m-1) == x_i, m < i
+    after[:, :, 1:] = same[:, :, :-1] & (key[:, 1:] < query)
+    extra = a.ndim - 3
+    scores = []
+    for mask in (duplicate, after):
+        qualifies = mask.any(axis=-1)                                   # [n, i]
+        per_query = (a * mask.reshape(mask.shape[:1] + (1,) * extra + mask.shape[1:])).sum(axis=-1)
+        rows = qualifies.reshape(qualifies.shape[:1] + (1,) * extra + qualifies.shape[1:])
+        count = rows.sum(axis=-1)
+        with np.errstate(invalid="ignore", divide="ignore"):
+            scores.append(np.where(count > 0, np.where(rows, per_query, 0.0).sum(axis=-1) / count, np.nan))
+    return np.stack(scores, axis=-1)
+
+
 def lens_stats(block_logprobs, final_logprobs):
     """[..., V] log-probabilities of a block and of the model -> [..., 4] (float64):
     entropy, kl_to_final, final_token_rank, max_probability.
@@ -115,15 +144,15 @@ def top_k(logprobs, k):
     return order.astype(np.int32), np.take_along_axis(values, order, axis=-1)
 
 
-def compute_derived(arrays, config):
-    """The five derived tensors for the contract ``arrays`` of one reference folder."""
+def compute_derived(arrays, config, sequences):
+    """The five derived tensors for the contract ``arrays`` of one reference folder's ``sequences``."""
     depth, k = config["depth"], min(TOP_K, config["num_tokens"])
     attention = np.stack([arrays[f"block{i}.attention"] for i in range(depth)], axis=1)
     block_logprobs = np.stack([arrays[f"block{i}.logprobs"] for i in range(depth)], axis=1)
     indices, values = top_k(block_logprobs, k)
     return {
         "rollout": rollout(attention),
-        "head_scores": head_scores(attention),
+        "head_scores": np.concatenate([head_scores(attention), token_head_scores(attention, sequences)], axis=-1),
         "lens_stats": lens_stats(block_logprobs, arrays["logprobs"][:, None]),
         "topk_indices": indices,
         "topk_values": values,
@@ -187,14 +216,14 @@ def write_derived(folder):
     """derived.json and its files for the reference folder ``folder``; return (manifest, float64/int arrays)."""
     manifest, arrays = read_reference(folder)
     config = manifest["config"]
-    derived = compute_derived(arrays, config)
+    derived = compute_derived(arrays, config, manifest["sequences"])
     tensors = {}
     for name, array in derived.items():
         dtype = "int32" if array.dtype.kind == "i" else "float32"
         tensors[name] = _write(folder, name + _DTYPES[dtype][1], array, dtype)
     n, length = len(manifest["sequences"]), len(manifest["sequences"][0])
     out = {
-        "contract": 1,
+        "contract": LATEST,
         "definitions": DEFINITIONS,
         "reference": MANIFEST,
         "config": config,
@@ -249,7 +278,7 @@ def write_groups(folder, labels, order, derived=None, note=None, also_fits=None)
     if len(labels) != len(manifest["sequences"]):
         raise ExportError(f"{len(labels)} labels for {len(manifest['sequences'])} sequences")
     if derived is None:
-        derived = compute_derived(arrays, manifest["config"])
+        derived = compute_derived(arrays, manifest["config"], manifest["sequences"])
     tensors = dict(arrays)
     tensors["rollout"] = derived["rollout"]
     means, stds, counts = {g: {} for g in order}, {g: {} for g in order}, {}
@@ -258,7 +287,7 @@ def write_groups(folder, labels, order, derived=None, note=None, also_fits=None)
             counts[group] = count
             means[group][name] = _write(folder, f"groups/{group}.{name}.mean.f32", mean)
             stds[group][name] = _write(folder, f"groups/{group}.{name}.std.f32", std)
-    out = {"contract": 1, "reference": MANIFEST}
+    out = {"contract": LATEST, "reference": MANIFEST}
     if note:
         out["labels"] = note
     out["group_names"] = list(order)
@@ -273,7 +302,7 @@ def write_groups(folder, labels, order, derived=None, note=None, also_fits=None)
 # ---------------------------------------------------------------------------- mixed lengths
 
 
-_HEADED = ("attention", "queries", "keys", "values")
+_HEADED = ("attention", "queries", "keys", "values", "z")
 
 
 def pad_to(name, array, longest):
@@ -341,7 +370,7 @@ def write_mixed(out_json, folders):
             "std": _write(base, f"{sub}/{name}.std.f32", std),
         }
     out = {
-        "contract": 1,
+        "contract": LATEST,
         "model": rel(info["model"]),
         "sources": [{"reference": rel(os.path.join(f, MANIFEST)), "sequences": len(m["sequences"]),
                      "length": len(m["sequences"][0])} for f, (m, _) in zip(folders, info["loaded"])],

@@ -2,19 +2,28 @@
 
     /usr/bin/python3 models/export.py STATE_DICT.pt OUT.onnx --k 6 --heads 3 --depth 2 --t 5 \
         --num-tokens 10 [--scaling head|full] [--vocab '["a","b",...]' | --vocab-file F] \
-        [--description "..."] [--fixed-length]
+        [--description "..."] [--fixed-length] [--contract 2|1]
 
-The representation contract (``docs/contract.md`` in the repository) fixes the input name
-``tokens`` (int64 [batch, length]), the output names ``logprobs`` and
-``block{i}.attention|queries|keys|values|out|logprobs``, their declared shapes and the
-``gtlens.*`` metadata. Readers find everything by name, so this script's job is to make the
-file say exactly that and nothing invented:
+The representation contract (``docs/contract.md`` in the repository) fixes the input names
+(``tokens`` int64 [batch, length]; in version 2 also the float32 intervention inputs
+``head_keep``, ``head_repl``, ``resid_keep``, ``resid_repl``), the output names (``logprobs``,
+version 2's ``embedding``, ``block{i}.attention|queries|keys|values|out|logprobs`` and version 2's
+``block{i}.z``), their declared shapes and the ``gtlens.*`` metadata. Readers find everything by
+name, so this script's job is to make the file say exactly that and nothing invented:
 
 * torch 1.13 declares made-up symbolic dims (``Transposeblock0.keys_dim_1``) where the real
   dims are static or are the input's ``length``; they are rewritten to ``batch``, ``length``
-  (or t when ``--fixed-length``) and the integers h, d, k, V;
+  (or t when ``--fixed-length``), the intervention inputs' own ``<input>_batch`` and
+  ``<input>_length``, and the integers depth, h, d, k, V;
+* every weight is an initializer of its own under its state dict key (``<key>.T`` when the graph
+  stores it transposed), even where two weights hold equal values (torch would merge them);
 * the result is checked with ``onnx.checker`` (full check) and strict shape inference;
-* a state dict that does not fit the configuration fails with one line naming the tensor.
+* a state dict that does not fit the configuration fails with one line naming the tensor, and
+  one of another former variant (GPT-2, wide, narrow, relative, ... attention) with one line
+  naming the variant.
+
+``--contract 1`` writes the previous version (no intervention inputs, no ``z`` or ``embedding``):
+the same graph minus those, for readers that still take version 1 and for the tests.
 
 ``gtlens.vocab`` is always written: the given labels, or "0".."V-1" when none are given (the
 contract's default, made explicit so readers need no special case).
@@ -28,10 +37,11 @@ import sys
 import numpy as np
 import torch
 
-from gtransformer import Config, GTransformer, contract_names, contract_shapes
+from gtransformer import (CONTRACT_VERSIONS, INTERVENTION_INPUTS, LATEST, Config, GTransformer, Interventions,
+                          contract_names, contract_shapes, intervention_shapes)
 
 OPSET = 17
-CONTRACT_VERSION = 1
+CONTRACT_VERSION = LATEST
 
 
 class ExportError(Exception):
@@ -39,10 +49,16 @@ class ExportError(Exception):
 
 
 class _ContractOutputs(GTransformer):
-    """The model with the contract tensors as its outputs, so initializers keep former's names."""
+    """The model with the contract tensors as its outputs, so initializers keep former's names.
 
-    def forward(self, tokens):
-        return tuple(self.get_representations(tokens).values())
+    Version 2 takes the four intervention inputs after ``tokens``; version 1 takes ``tokens`` only.
+    """
+
+    version = LATEST
+
+    def forward(self, tokens, *interventions):
+        given = Interventions(*interventions) if interventions else None
+        return tuple(self.get_representations(tokens, given, self.version).values())
 
 
 # ---------------------------------------------------------------------------- state dict
@@ -91,12 +107,60 @@ def _block_index(key):
     return None
 
 
+COVERED = "the contract covers former's default attention since 2021 (attention_type='default')"
+
+
+def former_variant(state):
+    """A phrase naming the other variant of pbloem/former that ``state`` was saved from, or None.
+
+    Told apart by the parameter names and shapes each variant has and the default never has
+    (former's history: ``former/modules.py``, ``former/transformers.py``); the evidence is part of the
+    phrase so the user can check it.
+    """
+    def first(suffix):
+        return next((key for key in state if key.endswith(suffix)), None)
+
+    if "unify_embeddings.weight" in state:
+        return ("former of August 2019, which concatenated token and position embeddings "
+                "(unify_embeddings.weight) and used the wide attention")
+    named = (
+        (".attention.c_attn.weight", "former's GPT-2 attention (attention_type='gpt2'"),
+        (".attention.tokeys_pos.weight", "former's attention with relative positions (attention_type='relative'"),
+        (".attention.downproj.weight", "former's alternative attention (attention_type='alt'"),
+        (".attention.kln.weight", "former's default attention with layer norm on keys and queries (kqnorm=True"),
+    )
+    for suffix, phrase in named:
+        key = first(suffix)
+        if key is not None:
+            return f"{phrase}, {key})"
+    key = first(".attention.tokeys.weight")
+    width = state["token_embedding.weight"].shape[-1] if "token_embedding.weight" in state else None
+    if key is None or state[key].dim() != 2 or width is None:
+        return None
+    rows, cols = state[key].shape
+    if rows > cols:
+        return (f"former's wide attention ({key} has shape {[rows, cols]}, heads x k rows: attention_type='wide', "
+                "or former's only attention before October 2019)")
+    if cols < width:
+        prefix = key[:-len("tokeys.weight")]
+        if prefix + "unifyheads.weight" in state:
+            return (f"former's narrow attention of 2019 ({key} has shape {[rows, cols]}, one k/heads-wide "
+                    "projection shared by the heads: GTransformer's default from October 2019 to April 2021)")
+        return f"former's narrow attention ({key} has shape {[rows, cols]} and there is no unifyheads: attention_type='narrow')"
+    return None
+
+
 def check_state_dict(state, config, source="the state dict"):
     """Raise ExportError with one line for the first tensor that does not fit ``config``.
 
-    Checked in the model's own parameter order, so the message names the earliest culprit;
-    ``heads`` and ``scaling`` leave no trace in the weights and cannot be checked here.
+    A state dict of another former variant is named as such first (its tensors would otherwise be
+    blamed on the configuration). Then checked in the model's own parameter order, so the message
+    names the earliest culprit; ``heads`` and ``scaling`` leave no trace in the weights and cannot be
+    checked here.
     """
+    variant = former_variant(state)
+    if variant is not None:
+        raise ExportError(f"{source} holds {variant}; {COVERED}")
     expected = GTransformer.from_config(config).state_dict()
     for key, tensor in expected.items():
         if key not in state:
@@ -118,12 +182,45 @@ def check_state_dict(state, config, source="the state dict"):
         raise ExportError(f"{source} has tensor {key}{more}, which the configuration ({why}) does not have")
 
 
-def build_model(state, config, source="the state dict"):
+def build_model(state, config, source="the state dict", version=LATEST):
     """A contract-output model carrying ``state``, after check_state_dict has vouched for it."""
     check_state_dict(state, config, source)
     model = _ContractOutputs(config.k, config.heads, config.depth, config.t, config.num_tokens, config.scaling)
+    model.version = version
     model.load_state_dict(state, strict=True)
     return model.eval()
+
+
+def fingerprint(state):
+    """Stand-in weights of the same shapes, no two tensors (nor their transposes) equal.
+
+    torch.onnx.export merges initializers with equal values (all LayerNorm weights of a freshly
+    initialised model are ones), so the graph would no longer say which weight is which. Exporting
+    these instead keeps one initializer per weight; ``put_weights`` then writes the real values
+    into them by name. Weight values never change the traced graph.
+    """
+    generator = torch.Generator().manual_seed(0)
+    return {key: torch.rand(value.shape, generator=generator) + i for i, (key, value) in enumerate(state.items())}
+
+
+def put_weights(model, state):
+    """Replace each initializer named ``<key>`` or ``<key>.T`` by ``state[key]`` (transposed for .T).
+
+    Every state dict key must be there exactly once; otherwise the export lost track of a weight.
+    """
+    from onnx import numpy_helper
+
+    seen = []
+    for init in model.graph.initializer:
+        key, transposed = (init.name[:-2], True) if init.name.endswith(".T") else (init.name, False)
+        if key not in state:
+            continue
+        array = state[key].detach().to(torch.float32).numpy()  # as load_state_dict would copy it into the model
+        init.CopyFrom(numpy_helper.from_array(np.ascontiguousarray(array.T if transposed else array), init.name))
+        seen.append(key)
+    if sorted(seen) != sorted(state):
+        missing = sorted(set(state) - set(seen)) or sorted(k for k in seen if seen.count(k) > 1)
+        raise ExportError(f"the exported graph does not hold {missing[0]} as one initializer of its own")
 
 
 # ---------------------------------------------------------------------------- ONNX
@@ -141,11 +238,14 @@ def _set_dims(value_info, dims):
             new.dim_param = dim
 
 
-def fix_declared_shapes(model, config, fixed_length):
+def fix_declared_shapes(model, config, fixed_length, version=LATEST):
     """Declare exactly the contract's shapes, replacing the names torch made up."""
     length = config.t if fixed_length else "length"
     _set_dims(model.graph.input[0], ["batch", length])
-    shapes = contract_shapes(config, "batch", length)
+    inputs = intervention_shapes(config)
+    for value_info in model.graph.input[1:]:
+        _set_dims(value_info, inputs[value_info.name])
+    shapes = contract_shapes(config, "batch", length, version)
     for output in model.graph.output:
         _set_dims(output, shapes[output.name])
     # Intermediate annotations may carry torch's names too; shape inference recomputes them.
@@ -182,10 +282,10 @@ def name_transposed_weights(model, state):
                 node.input[j] = renames[name]
 
 
-def set_metadata(model, config, vocab, description, fixed_length):
+def set_metadata(model, config, vocab, description, fixed_length, version=LATEST):
     """Fill ``metadata_props`` with the ``gtlens.*`` keys of the contract."""
     props = {
-        "gtlens.contract": str(CONTRACT_VERSION),
+        "gtlens.contract": str(version),
         "gtlens.k": str(config.k),
         "gtlens.heads": str(config.heads),
         "gtlens.depth": str(config.depth),
@@ -287,12 +387,19 @@ def _with_stream_hints(model):
     In this model family every such activation is the residual stream or a projection of it, so its first two
     dimensions are the input's batch and length. Shape inference cannot see that through the slice of the position
     table (it gives up on the length there), which would keep block 0's shape operators.
+
+    The intervention inputs are declared with batch and length 1 in the copy: they are fed as 1 or as the batch and
+    length, so ``keep * value + (1 - keep) * repl`` always has the value's shape, which inference can then see.
     """
     import onnx
     from onnx import helper
 
     hinted = onnx.ModelProto()
     hinted.CopyFrom(model)
+    for value_info in hinted.graph.input[1:]:
+        for dim in value_info.type.tensor_type.shape.dim:
+            if dim.HasField("dim_param") and dim.dim_param.endswith(("_batch", "_length")):
+                dim.dim_value = 1
     weights = {init.name: list(init.dims) for init in model.graph.initializer}
     known = {info.name for info in hinted.graph.value_info}
     for node in hinted.graph.node:
@@ -329,43 +436,62 @@ def check_vocab(vocab, config):
     return vocab
 
 
-def export(state, out_path, config, vocab=None, description=None, fixed_length=False, source="the state dict"):
-    """Export ``state`` (a state dict, or a path to one) as a contract ONNX file; return the ModelProto."""
+def export(state, out_path, config, vocab=None, description=None, fixed_length=False, source="the state dict",
+           contract=CONTRACT_VERSION):
+    """Export ``state`` (a state dict, or a path to one) as a contract ONNX file; return the ModelProto.
+
+    ``contract`` is the version to write (2, or 1 without the intervention inputs and the z and embedding outputs).
+    """
     import onnx
 
+    if contract not in CONTRACT_VERSIONS:
+        raise ExportError(f"contract version {contract} is not one of {list(CONTRACT_VERSIONS)}")
     if isinstance(state, str):
         state, source = load_state_dict(state), state
     vocab = check_vocab(vocab, config)
-    model = build_model(state, config, source)
+    check_state_dict(state, config, source)
+    model = build_model(fingerprint(state), config, source, contract)
 
-    names = contract_names(config.depth)
+    names = contract_names(config.depth, contract)
     example = (torch.arange(2 * config.t) % config.num_tokens).view(2, config.t)
     dynamic = {0: "batch"} if fixed_length else {0: "batch", 1: "length"}
     out_dynamic = {0: "batch"} if fixed_length else None
     dynamic_axes = {"tokens": dynamic}
     for name in names:
         dynamic_axes[name] = out_dynamic or _length_axes(name)
+    inputs, input_names = (example,), ["tokens"]
+    if contract >= 2:
+        # batch 2 and length t, as the tokens: no dim is 1, so nothing is traced as a broadcast special case
+        shapes = intervention_shapes(config, 2, config.t)
+        inputs += tuple(torch.full(shapes[name], 0.5) for name in INTERVENTION_INPUTS)
+        input_names += list(INTERVENTION_INPUTS)
+        for name in INTERVENTION_INPUTS:
+            length_axis = 3 if name.startswith("head") else 2
+            dynamic_axes[name] = {0: f"{name}_batch", length_axis: f"{name}_length"}
 
     out_dir = os.path.dirname(os.path.abspath(out_path))
     os.makedirs(out_dir, exist_ok=True)
     with torch.no_grad():
         torch.onnx.export(
             model,
-            (example,),
+            inputs,
             out_path,
             opset_version=OPSET,
-            input_names=["tokens"],
+            input_names=input_names,
             output_names=names,
             dynamic_axes=dynamic_axes,
             do_constant_folding=True,
         )
     proto = onnx.load(out_path)
     _check_output_names(proto, names)
-    name_transposed_weights(proto, state)
-    fix_declared_shapes(proto, config, fixed_length)
+    _check_input_names(proto, input_names)
+    stand_in = dict(model.state_dict())
+    name_transposed_weights(proto, stand_in)
+    put_weights(proto, state)
+    fix_declared_shapes(proto, config, fixed_length, contract)
     fold_copied_dims(proto)
-    set_metadata(proto, config, vocab, description, fixed_length)
-    proto.doc_string = "GT Lens contract 1 GTransformer" + (f": {description}" if description else "")
+    set_metadata(proto, config, vocab, description, fixed_length, contract)
+    proto.doc_string = f"GT Lens contract {contract} GTransformer" + (f": {description}" if description else "")
     verify(proto)
     onnx.save(proto, out_path)
     return proto
@@ -376,7 +502,7 @@ def _length_axes(name):
     kind = name.rsplit(".", 1)[-1]
     if kind == "attention":
         return {0: "batch", 2: "length", 3: "length"}
-    if kind in ("queries", "keys", "values"):
+    if kind in ("queries", "keys", "values", "z"):
         return {0: "batch", 2: "length"}
     return {0: "batch", 1: "length"}
 
@@ -385,6 +511,14 @@ def _check_output_names(proto, names):
     got = [o.name for o in proto.graph.output]
     if got != names:
         raise ExportError(f"the exported graph has outputs {got}, expected {names}")
+
+
+def _check_input_names(proto, names):
+    """torch drops an input the graph does not use; the contract needs all of them, required (no initializer)."""
+    got = [i.name for i in proto.graph.input]
+    initialized = {init.name for init in proto.graph.initializer}
+    if got != names or initialized & set(names):
+        raise ExportError(f"the exported graph has inputs {got}, expected {names} without defaults")
 
 
 # ---------------------------------------------------------------------------- CLI
@@ -406,6 +540,8 @@ def _parse_args(argv):
     vocab.add_argument("--vocab-file", help="file with a JSON array of labels, or one label per line")
     p.add_argument("--description", help="one line on what the model was trained on")
     p.add_argument("--fixed-length", action="store_true", help="input length fixed at t instead of 1..t")
+    p.add_argument("--contract", type=int, choices=CONTRACT_VERSIONS, default=CONTRACT_VERSION,
+                   help=f"contract version to write (default {CONTRACT_VERSION}; 1 has no intervention inputs)")
     return p.parse_args(argv)
 
 
@@ -437,11 +573,13 @@ def main(argv=None):
             config = Config(args.k, args.heads, args.depth, args.t, args.num_tokens, args.scaling)
         except ValueError as e:
             raise ExportError(str(e)) from None
-        proto = export(args.state_dict, args.out, config, _read_vocab(args), args.description, args.fixed_length)
+        proto = export(args.state_dict, args.out, config, _read_vocab(args), args.description, args.fixed_length,
+                       contract=args.contract)
     except ExportError as e:
         print(f"error: {e}", file=sys.stderr)
         return 1
-    print(f"wrote {args.out}: {len(proto.graph.output)} outputs, {len(proto.graph.node)} nodes, opset {OPSET}")
+    print(f"wrote {args.out}: contract {args.contract}, {len(proto.graph.input)} inputs, {len(proto.graph.output)} "
+          f"outputs, {len(proto.graph.node)} nodes, opset {OPSET}")
     return 0
 
 

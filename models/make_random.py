@@ -42,7 +42,7 @@ def main(argv=None):
     args = p.parse_args(argv)
     model = random_model(args.k, args.heads, args.depth, args.t, args.num_tokens, args.seed)
     os.makedirs(os.path.dirname(os.path.abspath(args.out)), exist_ok=True)
-    torch.save(model.state_dict(), args.out)
+    torch.save(model.former_state_dict(), args.out)
     print(f"wrote {args.out}")
     return 0
 

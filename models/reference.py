@@ -3,14 +3,15 @@
     /usr/bin/python3 models/reference.py STATE_DICT.pt MODEL.onnx OUT_DIR \
         [--sequences '[[4,5,5,5,4]]'] [--toy N] [--random N] [--length L] [--seed S]
 
-The configuration (k, heads, depth, t, num_tokens, scaling) is read from the ONNX file's
-``gtlens.*`` metadata, so a reference can only be written for the model it will be compared
-with. OUT_DIR gets:
+The configuration (k, heads, depth, t, num_tokens, scaling) and the contract version are read
+from the ONNX file's ``gtlens.*`` metadata, so a reference can only be written for the model it
+will be compared with. OUT_DIR gets:
 
-* ``manifest.json``: ``{"contract": 1, "model": "<ONNX path relative to OUT_DIR>",
+* ``manifest.json``: ``{"contract": 2, "model": "<ONNX path relative to OUT_DIR>",
   "config": {...}, "sequences": [[...], ...], "tensors": {name: {"file": ..., "shape": [...]}}}``
-  with the tensors in contract order (``logprobs``, then per block attention, queries, keys,
-  values, out, logprobs);
+  with the tensors of the model's contract version in contract order (version 2: ``logprobs``,
+  ``embedding``, then per block attention, queries, keys, values, z, out, logprobs; version 1
+  has no ``embedding`` and no ``z``);
 * one ``<name>.f32`` per contract tensor: raw little-endian float32, C order, batch first.
 
 All sequences share one length (one tensor per name); write a second folder for another length.
@@ -28,19 +29,31 @@ import numpy as np
 import torch
 
 from export import ExportError, build_model, load_state_dict
-from gtransformer import Config, GTransformer, contract_names
+from gtransformer import CONTRACT_VERSIONS, Config, GTransformer, contract_names
 
 MANIFEST = "manifest.json"
 FROM_ONNX = "from-onnx"
 
 
-def config_from_onnx(path):
-    """The Config an exported contract model declares in its metadata."""
+def _metadata(path):
     import onnx
 
     if not os.path.isfile(path):
         raise ExportError(f"{path} does not exist")
-    props = {p.key: p.value for p in onnx.load(path, load_external_data=False).metadata_props}
+    return {p.key: p.value for p in onnx.load(path, load_external_data=False).metadata_props}
+
+
+def contract_from_onnx(path):
+    """The contract version (an int this code knows) an exported model declares in ``gtlens.contract``."""
+    value = _metadata(path).get("gtlens.contract")
+    if value not in [str(v) for v in CONTRACT_VERSIONS]:
+        raise ExportError(f"{path} has gtlens.contract {value!r}, not one of {list(CONTRACT_VERSIONS)}")
+    return int(value)
+
+
+def config_from_onnx(path):
+    """The Config an exported contract model declares in its metadata."""
+    props = _metadata(path)
     try:
         return Config(
             int(props["gtlens.k"]),
@@ -85,12 +98,13 @@ def state_dict_from_onnx(path):
 def load_model(state_path, onnx_path):
     """The PyTorch model for a state dict, configured by the metadata of its exported ONNX file.
 
-    ``state_path`` None or ``"from-onnx"`` takes the weights from the ONNX file itself.
+    ``state_path`` None or ``"from-onnx"`` takes the weights from the ONNX file itself. The model reports the
+    tensors of the file's contract version (``model.version``).
     """
-    config = config_from_onnx(onnx_path)
+    config, version = config_from_onnx(onnx_path), contract_from_onnx(onnx_path)
     if state_path is None or state_path == FROM_ONNX:
-        return build_model(state_dict_from_onnx(onnx_path), config, onnx_path)
-    return build_model(load_state_dict(state_path), config, state_path)
+        return build_model(state_dict_from_onnx(onnx_path), config, onnx_path, version)
+    return build_model(load_state_dict(state_path), config, state_path, version)
 
 
 def check_sequences(sequences, config):
@@ -109,9 +123,9 @@ def check_sequences(sequences, config):
 
 @torch.no_grad()
 def compute(model, sequences):
-    """The contract tensors for ``sequences`` as float32 numpy arrays, in contract order."""
-    reps = model.get_representations(torch.tensor(sequences, dtype=torch.int64))
-    return {name: reps[name].detach().numpy().astype("<f4") for name in contract_names(model.config.depth)}
+    """The contract tensors (of the model's contract version) for ``sequences`` as float32 numpy arrays, in order."""
+    reps = model.get_representations(torch.tensor(sequences, dtype=torch.int64), version=model.version)
+    return {name: reps[name].detach().numpy().astype("<f4") for name in contract_names(model.config.depth, model.version)}
 
 
 def write_reference(model, sequences, out_dir, onnx_path):
@@ -124,7 +138,7 @@ def write_reference(model, sequences, out_dir, onnx_path):
         np.ascontiguousarray(array).tofile(os.path.join(out_dir, file))
         tensors[name] = {"file": file, "shape": list(array.shape)}
     manifest = {
-        "contract": 1,
+        "contract": model.version,
         "model": os.path.relpath(os.path.abspath(onnx_path), os.path.abspath(out_dir)).replace(os.sep, "/"),
         "config": model.config.as_dict(),
         "sequences": [list(s) for s in sequences],

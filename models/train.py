@@ -101,7 +101,7 @@ def main(argv=None):
     print(f"last-digit accuracy  {'mean':<11s} {overall:.4f}")
     print(f"loss on a fresh sample {sample_loss(model):.4f}; the task's floor is {toytask.loss_floor():.4f}")
     print(f"training took {seconds:.1f} s on {args.threads} thread(s)")
-    torch.save(model.state_dict(), args.out)
+    torch.save(model.former_state_dict(), args.out)
     print(json.dumps({"saved": os.path.relpath(args.out), "config": CONFIG}))
 
 

@@ -70,3 +70,23 @@ def top_k(values, k):
         chosen.append((best, values[best]))
         left.remove(best)
     return chosen
+
+
+def duplicate_token(att, tokens):
+    """Mean over queries i with an earlier j, x_j = x_i, of the sum of att[i][j] over such j; None if no query has one."""
+    rows = []
+    for i in range(len(tokens)):
+        earlier = [j for j in range(i) if tokens[j] == tokens[i]]
+        if earlier:
+            rows.append(sum(att[i][j] for j in earlier))
+    return sum(rows) / len(rows) if rows else None
+
+
+def induction(att, tokens):
+    """Mean over queries i with a j, j + 1 < i, x_j = x_i, of the sum of att[i][j + 1] over such j; None if none."""
+    rows = []
+    for i in range(len(tokens)):
+        copies = [j for j in range(len(tokens)) if j + 1 < i and tokens[j] == tokens[i]]
+        if copies:
+            rows.append(sum(att[i][j + 1] for j in copies))
+    return sum(rows) / len(rows) if rows else None

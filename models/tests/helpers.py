@@ -3,10 +3,11 @@
 import json
 import os
 
+import numpy as np
 import onnx
 from onnx import TensorProto
 
-from gtransformer import contract_names, contract_shapes
+from gtransformer import INTERVENTION_INPUTS, Interventions, contract_names, contract_shapes, intervention_shapes
 
 MODELS = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 DEFAULT_PT = os.path.join(MODELS, "gtransformer.pt")
@@ -38,24 +39,56 @@ def metadata(model):
     return {p.key: p.value for p in model.metadata_props}
 
 
-def assert_follows_contract(model, config, fixed_length=False, vocab=None):
-    """Input, every output (names, order, types, declared dims) and metadata, as the contract says."""
+def neutral_feeds(config):
+    """The four intervention inputs at their neutral values (keep 1, repl 0; batch and length 1), as numpy."""
+    neutral = Interventions.neutral(config)
+    return {name: getattr(neutral, name).numpy() for name in INTERVENTION_INPUTS}
+
+
+def patching_feeds(config, sites, length, clean):
+    """Intervention inputs for one row per patching site, as a reader builds them from the clean run's outputs.
+
+    ``sites`` are causal.patch_rows' (site, block, head, position); ``clean`` maps output names to arrays of a
+    batch of one: the stream entering block i is ``embedding`` (i = 0) or ``block{i-1}.out``, a head's is ``z``.
+    """
+    shapes = intervention_shapes(config, len(sites), length)
+    feeds = {name: (np.ones if name.endswith("keep") else np.zeros)(shapes[name], dtype=np.float32)
+             for name in INTERVENTION_INPUTS}
+    for r, (site, block, head, position) in enumerate(sites):
+        if site == "resid":
+            stream = clean["embedding"] if block == 0 else clean[f"block{block - 1}.out"]
+            feeds["resid_keep"][r, block, position] = 0
+            feeds["resid_repl"][r, block, position] = np.asarray(stream)[0, position]
+        else:
+            feeds["head_keep"][r, block, head] = 0
+            feeds["head_repl"][r, block, head] = np.asarray(clean[f"block{block}.z"])[0, head]
+    return feeds
+
+
+def assert_follows_contract(model, config, fixed_length=False, vocab=None, version=2):
+    """Inputs, every output (names, order, types, declared dims) and metadata, as contract ``version`` says."""
     length = config.t if fixed_length else "length"
 
-    assert [i.name for i in model.graph.input] == ["tokens"]
+    extra = list(INTERVENTION_INPUTS) if version >= 2 else []
+    assert [i.name for i in model.graph.input] == ["tokens"] + extra
+    assert not {init.name for init in model.graph.initializer} & set(extra), "intervention inputs must be required"
     tokens = model.graph.input[0]
     assert tokens.type.tensor_type.elem_type == TensorProto.INT64
     assert declared_dims(tokens) == ["batch", length]
+    shapes = intervention_shapes(config)
+    for value_info in model.graph.input[1:]:
+        assert value_info.type.tensor_type.elem_type == TensorProto.FLOAT, value_info.name
+        assert declared_dims(value_info) == shapes[value_info.name], value_info.name
 
-    names = contract_names(config.depth)
+    names = contract_names(config.depth, version)
     assert [o.name for o in model.graph.output] == names
-    expected = contract_shapes(config, "batch", length)
+    expected = contract_shapes(config, "batch", length, version)
     for output in model.graph.output:
         assert output.type.tensor_type.elem_type == TensorProto.FLOAT, output.name
         assert declared_dims(output) == expected[output.name], output.name
 
     meta = metadata(model)
-    assert meta["gtlens.contract"] == "1"
+    assert meta["gtlens.contract"] == str(version)
     for key in ("k", "heads", "depth", "t", "num_tokens"):
         assert meta[f"gtlens.{key}"] == str(getattr(config, key)), key
     assert meta["gtlens.scaling"] == config.scaling

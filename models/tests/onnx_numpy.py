@@ -81,6 +81,8 @@ def _run_node(node, inputs):
         return inputs[0].astype(_CAST[a["to"]])
     if op == "Add":
         return inputs[0] + inputs[1]
+    if op == "Sub":
+        return inputs[0] - inputs[1]
     if op == "Mul":
         return inputs[0] * inputs[1]
     if op == "Div":
@@ -102,10 +104,17 @@ def _run_node(node, inputs):
     raise NotImplementedError(f"op {op} is not in this test interpreter")
 
 
-def run(model, tokens):
-    """Evaluate ``model`` on int64 ``tokens``; return {output name: array}."""
+def run(model, tokens, feeds=None):
+    """Evaluate ``model`` on int64 ``tokens`` and float32 ``feeds`` for its other inputs; return {output name: array}.
+
+    Every graph input must be given, as ONNX Runtime requires (contract version 2's intervention inputs too).
+    """
     values = {init.name: numpy_helper.to_array(init) for init in model.graph.initializer}
     values[model.graph.input[0].name] = np.asarray(tokens, dtype=np.int64)
+    for value_info in model.graph.input[1:]:
+        if feeds is None or value_info.name not in feeds:
+            raise KeyError(f"input {value_info.name} is not fed")
+        values[value_info.name] = np.asarray(feeds[value_info.name], dtype=np.float32)
     with np.errstate(over="ignore", invalid="ignore"):
         for node in model.graph.node:
             result = _run_node(node, [values[name] if name else None for name in node.input])

@@ -73,3 +73,35 @@ def test_onnx_without_a_weight_fails_naming_it(tmp_path):
     onnx.save(model, str(path))
     with pytest.raises(ExportError, match=r"has no initializer toprobs\.weight \(nor toprobs\.weight\.T\)"):
         state_dict_from_onnx(str(path))
+
+
+def _bench_causal(args):
+    import bench_causal
+
+    out = io.StringIO()
+    with redirect_stdout(out):
+        rc = bench_causal.main(args)
+    return rc, json.loads(out.getvalue().strip().splitlines()[-1]) if rc == 0 else None
+
+
+def test_bench_causal_ablation_on_mid():
+    rc, result = _bench_causal(["ablate", "--onnx", MID_ONNX, "--sequences", "2", "--batch", "16", "--length", "5",
+                                "--runs", "1"])
+    assert rc == 0 and result["torch_ablation_seq_per_s"] > 0
+    assert result["runs_per_sequence"] == 1 + 6 * 4 and result["batch"] == 16 and result["length"] == 5
+    assert result["weights"] == "from-onnx" and result["config"]["depth"] == 6
+
+
+def test_bench_causal_patching_on_second():
+    rc, result = _bench_causal(["patch", "--onnx", SECOND_ONNX, "--batch", "8"])
+    assert rc == 0 and result["torch_patching_s"] > 0
+    assert result["runs"] == 2 + 3 * 7 + 3 * 2 and result["length"] == 7
+
+
+def test_bench_causal_rejects_bad_options(capsys):
+    import bench_causal
+
+    assert bench_causal.main(["patch", "--onnx", SECOND_ONNX, "--length", "8"]) == 1
+    assert capsys.readouterr().err.strip() == "error: --length 8 is outside 1..t (t=7)"
+    assert bench_causal.main(["ablate", "--batch", "0"]) == 1
+    assert capsys.readouterr().err.strip() == "error: --batch must be at least 1, got 0"

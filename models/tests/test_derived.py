@@ -46,13 +46,14 @@ def test_manifest_format(folder):
     n, length, depth, heads, v = (len(manifest["sequences"]), len(manifest["sequences"][0]), config["depth"],
                                   config["heads"], config["num_tokens"])
     k = min(5, v)
-    assert info["contract"] == 1 and info["reference"] == "manifest.json" and info["config"] == config
+    assert info["contract"] == 2 and info["reference"] == "manifest.json" and info["config"] == config
     assert info["top_k"] == k
-    assert info["head_score_names"] == ["entropy", "previous_token", "self", "first_token"]
+    assert info["head_score_names"] == ["entropy", "previous_token", "self", "first_token", "duplicate_token",
+                                        "induction"]
     assert info["lens_stat_names"] == ["entropy", "kl_to_final", "final_token_rank", "max_probability"]
     expected = {
         "rollout": ([n, depth, length, length], "float32"),
-        "head_scores": ([n, depth, heads, 4], "float32"),
+        "head_scores": ([n, depth, heads, 6], "float32"),
         "lens_stats": ([n, depth, length, 4], "float32"),
         "topk_indices": ([n, depth, length, k], "int32"),
         "topk_values": ([n, depth, length, k], "float32"),
@@ -93,8 +94,10 @@ def test_matches_loop_implementation(folder):
         np.testing.assert_allclose(tensors["rollout"][s], loops.rollout(attention), rtol=1e-6, atol=1e-7)
         final = _as_lists(arrays["logprobs"][s])
         for i in range(depth):
+            tokens = manifest["sequences"][s]
             for h, att in enumerate(attention[i]):
-                expected = [np.nan if x is None else x for x in loops.head_scores(att)]
+                scores = list(loops.head_scores(att)) + [loops.duplicate_token(att, tokens), loops.induction(att, tokens)]
+                expected = [np.nan if x is None else x for x in scores]
                 np.testing.assert_allclose(tensors["head_scores"][s, i, h], expected, rtol=1e-6, atol=1e-7)
             block = arrays[f"block{i}.logprobs"][s]
             for p, (row, final_row) in enumerate(zip(_as_lists(block), final)):
@@ -126,8 +129,9 @@ def test_invariants(folder):
     assert np.all(stats[..., 0] >= -1e-6) and np.all(stats[..., 0] <= math.log(manifest["config"]["num_tokens"]) + 1e-5)
     assert np.all((stats[..., 3] > 0) & (stats[..., 3] <= 1))
     np.testing.assert_allclose(stats[..., 3], np.exp(tensors["topk_values"][..., 0]), rtol=1e-6)
-    assert np.all(np.isfinite(scores)) == (length > 1)
-    assert np.all(scores[..., 1:] >= 0) and np.all(scores[..., 1:] <= 1 + 1e-6)
+    assert np.all(np.isfinite(scores[..., :4])) == (length > 1)
+    defined = np.nan_to_num(scores[..., 1:], nan=0.5)
+    assert np.all(defined >= 0) and np.all(defined <= 1 + 1e-6)
     # position 0 can only attend to itself
     first_row_self = np.stack([arrays[f"block{i}.attention"][:, :, 0, 0] for i in range(depth)], axis=1)
     np.testing.assert_allclose(first_row_self, 1, atol=1e-6)
@@ -159,6 +163,16 @@ def test_definitions_on_hand_made_cases():
     assert kl == pytest.approx(0.1 * math.log(0.1 / 0.5) + 0.6 * math.log(0.6 / 0.2) + 0.3 * math.log(1.0))
     equal = np.array([math.log(0.5), math.log(0.5), -math.inf])  # token 1 ties with 0: equal is not beaten
     assert derived.lens_stats(equal, np.log([0.2, 0.8, 1e-30]))[2] == 0
+
+    # duplicate_token and induction: which rows qualify, sums over several copies, undefined when none does
+    tokens = [[7, 3, 7, 7, 3]]
+    a = np.tril(np.arange(1.0, 26.0).reshape(5, 5))
+    a /= a.sum(axis=-1, keepdims=True)
+    duplicate, induction = derived.token_head_scores(a[None, None], tokens)[0, 0]
+    assert duplicate == pytest.approx((a[2, 0] + (a[3, 0] + a[3, 2]) + a[4, 1]) / 3)
+    assert induction == pytest.approx((a[2, 1] + (a[3, 1]) + a[4, 2]) / 3)  # i=3: j=0 only (j=2 has j+1 = i)
+    none = derived.token_head_scores(a[None, None], [[0, 1, 2, 3, 4]])[0, 0]
+    assert np.all(np.isnan(none))
 
     att = np.array([[[[1, 0], [0.5, 0.5]]], [[[1, 0], [0, 1]]]], dtype=np.float64)[None]  # 1 seq, 2 blocks, 1 head
     r = derived.rollout(att)[0]
@@ -248,7 +262,7 @@ def test_mixed_lengths_cell_by_cell():
         assert count.dtype == np.int32 and mean.dtype == std.dtype == np.float32
         kind = name.rsplit(".", 1)[-1]
         for cell in np.ndindex(*count.shape):
-            pos = cell[1:] if kind == "attention" else cell[1:2] if kind in ("queries", "keys", "values") else cell[:1]
+            pos = cell[1:] if kind == "attention" else cell[1:2] if kind in ("queries", "keys", "values", "z") else cell[:1]
             values = [float(x) for x in long_arrays[name][(slice(None),) + cell]]
             if all(p < 3 for p in pos):
                 values += [float(x) for x in short_arrays[name][(slice(None),) + cell]]

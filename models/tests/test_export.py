@@ -109,3 +109,50 @@ def test_export_from_in_memory_state_dict(tmp_path, default_config):
     out = tmp_path / "m.onnx"
     proto = export(strip_data_parallel_prefix(state), str(out), default_config)
     assert json.loads(metadata(proto)["gtlens.vocab"]) == [str(i) for i in range(10)]
+
+
+def test_version_1_still_written(tmp_path, default_config):
+    """--contract 1: tokens only, no z or embedding, gtlens.contract=1; the version-2 file has a superset."""
+    out = tmp_path / "v1.onnx"
+    export(DEFAULT_PT, str(out), default_config, contract=1)
+    assert_follows_contract(onnx.load(str(out)), default_config, version=1)
+
+
+def test_untrained_former_size_keeps_every_weight(tmp_path):
+    """PyTorch's default initialisation at former's default size: every LayerNorm weight is ones and every bias
+    zeros, which torch.onnx.export would merge into one initializer. Each stays its own, under its key, and the
+    model can be rebuilt from the file (as bench_torch.py and reference.py from-onnx do)."""
+    from gtransformer import Config, GTransformer
+    from reference import state_dict_from_onnx
+
+    torch.manual_seed(0)
+    config = Config(128, 8, 12, 256, 256)
+    state = GTransformer.from_config(config).former_state_dict()
+    assert torch.equal(state["tblocks.0.norm2.weight"], state["tblocks.0.norm1.weight"])  # the case that broke
+    out = tmp_path / "former.onnx"
+    proto = export(state, str(out), config)
+    names = [init.name[:-2] if init.name.endswith(".T") else init.name for init in proto.graph.initializer]
+    assert sorted(names) == sorted(state)
+    rebuilt = state_dict_from_onnx(str(out))
+    for key, tensor in state.items():
+        assert torch.equal(rebuilt[key], tensor), key
+    assert_follows_contract(proto, config)
+
+
+def test_unknown_contract_version(tmp_path, default_config):
+    from export import ExportError
+
+    with pytest.raises(ExportError, match=r"contract version 3 is not one of \[1, 2\]"):
+        export(DEFAULT_PT, str(tmp_path / "x.onnx"), default_config, contract=3)
+
+
+def test_double_precision_state_dict_gives_float_initializers(tmp_path, default_config):
+    """A state dict saved in float64 is stored as float32, the values load_state_dict would give the model."""
+    state = {key: value.double() for key, value in load_state_dict(DEFAULT_PT).items()}
+    proto = export(state, str(tmp_path / "d.onnx"), default_config)
+    single = load_state_dict(DEFAULT_PT)
+    for init in proto.graph.initializer:
+        array = numpy_helper.to_array(init)
+        assert array.dtype == np.float32, init.name
+        key = init.name[:-2] if init.name.endswith(".T") else init.name
+        np.testing.assert_array_equal(array, single[key].numpy().T if init.name.endswith(".T") else single[key].numpy())

@@ -100,7 +100,7 @@ def test_every_length_and_causality():
         for name, tensor in reps.items():
             assert list(tensor.shape) == shapes[name], name
             cut = full[name][:, :, :length, :length] if name.endswith("attention") else (
-                full[name][:, :, :length] if name.endswith(("queries", "keys", "values")) else full[name][:, :length])
+                full[name][:, :, :length] if name.endswith(("queries", "keys", "values", ".z")) else full[name][:, :length])
             torch.testing.assert_close(tensor, cut, atol=1e-5, rtol=1e-5)
 
 
@@ -120,3 +120,39 @@ def test_toy_classes_never_disagree_on_a_completion():
     assert 4 <= len(toytask.CLASSES) <= 6
     for cls in toytask.CLASSES:
         assert cls.example in cls.members(), cls.name
+
+
+def test_hook_points_hold_no_parameters():
+    """hook_z and hook_resid_pre are where the causal analyses act; former's state dict is unchanged by them."""
+    model = GTransformer(8, 2, 3, 7, 12)
+    assert [name for name, _ in model.named_modules() if "hook_" in name] == [
+        f"tblocks.{i}.{hook}" for i in range(3) for hook in ("hook_resid_pre", "attention.hook_z")]
+    assert list(model.state_dict()) == former_keys(3)
+    assert not any("hook_" in key for key in model.former_state_dict()._metadata)
+
+
+def test_hooks_see_what_the_contract_reports():
+    """hook_z's output is block{i}.z (each head's attention x values); hook_resid_pre's is the stream entering
+    block i: the embedding, then block{i-1}.out."""
+    from gtransformer import Interventions
+
+    torch.manual_seed(3)
+    model = GTransformer(8, 2, 3, 7, 12).eval()
+    tokens = torch.randint(0, 12, (2, 6))
+    seen = {}
+    handles = [model.tblocks[i].attention.hook_z.register_forward_hook(
+        lambda m, a, out, i=i: seen.__setitem__(("z", i), out)) for i in range(3)]
+    handles += [model.tblocks[i].hook_resid_pre.register_forward_hook(
+        lambda m, a, out, i=i: seen.__setitem__(("resid", i), out)) for i in range(3)]
+    with torch.no_grad():
+        reps = model.get_representations(tokens)
+        neutral = model.get_representations(tokens, Interventions.neutral(model.config))
+    for handle in handles:
+        handle.remove()
+    for i in range(3):
+        assert torch.equal(seen[("z", i)], reps[f"block{i}.z"])
+        torch.testing.assert_close(reps[f"block{i}.z"], reps[f"block{i}.attention"] @ reps[f"block{i}.values"])
+        assert torch.equal(seen[("resid", i)], reps["embedding"] if i == 0 else reps[f"block{i - 1}.out"])
+    for name, tensor in reps.items():
+        assert torch.equal(neutral[name], tensor), name  # keep 1, repl 0: bit for bit
+    assert torch.equal(model(tokens), reps["logprobs"])

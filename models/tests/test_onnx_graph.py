@@ -10,9 +10,9 @@ import numpy as np
 import onnx
 import pytest
 
-from helpers import DEFAULT_REF, MID_DIR, SECOND_DIR
+from helpers import DEFAULT_REF, MID_DIR, SECOND_DIR, neutral_feeds
 from onnx_numpy import run
-from reference import read_reference
+from reference import config_from_onnx, read_reference
 
 FOLDERS = [DEFAULT_REF, os.path.join(SECOND_DIR, "reference"), os.path.join(SECOND_DIR, "reference-short"),
            os.path.join(MID_DIR, "reference"), os.path.join(MID_DIR, "reference-short")]
@@ -21,8 +21,8 @@ FOLDERS = [DEFAULT_REF, os.path.join(SECOND_DIR, "reference"), os.path.join(SECO
 @pytest.mark.parametrize("folder", FOLDERS, ids=["default", "second", "second-short", "mid", "mid-short"])
 def test_onnx_graph_matches_reference(folder):
     manifest, arrays = read_reference(folder)
-    model = onnx.load(os.path.join(folder, manifest["model"]))
-    outputs = run(model, manifest["sequences"])
+    path = os.path.join(folder, manifest["model"])
+    outputs = run(onnx.load(path), manifest["sequences"], neutral_feeds(config_from_onnx(path)))
     assert list(outputs) == list(arrays)
     for name, expected in arrays.items():
         assert outputs[name].shape == expected.shape, name
@@ -32,8 +32,8 @@ def test_onnx_graph_matches_reference(folder):
 def test_one_token_and_batch_of_one():
     """The smallest input the contract allows: batch 1, length 1."""
     manifest, _ = read_reference(os.path.join(SECOND_DIR, "reference"))
-    model = onnx.load(os.path.join(SECOND_DIR, "reference", manifest["model"]))
-    outputs = run(model, [[3]])
+    path = os.path.join(SECOND_DIR, "reference", manifest["model"])
+    outputs = run(onnx.load(path), [[3]], neutral_feeds(config_from_onnx(path)))
     assert outputs["block0.attention"].shape == (1, 2, 1, 1)
     np.testing.assert_allclose(outputs["block0.attention"], 1, atol=1e-6)
     assert outputs["logprobs"].shape == (1, 1, 12)

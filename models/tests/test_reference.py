@@ -29,7 +29,7 @@ def reference(request):
 
 def test_manifest_format(reference):
     folder, _, onnx_path, manifest, arrays = reference
-    assert manifest["contract"] == 1
+    assert manifest["contract"] == 2
     assert os.path.isfile(onnx_path)
     config = config_from_onnx(onnx_path)
     assert manifest["config"] == config.as_dict()
@@ -76,3 +76,16 @@ def test_contract_promises(reference):
         assert np.all(att[..., np.triu_indices(length, 1)[0], np.triu_indices(length, 1)[1]] == 0)
         np.testing.assert_allclose(np.exp(arrays[f"block{i}.logprobs"]).sum(-1), 1, atol=1e-5)
     np.testing.assert_array_equal(arrays["logprobs"], arrays[f"block{depth - 1}.logprobs"])
+
+
+def test_new_tensors_of_version_2(reference):
+    """block{i}.z is attention x values and embedding is token + position embedding, from the weights."""
+    _, weights, _, manifest, arrays = reference
+    state = torch.load(weights)
+    tokens = np.array(manifest["sequences"])
+    length = tokens.shape[1]
+    embedding = state["token_embedding.weight"].numpy()[tokens] + state["pos_embedding.weight"].numpy()[:length]
+    np.testing.assert_allclose(arrays["embedding"], embedding, atol=1e-6, rtol=0)
+    for i in range(manifest["config"]["depth"]):
+        z = np.matmul(arrays[f"block{i}.attention"].astype(np.float64), arrays[f"block{i}.values"].astype(np.float64))
+        np.testing.assert_allclose(arrays[f"block{i}.z"], z, atol=1e-5, rtol=0, err_msg=f"block{i}.z")

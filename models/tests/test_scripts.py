@@ -14,8 +14,8 @@ import sys
 
 from helpers import MODELS
 
-SCRIPTS = ["bench_torch.py", "derived.py", "export.py", "make_random.py", "reference.py", "seed_figures.py",
-           "train.py"]
+SCRIPTS = ["bench_causal.py", "bench_torch.py", "causal.py", "derived.py", "export.py", "make_random.py", "reference.py",
+           "seed_figures.py", "train.py"]
 REPO = os.path.dirname(MODELS)
 
 

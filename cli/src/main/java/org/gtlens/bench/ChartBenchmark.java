@@ -9,10 +9,10 @@ import java.util.List;
 import java.util.function.Supplier;
 
 import org.gtlens.GtLensException;
-import org.gtlens.chart.Figure;
-import org.gtlens.chart.HeatmapRenderer;
-import org.gtlens.chart.SixFigures;
-import org.gtlens.model.GTransformer;
+import org.gtlens.chart.figures.Figure;
+import org.gtlens.chart.output.HeatmapRenderer;
+import org.gtlens.chart.figures.RepresentationFigures;
+import org.gtlens.runtime.GTransformer;
 import org.gtlens.model.Kind;
 import org.gtlens.repr.BatchResult;
 import org.gtlens.repr.Extractor;
@@ -50,7 +50,7 @@ public final class ChartBenchmark {
 
     /** Renders the figures of sequence {@code seq} once cold and {@code warmRuns} times warm. */
     public static Timing measure(BatchResult batch, int seq, int warmRuns) {
-        return measure(() -> SixFigures.build(batch, seq), warmRuns);
+        return measure(() -> RepresentationFigures.build(batch, seq), warmRuns);
     }
 
     /**
@@ -97,7 +97,7 @@ public final class ChartBenchmark {
             selection = selection.withBlocks(org.gtlens.repr.IndexList.parse("0"))
                     .withHeads(org.gtlens.repr.IndexList.parse("0"));
         }
-        return SixFigures.figure(info, tokens, Kind.ATTENTION, (kind, block, head) -> causal(length,
+        return RepresentationFigures.figure(info, tokens, Kind.ATTENTION, (kind, block, head) -> causal(length,
                 new java.util.Random(block * 31L + head)), selection);
     }
 
@@ -119,23 +119,23 @@ public final class ChartBenchmark {
 
     /** PNG bytes of each figure with its default options. */
     public static List<byte[]> render(List<Figure> figures) {
-        return figures.stream().map(f -> HeatmapRenderer.toPng(f.grid(), f.defaultOptions())).toList();
+        return figures.stream().map(f -> HeatmapRenderer.toPng(f.grid(), f.defaults())).toList();
     }
 
-    /** The PNG bytes of each figure of a sequence, in {@link SixFigures#NAMES} order, each with its default options. */
+    /** The PNG bytes of each figure of a sequence, in {@link RepresentationFigures#NAMES} order, each with its default options. */
     public static List<byte[]> renderAll(BatchResult batch, int seq) {
-        return render(SixFigures.build(batch, seq));
+        return render(RepresentationFigures.build(batch, seq));
     }
 
     /** Writes {@code name.png} for each figure into a folder and returns the files. */
     public static List<Path> writeAll(BatchResult batch, int seq, Path dir) throws IOException {
         Files.createDirectories(dir);
-        List<Figure> figures = SixFigures.build(batch, seq);
+        List<Figure> figures = RepresentationFigures.build(batch, seq);
         Path[] files = new Path[figures.size()];
         for (int i = 0; i < files.length; i++) {
             Figure f = figures.get(i);
             files[i] = dir.resolve(f.name() + ".png");
-            Files.write(files[i], HeatmapRenderer.toPng(f.grid(), f.defaultOptions()));
+            Files.write(files[i], HeatmapRenderer.toPng(f.grid(), f.defaults()));
         }
         return List.of(files);
     }

@@ -13,16 +13,19 @@ import java.util.List;
 import java.util.Random;
 
 import org.gtlens.GtLensException;
-import org.gtlens.model.GTransformer;
+import org.gtlens.runtime.GTransformer;
 import org.gtlens.model.Kind;
 import org.gtlens.model.ModelInfo;
-import org.gtlens.table.CsvExport;
+import org.gtlens.csv.output.CsvTables;
+import org.gtlens.repr.BatchPlan;
+import org.gtlens.run.TableJob;
+import org.gtlens.run.TableRun;
 import org.gtlens.table.Layout;
 import org.gtlens.repr.Extractor;
 import org.gtlens.repr.Sequence;
 import org.gtlens.repr.SequenceSource;
 import org.gtlens.repr.Selection;
-import org.gtlens.table.SequenceCsvReader;
+import org.gtlens.csv.input.SequenceCsvReader;
 
 /**
  * Measures extraction speed: every tensor of the contract into Java arrays at a given batch size, and the whole
@@ -142,14 +145,15 @@ public final class ExtractionBenchmark {
 
     /** Sequences per second from a CSV of sequences to representations.csv and predictions.csv on disk. */
     public EndToEnd endToEnd(Path csv, Path outDir, EnumSet<Kind> kinds, int batchSize) throws Exception {
-        CsvExport job = new CsvExport(model, kinds, batchSize, Layout.LONG);
+        TableJob job = TableJob.representations(Selection.all(kinds), BatchPlan.of(batchSize), Layout.LONG);
         long t0 = System.nanoTime();
         long n;
         try (SequenceCsvReader reader = new SequenceCsvReader(csv, null)) {
-            n = job.run(reader, outDir, Extractor.ProgressListener.NONE, () -> false);
+            n = CsvTables.write(new TableRun<String>(job, model, null), job, reader::nextItem, outDir,
+                    Extractor.ProgressListener.NONE, () -> false);
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
-        long bytes = Files.size(outDir.resolve(CsvExport.REPRESENTATIONS));
+        long bytes = Files.size(outDir.resolve(CsvTables.REPRESENTATIONS));
         return new EndToEnd(n / seconds, n * Selection.all(kinds).longRows(model.info(), model.info().t()) / seconds, bytes);
     }
 
@@ -158,14 +162,15 @@ public final class ExtractionBenchmark {
      * formatting cost, apart from the disk.
      */
     public EndToEnd withoutDisk(Path csv, EnumSet<Kind> kinds, int batchSize) throws Exception {
-        CsvExport job = new CsvExport(model, kinds, batchSize, Layout.LONG);
+        TableJob job = TableJob.representations(Selection.all(kinds), BatchPlan.of(batchSize), Layout.LONG);
         ByteCounter counter = new ByteCounter();
         long t0 = System.nanoTime();
         long n;
-        try (SequenceCsvReader reader = new SequenceCsvReader(csv, null)) {
-            n = job.run(reader, counter, Writer.nullWriter(), Extractor.ProgressListener.NONE, () -> false,
-                    batch -> {
-                    });
+        try (SequenceCsvReader reader = new SequenceCsvReader(csv, null);
+                CsvTables<String> tables = CsvTables.onStreams(job, model.info(), counter, Writer.nullWriter())) {
+            n = new TableRun<String>(job, model, null).run(reader::nextItem, tables, Extractor.ProgressListener.NONE,
+                    () -> false);
+            tables.finish();
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
         return new EndToEnd(n / seconds, n * Selection.all(kinds).longRows(model.info(), model.info().t()) / seconds, counter.bytes);

@@ -8,15 +8,18 @@ import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.Set;
 
-import org.gtlens.model.GTransformer;
+import org.gtlens.runtime.GTransformer;
 import org.gtlens.model.Kind;
 import org.gtlens.repr.BatchPlan;
 import org.gtlens.repr.Extractor;
 import org.gtlens.repr.IndexList;
 import org.gtlens.repr.Selection;
-import org.gtlens.table.CsvExport;
+import org.gtlens.csv.output.CsvTables;
+import org.gtlens.run.Output;
+import org.gtlens.run.TableJob;
+import org.gtlens.run.TableRun;
 import org.gtlens.table.Layout;
-import org.gtlens.table.SequenceCsvReader;
+import org.gtlens.csv.input.SequenceCsvReader;
 
 /**
  * Runs the extract pipeline in a JVM of its own (started by the benchmark under a small -Xmx) and prints the
@@ -47,10 +50,10 @@ public final class HeapProbe {
                 SequenceCsvReader reader = new SequenceCsvReader(csv, "tokens", grouped ? "group" : null)) {
             Selection selection = Selection.all(kinds).withBlocks(blocks).withPositions(positions)
                     .withKeepMasked(false);
-            n = CsvExport.of(model, selection, new BatchPlan(Extractor.DEFAULT_BATCH_SIZE, memoryMb << 20, "--memory"),
-                    Layout.LONG, grouped, false).run(reader::nextItem, out, Extractor.ProgressListener.NONE,
-                    () -> false, b -> {
-                    });
+            TableJob job = new TableJob(selection, new BatchPlan(Extractor.DEFAULT_BATCH_SIZE, memoryMb << 20,
+                    "--memory"), Layout.LONG, grouped, java.util.Set.of(Output.REPRESENTATIONS));
+            n = CsvTables.write(new TableRun<String>(job, model, java.util.function.Function.identity()), job,
+                    reader::nextItem, out, Extractor.ProgressListener.NONE, () -> false);
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
         long peak = 0;

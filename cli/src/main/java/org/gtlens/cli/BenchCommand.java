@@ -22,9 +22,9 @@ import org.gtlens.bench.ChartBenchmark;
 import org.gtlens.bench.ExtractionBenchmark;
 import org.gtlens.bench.HeapProbe;
 import org.gtlens.bench.PythonScript;
-import org.gtlens.model.GTransformer;
+import org.gtlens.runtime.GTransformer;
 import org.gtlens.model.Kind;
-import org.gtlens.table.CsvExport;
+import org.gtlens.csv.output.CsvTables;
 import org.gtlens.repr.BatchResult;
 import org.gtlens.repr.Extractor;
 import org.gtlens.repr.Sequence;
@@ -320,7 +320,7 @@ final class BenchCommand implements Callable<Integer> {
         probe.addProperty("seconds", round(r.get("seconds").getAsDouble()));
         probe.addProperty("peak_heap_mb", round(r.get("peak_heap_bytes").getAsLong() / 1048576.0));
         probe.addProperty("peak_rss_mb", round(r.get("peak_rss_bytes").getAsLong() / 1048576.0));
-        probe.addProperty("representations_mb", round(Files.size(out.resolve(CsvExport.REPRESENTATIONS)) / 1e6));
+        probe.addProperty("representations_mb", round(Files.size(out.resolve(CsvTables.REPRESENTATIONS)) / 1e6));
         return probe;
     }
 

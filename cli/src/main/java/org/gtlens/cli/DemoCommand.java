@@ -7,10 +7,14 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-import org.gtlens.model.GTransformer;
+import org.gtlens.runtime.GTransformer;
 import org.gtlens.model.Kind;
 import org.gtlens.model.ModelInfo;
-import org.gtlens.table.CsvExport;
+import org.gtlens.csv.output.CsvTables;
+import org.gtlens.repr.BatchPlan;
+import org.gtlens.repr.Selection;
+import org.gtlens.run.TableJob;
+import org.gtlens.run.TableRun;
 import org.gtlens.table.Layout;
 import org.gtlens.repr.Extractor;
 import org.gtlens.repr.Prediction;
@@ -59,12 +63,13 @@ final class DemoCommand implements Callable<Integer> {
             Sequence sequence = TokenLists.parse("0", tokens);
             Prediction[] predicted = new Prediction[1];
             List<Path> figureFiles = new ArrayList<>();
-            new CsvExport(m, EnumSet.copyOf(Kind.contract()), 1, Layout.LONG)
-                    .run(SequenceSource.of(List.of(sequence)), out, Extractor.ProgressListener.NONE, () -> false,
-                            batch -> {
-                                predicted[0] = batch.prediction(0);
-                                figureFiles.addAll(FigureWriter.write(batch, 0, out, figures, spec.commandLine().getErr()));
-                            });
+            TableJob job = TableJob.representations(Selection.all(Kind.contract()), BatchPlan.of(1), Layout.LONG);
+            TableRun<Sequence> run = new TableRun<Sequence>(job, m, null).onBatch(batch -> {
+                predicted[0] = batch.prediction(0);
+                figureFiles.addAll(FigureWriter.write(batch, 0, out, figures, spec.commandLine().getErr()));
+            });
+            CsvTables.write(run, job, SequenceSource.of(List.of(sequence)).items(), out,
+                    Extractor.ProgressListener.NONE, () -> false);
             Prediction p = predicted[0];
             stdout.println("sequence:    " + sequence.tokensText());
             StringBuilder next = new StringBuilder();
@@ -76,8 +81,8 @@ final class DemoCommand implements Callable<Integer> {
             stdout.println("next token:  " + info.tokenLabel(p.last()) + String.format(" (p=%.3f)",
                     p.lastProbability()));
             stdout.println();
-            stdout.println("wrote " + out.resolve(CsvExport.REPRESENTATIONS));
-            stdout.println("wrote " + out.resolve(CsvExport.PREDICTIONS));
+            stdout.println("wrote " + out.resolve(CsvTables.REPRESENTATIONS));
+            stdout.println("wrote " + out.resolve(CsvTables.PREDICTIONS));
             for (Path f : figureFiles) {
                 stdout.println("wrote " + f);
             }

@@ -7,20 +7,20 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
 
 import org.gtlens.GtLensException;
-import org.gtlens.model.GTransformer;
+import org.gtlens.runtime.GTransformer;
 import org.gtlens.model.Kind;
-import org.gtlens.table.AtomicOutput;
-import org.gtlens.table.CsvExport;
+import org.gtlens.csv.output.CsvTables;
+import org.gtlens.run.Output;
+import org.gtlens.run.TableJob;
+import org.gtlens.run.TableRun;
 import org.gtlens.table.Layout;
 import org.gtlens.repr.BatchPlan;
 import org.gtlens.repr.Extractor;
 import org.gtlens.repr.SequenceSource;
-import org.gtlens.table.SequenceCsvReader;
+import org.gtlens.csv.input.SequenceCsvReader;
 
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -88,7 +88,8 @@ final class ExtractCommand implements Callable<Integer> {
     String groupColumn;
 
     @Option(names = "--summary",
-            description = "Also write DIR/head_scores.csv (entropy, previous_token, self, first_token per block and "
+            description = "Also write DIR/head_scores.csv (entropy, previous_token, self, first_token, duplicate_token, "
+                    + "induction per block and "
                     + "head) and DIR/lens_stats.csv (entropy, kl_to_final, final_token_rank, max_probability per block "
                     + "and position); aggregated with --aggregate.")
     boolean summary;
@@ -112,53 +113,32 @@ final class ExtractCommand implements Callable<Integer> {
         }
         Set<Kind> chosen = kinds == null ? EnumSet.copyOf(Kind.contract()) : kinds;
         OutputFolder.prepare(out);
-        AtomicBoolean interrupted = new AtomicBoolean();
-        CountDownLatch finished = new CountDownLatch(1);
-        Thread hook = new Thread(() -> {
-            // Ctrl-C or kill: stop after the current batch and give the run time to remove its temporary files.
-            interrupted.set(true);
-            // first of all: ONNX Runtime's own shutdown hook may end the process while a batch still runs
-            AtomicOutput.discardAllOpen();
+        try (Interruption interruption = new Interruption(); GTransformer m = model.open()) {
+            TableJob job;
+            TableRun<String> run;
             try {
-                finished.await(30, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        });
-        Runtime.getRuntime().addShutdownHook(hook);
-        try (GTransformer m = model.open()) {
-            CsvExport job;
-            try {
-                job = CsvExport.of(m, select.selection(chosen, m.info(), spec.commandLine()), plan, layout,
-                        aggregate != null, summary);
+                job = new TableJob(select.selection(chosen, m.info(), spec.commandLine()), plan, layout,
+                        aggregate != null, summary ? EnumSet.allOf(Output.class) : EnumSet.of(Output.REPRESENTATIONS));
+                run = new TableRun<>(job, m, Function.identity());
             } catch (IllegalArgumentException e) {
                 throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--aggregate: " + e.getMessage()
                         + ".");
             }
-            Extractor extractor = job.extractor();
             long n;
             if (input.file != null) {
                 try (SequenceCsvReader reader = new SequenceCsvReader(input.file, column, groupColumn);
                         ProgressDisplay progress = new ProgressDisplay(countDataLines(input.file), System.err)) {
-                    n = job.run(reader::nextItem, out, progress, interrupted::get, batch -> {
-                    });
+                    n = CsvTables.write(run, job, reader::nextItem, out, progress, interruption::requested);
                 }
             } else {
-                n = job.run(SequenceSource.of(TokenLists.parse(input.tokens)), out, done -> {
-                }, interrupted::get);
+                n = CsvTables.write(run, job, SequenceSource.of(TokenLists.parse(input.tokens)).items(), out,
+                        Extractor.ProgressListener.NONE, interruption::requested);
             }
             spec.commandLine().getOut().println("Extracted " + n + " sequence" + (n == 1 ? "" : "s") + " into "
-                    + out.resolve(CsvExport.REPRESENTATIONS) + " and " + out.resolve(CsvExport.PREDICTIONS)
-                    + (summary ? ", " + CsvExport.HEAD_SCORES + " and " + CsvExport.LENS_STATS : "")
-                    + " (batches of up to " + extractor.largestBatchUsed() + " sequences within "
+                    + out.resolve(CsvTables.REPRESENTATIONS) + " and " + out.resolve(CsvTables.PREDICTIONS)
+                    + (summary ? ", " + CsvTables.HEAD_SCORES + " and " + CsvTables.LENS_STATS : "")
+                    + " (batches of up to " + run.extractor().largestBatchUsed() + " sequences within "
                     + BatchPlan.mb(plan.budgetBytes()) + ").");
-        } finally {
-            finished.countDown();
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException shuttingDown) {
-                // the JVM is already exiting; nothing to undo
-            }
         }
         return 0;
     }

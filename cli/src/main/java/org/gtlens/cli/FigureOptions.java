@@ -2,8 +2,9 @@ package org.gtlens.cli;
 
 import java.util.Locale;
 
-import org.gtlens.chart.ChartOptions;
-import org.gtlens.chart.Figure;
+import org.gtlens.chart.options.ChartOptions;
+import org.gtlens.chart.figures.Figure;
+import org.gtlens.chart.figures.FigureChoices;
 
 import picocli.CommandLine.Option;
 
@@ -50,14 +51,16 @@ final class FigureOptions {
     @Option(names = "--flip-rows", description = "Draw row 0 at the bottom instead of the top.")
     boolean flipRows;
 
+    /** The user's choices about how figures look. */
+    FigureChoices choices() {
+        return new FigureChoices(null, org.gtlens.Keyed.find(ChartOptions.ValueScale.class, scale), range == null ? null
+                : org.gtlens.Keyed.find(ChartOptions.RangeMode.class, range),
+                org.gtlens.Keyed.find(ChartOptions.LabelMode.class, labels), flipRows, zoom, 0, 0);
+    }
+
     /** The figure's own defaults with the user's choices applied. */
     ChartOptions optionsFor(Figure figure) {
-        ChartOptions o = figure.defaultOptions().withScaleFactor(zoom).withFlipRows(flipRows)
-                .withValueScale(ChartOptions.ValueScale.fromKey(scale));
-        if (range != null) {
-            o = o.withRange(ChartOptions.RangeMode.fromKey(range));
-        }
-        return o.withValueLabels(ChartOptions.LabelMode.fromKey(labels));
+        return choices().apply(figure);
     }
 
     /** Checks the free-text options, naming the wrong value. */
@@ -66,16 +69,16 @@ final class FigureOptions {
             throw new picocli.CommandLine.ParameterException(cli, "--zoom must be between " + MIN_ZOOM + " and "
                     + MAX_ZOOM + ", got " + zoom + ".");
         }
-        if (ChartOptions.ValueScale.fromKey(scale) == null) {
+        if (org.gtlens.Keyed.find(ChartOptions.ValueScale.class, scale) == null) {
             boolean number = scale.matches("[0-9.]+");
             throw new picocli.CommandLine.ParameterException(cli, "--scale must be linear, log or row, got '" + scale
                     + "'" + (number ? "; the image size factor is now --zoom " + scale + "." : "."));
         }
-        if (range != null && ChartOptions.RangeMode.fromKey(range) == null) {
+        if (range != null && org.gtlens.Keyed.find(ChartOptions.RangeMode.class, range) == null) {
             throw new picocli.CommandLine.ParameterException(cli, "--range must be shared or panel, got '" + range
                     + "'");
         }
-        if (ChartOptions.LabelMode.fromKey(labels) == null) {
+        if (org.gtlens.Keyed.find(ChartOptions.LabelMode.class, labels) == null) {
             throw new picocli.CommandLine.ParameterException(cli, "--labels must be auto, on or off, got '" + labels
                     + "'");
         }

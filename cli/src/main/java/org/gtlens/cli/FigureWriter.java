@@ -8,17 +8,17 @@ import java.util.List;
 import java.util.Set;
 
 import org.gtlens.GtLensException;
-import org.gtlens.chart.ChartOptions;
-import org.gtlens.chart.Figure;
-import org.gtlens.chart.FigureLayout;
-import org.gtlens.chart.HeatmapGridPlot;
-import org.gtlens.chart.HeatmapRenderer;
-import org.gtlens.chart.SixFigures;
-import org.gtlens.chart.SummaryFigures;
+import org.gtlens.chart.options.ChartOptions;
+import org.gtlens.chart.figures.Figure;
+import org.gtlens.chart.layout.FigureLayout;
+import org.gtlens.chart.plot.HeatmapGridPlot;
+import org.gtlens.chart.output.HeatmapRenderer;
+import org.gtlens.chart.figures.RepresentationFigures;
+import org.gtlens.chart.figures.SummaryFigures;
 import org.gtlens.model.Kind;
 import org.gtlens.repr.BatchResult;
 import org.gtlens.repr.Selection;
-import org.gtlens.table.AtomicOutput;
+import org.gtlens.files.AtomicOutput;
 import org.jfree.chart.JFreeChart;
 
 /**
@@ -37,13 +37,13 @@ final class FigureWriter {
     /** The six figures of a sequence with every block and head. */
     static List<Path> write(BatchResult batch, int seq, Path dir, FigureOptions options, PrintWriter err)
             throws IOException, GtLensException {
-        return write(SixFigures.build(batch, seq), dir, options, err);
+        return write(RepresentationFigures.build(batch, seq), dir, options, err);
     }
 
     /** The figures of the given kinds (rollout included) and, with {@code summary}, the two summary figures. */
     static List<Path> write(BatchResult batch, int seq, Set<Kind> kinds, Selection selection, boolean summary,
             Path dir, FigureOptions options, PrintWriter err) throws IOException, GtLensException {
-        List<Figure> figures = new ArrayList<>(SixFigures.build(batch.info(), batch.sequence(seq).tokens(), kinds,
+        List<Figure> figures = new ArrayList<>(RepresentationFigures.build(batch.info(), batch.sequence(seq).tokens(), kinds,
                 (kind, block, head) -> batch.matrix(seq, kind, block, head), selection));
         if (summary) {
             figures.add(SummaryFigures.headScores(batch, seq));
@@ -60,8 +60,8 @@ final class FigureWriter {
             JFreeChart chart = HeatmapRenderer.chart(figure.grid(), o);
             FigureLayout layout = ((HeatmapGridPlot) chart.getPlot()).naturalLayout();
             if (options.format == FigureOptions.Format.PNG) {
-                long w = (long) Math.ceil(layout.width() * o.scaleFactor());
-                long h = (long) Math.ceil(layout.height() * o.scaleFactor());
+                long w = (long) Math.ceil(layout.width() * o.zoom());
+                long h = (long) Math.ceil(layout.height() * o.zoom());
                 if (w * h > MAX_PIXELS) {
                     double most = Math.sqrt((double) MAX_PIXELS / ((long) layout.width() * layout.height()));
                     throw new GtLensException(figure.name() + " would be " + w + " x " + h + " pixels ("

@@ -2,7 +2,7 @@ package org.gtlens.cli;
 
 import java.io.PrintWriter;
 
-import org.gtlens.FileProblems;
+import org.gtlens.files.FileProblems;
 import org.gtlens.GtLensException;
 
 import picocli.CommandLine;
@@ -16,7 +16,9 @@ import picocli.CommandLine.Option;
 @Command(name = "gtlens", mixinStandardHelpOptions = true, versionProvider = GtLens.Version.class,
         description = "Look inside a GTransformer exported to ONNX: extract every inner representation and draw "
                 + "it as heatmaps.",
-        subcommands = {DemoCommand.class, InspectCommand.class, ExtractCommand.class, RenderCommand.class,
+        subcommands = {DemoCommand.class, InspectCommand.class, ExtractCommand.class, AblateCommand.class,
+            PatchCommand.class,
+            RenderCommand.class,
             ViewCommand.class,
             BenchCommand.class,
             CommandLine.HelpCommand.class})

@@ -2,7 +2,7 @@ package org.gtlens.cli;
 
 import java.util.concurrent.Callable;
 
-import org.gtlens.model.GTransformer;
+import org.gtlens.runtime.GTransformer;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

@@ -2,7 +2,7 @@ package org.gtlens.cli;
 
 import java.nio.file.Path;
 
-import org.gtlens.model.GTransformer;
+import org.gtlens.runtime.GTransformer;
 import org.gtlens.model.ModelException;
 
 import picocli.CommandLine.Option;

@@ -4,9 +4,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import org.gtlens.FileProblems;
+import org.gtlens.files.FileProblems;
 import org.gtlens.GtLensException;
-import org.gtlens.table.AtomicOutput;
+import org.gtlens.files.AtomicOutput;
 
 /**
  * Makes sure an output folder exists and can be written before any work starts, so a run never fails at the end, and

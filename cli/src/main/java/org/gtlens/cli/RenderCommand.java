@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 
-import org.gtlens.model.GTransformer;
+import org.gtlens.runtime.GTransformer;
 import org.gtlens.model.Kind;
 import org.gtlens.repr.BatchResult;
 import org.gtlens.repr.Extractor;

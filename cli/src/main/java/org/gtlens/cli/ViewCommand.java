@@ -15,9 +15,9 @@ import javax.swing.WindowConstants;
 import org.gtlens.GtLensException;
 import org.gtlens.explorer.HeatmapExplorer;
 import org.gtlens.explorer.ModelFigureSource;
-import org.gtlens.model.GTransformer;
+import org.gtlens.runtime.GTransformer;
 import org.gtlens.repr.Sequence;
-import org.gtlens.table.SequenceCsvReader;
+import org.gtlens.csv.input.SequenceCsvReader;
 
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;

@@ -8,9 +8,9 @@ import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.List;
 
-import org.gtlens.chart.SixFigures;
-import org.gtlens.chart.Synthetic;
-import org.gtlens.model.GTransformer;
+import org.gtlens.chart.figures.RepresentationFigures;
+import org.gtlens.testing.Synthetic;
+import org.gtlens.runtime.GTransformer;
 import org.gtlens.model.Kind;
 import org.gtlens.repr.BatchResult;
 import org.gtlens.repr.Extractor;
@@ -27,7 +27,7 @@ class ChartBenchmarkTest {
     void sixSyntheticFiguresRenderFast() {
         Synthetic s = Synthetic.defaultShape();
         ChartBenchmark.Timing t = ChartBenchmark.measure(
-                () -> SixFigures.build(s.info, s.tokens, s.allKinds(), s.source()), 15);
+                () -> RepresentationFigures.build(s.info, s.tokens, s.allKinds(), s.source()), 15);
         System.out.println("chart benchmark (synthetic 4,5,5,5,4): " + t);
         assertEquals(6, t.figures());
         assertTrue(t.pngBytes() > 10_000);
@@ -42,7 +42,8 @@ class ChartBenchmarkTest {
             System.out.println("chart benchmark (default model, 4,5,5,5,4): " + t);
             assertEquals(6, t.figures());
             List<Path> files = ChartBenchmark.writeAll(b, 0, Path.of("target", "chart-benchmark"));
-            assertEquals(SixFigures.NAMES.stream().map(n -> n + ".png").toList(),
+            assertEquals(List.of("attention_maps.png", "query_matrices.png", "key_matrices.png", "value_matrices.png",
+                    "out_matrices.png", "prob_matrices.png"),
                     files.stream().map(p -> p.getFileName().toString()).toList());
             for (Path p : files) {
                 assertTrue(Files.size(p) > 1000);

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import org.gtlens.bench.ExtractionBenchmark;
-import org.gtlens.model.GTransformer;
+import org.gtlens.runtime.GTransformer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

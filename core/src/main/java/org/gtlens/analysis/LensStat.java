@@ -71,12 +71,6 @@ public enum LensStat {
 
     /** The most probable token of a row, the smallest id among equals. */
     public static int finalToken(Matrix fin, int r) {
-        int best = 0;
-        for (int c = 1; c < fin.cols(); c++) {
-            if (fin.get(r, c) > fin.get(r, best)) {
-                best = c;
-            }
-        }
-        return best;
+        return fin.argmax(r);
     }
 }

@@ -45,13 +45,14 @@ public final class Summaries {
     public <E extends Exception> void add(BatchResult batch, int seq, String group, RowSink<E> headScores,
             RowSink<E> lensStats) throws E {
         String id = batch.sequence(seq).id();
+        int[] tokens = batch.sequence(seq).tokens();
         Moments hm = aggregate ? headMoments.computeIfAbsent(group,
                 g -> new Moments(blocks.length * heads.length * HeadScore.values().length)) : null;
         for (int bi = 0; bi < blocks.length; bi++) {
             for (int hi = 0; hi < heads.length; hi++) {
                 Matrix a = batch.matrix(seq, Kind.ATTENTION, blocks[bi], heads[hi]);
                 for (HeadScore score : HeadScore.values()) {
-                    double v = score.of(a);
+                    double v = score.of(a, tokens);
                     if (hm == null) {
                         headScores.row(id, blocks[bi], heads[hi], score.key(), v);
                     } else if (!Double.isNaN(v)) {

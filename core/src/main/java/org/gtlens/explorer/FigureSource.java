@@ -3,7 +3,7 @@ package org.gtlens.explorer;
 import java.util.List;
 
 import org.gtlens.GtLensException;
-import org.gtlens.chart.Figure;
+import org.gtlens.chart.figures.Figure;
 import org.gtlens.model.Kind;
 import org.gtlens.repr.IndexList;
 

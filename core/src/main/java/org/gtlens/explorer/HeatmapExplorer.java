@@ -18,9 +18,11 @@ import javax.swing.JTextField;
 import javax.swing.KeyStroke;
 
 import org.gtlens.GtLensException;
-import org.gtlens.chart.ChartOptions;
-import org.gtlens.chart.Figure;
-import org.gtlens.chart.HeatmapPanel;
+import org.gtlens.Keyed;
+import org.gtlens.chart.figures.FigureChoices;
+import org.gtlens.chart.options.ChartOptions;
+import org.gtlens.chart.figures.Figure;
+import org.gtlens.chart.swing.HeatmapPanel;
 import org.gtlens.model.Kind;
 import org.gtlens.repr.IndexList;
 
@@ -65,7 +67,7 @@ public class HeatmapExplorer extends JPanel {
             @Override
             public java.awt.Component getListCellRendererComponent(javax.swing.JList<?> list, Object value,
                     int index, boolean selected, boolean focus) {
-                return super.getListCellRendererComponent(list, value == null ? "" : org.gtlens.chart.SixFigures.displayName((Kind) value), index,
+                return super.getListCellRendererComponent(list, value == null ? "" : org.gtlens.chart.figures.FigureKind.of((Kind) value).displayName(), index,
                         selected, focus);
             }
         });
@@ -196,9 +198,9 @@ public class HeatmapExplorer extends JPanel {
             IndexList h = parse("Heads", heads.getText());
             IndexList p = parse("Positions", positions.getText());
             Figure f = source.figure(item.getSelectedIndex(), k, b, h, p);
-            ChartOptions options = f.defaultOptions()
-                    .withValueScale(ChartOptions.ValueScale.fromKey((String) scale.getSelectedItem()))
-                    .withRange(ChartOptions.RangeMode.fromKey((String) range.getSelectedItem()));
+            ChartOptions options = FigureChoices.NONE.with(
+                    Keyed.find(ChartOptions.ValueScale.class, (String) scale.getSelectedItem()),
+                    Keyed.find(ChartOptions.RangeMode.class, (String) range.getSelectedItem())).apply(f);
             figure = f;
             error = null;
             message.setText(" ");

@@ -5,9 +5,9 @@ import java.util.EnumSet;
 import java.util.List;
 
 import org.gtlens.GtLensException;
-import org.gtlens.chart.Figure;
-import org.gtlens.chart.SixFigures;
-import org.gtlens.model.GTransformer;
+import org.gtlens.chart.figures.Figure;
+import org.gtlens.chart.figures.RepresentationFigures;
+import org.gtlens.runtime.GTransformer;
 import org.gtlens.model.Kind;
 import org.gtlens.repr.BatchResult;
 import org.gtlens.repr.Extractor;
@@ -44,7 +44,7 @@ public final class ModelFigureSource implements FigureSource {
     @Override
     public String label(int index) {
         Sequence s = sequences.get(index);
-        return s.id() + " · " + SixFigures.sequenceTitle(model.info(), s.tokens());
+        return s.id() + " · " + RepresentationFigures.sequenceTitle(model.info(), s.tokens());
     }
 
     @Override
@@ -77,7 +77,7 @@ public final class ModelFigureSource implements FigureSource {
             cachedIndex = index;
         }
         BatchResult batch = cached;
-        return SixFigures.figure(model.info(), batch.sequence(0).tokens(), kind,
+        return RepresentationFigures.figure(model.info(), batch.sequence(0).tokens(), kind,
                 (k, b, h) -> batch.matrix(0, k, b, h), selection);
     }
 }

@@ -13,14 +13,14 @@ import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 
 /**
- * Checks a model's signature against the representation contract (version 1) and reads its {@link ModelInfo}.
+ * Checks a model's signature against the representation contract (versions 1 and 2) and reads its {@link ModelInfo}.
  * Every tool relies on the contract's names and shapes, so a model is refused here, with the first problem
  * named, rather than failing later on a missing tensor.
  */
 public final class ContractChecker {
 
-    /** The contract version this reader understands. */
-    public static final String CONTRACT_VERSION = "1";
+    /** The newest contract version this reader understands; it reads every version from 1 up to it. */
+    public static final int CONTRACT_VERSION = 2;
     public static final String INPUT_NAME = "tokens";
 
     private static final Pattern BLOCK_OUTPUT = Pattern.compile("block(\\d+)\\.([a-z]+)");
@@ -64,8 +64,9 @@ public final class ContractChecker {
             throw fail(source, "has no GT Lens contract metadata (gtlens.contract)"
                     + (missing.isEmpty() ? "" : "; contract outputs missing: " + String.join(", ", missing)));
         }
-        if (!CONTRACT_VERSION.equals(contract.trim())) {
-            throw fail(source, "follows contract version '" + contract + "', this reader understands version "
+        int version = version(contract);
+        if (version < 1 || version > CONTRACT_VERSION) {
+            throw fail(source, "follows contract version '" + contract + "', this reader understands versions 1 to "
                     + CONTRACT_VERSION);
         }
         int k = positiveInt(meta, "gtlens.k", source);
@@ -90,6 +91,9 @@ public final class ContractChecker {
         boolean fixedLength = "true".equalsIgnoreCase(String.valueOf(meta.get("gtlens.fixed_length")).trim());
 
         checkInput(signature, source, t, fixedLength);
+        if (version >= 2) {
+            Interventions.checkInputs(signature, source, depth, heads, k);
+        }
         // before anything is sized by it: the names of missing outputs are listed up to the first incomplete block
         int blocksPresent = blocksPresent(signature);
         List<String> vocab = vocab(meta.get("gtlens.vocab"), numTokens, source);
@@ -103,7 +107,7 @@ public final class ContractChecker {
 
         String description = meta.getOrDefault("gtlens.description", "").trim();
         ModelInfo info = new ModelInfo(source, k, heads, depth, t, numTokens, vocab, scaling, description,
-                fixedLength, sizeBytes);
+                fixedLength, sizeBytes, version);
         // the declared length: a number, or -1 (dynamic), which every position axis then takes as "any"
         int length = (int) Math.max(-1, signature.inputs().get(INPUT_NAME).dim(1));
         checkShape(signature, Kind.FINAL_LOGPROBS, source, Kind.LOGPROBS.shape(info, -1, length), declared);
@@ -112,7 +116,25 @@ public final class ContractChecker {
                 checkShape(signature, kind.outputName(i), source, kind.shape(info, -1, length), declared);
             }
         }
+        if (version >= 2) {
+            missing = Interventions.missingOutputs(signature, depth);
+            if (!missing.isEmpty()) {
+                throw fail(source, "follows contract version 2 but lacks outputs: " + String.join(", ", missing));
+            }
+            checkShape(signature, Interventions.EMBEDDING, source, Kind.OUT.shape(info, -1, length), declared);
+            for (int i = 0; i < depth; i++) {
+                checkShape(signature, Interventions.z(i), source, Kind.VALUES.shape(info, -1, length), declared);
+            }
+        }
         return info;
+    }
+
+    private static int version(String text) {
+        try {
+            return Integer.parseInt(text.trim());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
     }
 
     /** The number of blocks 0..n-1 that have every contract output (counting stops at the first incomplete one). */
@@ -194,7 +216,7 @@ public final class ContractChecker {
     }
 
     /** @param shape the contract shape, batch first; -1 where any size is allowed */
-    private static void checkShape(ModelSignature signature, String name, String source, long[] shape,
+    static void checkShape(ModelSignature signature, String name, String source, long[] shape,
             boolean declaredOnly) throws ModelException {
         long[] dims = java.util.Arrays.copyOfRange(shape, 1, shape.length);
         TensorSpec spec = signature.outputs().get(name);
@@ -273,7 +295,7 @@ public final class ContractChecker {
         return labels;
     }
 
-    private static ModelException fail(String source, String problem) {
+    static ModelException fail(String source, String problem) {
         return new ModelException("Model " + source + " " + problem + ".");
     }
 }

@@ -18,11 +18,21 @@ import java.util.Objects;
  * @param description one line on what the model was trained on (may be empty)
  * @param fixedLength true when every sequence must have exactly {@code t} tokens
  * @param sizeBytes   size of the model file in bytes
+ * @param contract    the contract version the model follows: 1, or 2 for a model that takes interventions
  */
 public record ModelInfo(String source, int k, int heads, int depth, int t, int numTokens, List<String> vocab,
-        Scaling scaling, String description, boolean fixedLength, long sizeBytes) {
+        Scaling scaling, String description, boolean fixedLength, long sizeBytes, int contract) {
+
+    /** The description of a version-1 model, which takes no interventions. */
+    public ModelInfo(String source, int k, int heads, int depth, int t, int numTokens, List<String> vocab,
+            Scaling scaling, String description, boolean fixedLength, long sizeBytes) {
+        this(source, k, heads, depth, t, numTokens, vocab, scaling, description, fixedLength, sizeBytes, 1);
+    }
 
     public ModelInfo {
+        if (contract < 1) {
+            throw new IllegalArgumentException("contract version " + contract);
+        }
         Objects.requireNonNull(source, "source");
         vocab = vocab instanceof IdLabels ? vocab : List.copyOf(vocab);
         Objects.requireNonNull(scaling, "scaling");
@@ -57,6 +67,14 @@ public record ModelInfo(String source, int k, int heads, int depth, int t, int n
         public int size() {
             return size;
         }
+    }
+
+    /**
+     * True when the model takes the contract's intervention inputs and reports {@code embedding} and {@code z}, which
+     * head ablation and activation patching need.
+     */
+    public boolean takesInterventions() {
+        return contract >= 2;
     }
 
     /** Width of one attention head, k / heads. */
@@ -100,6 +118,8 @@ public record ModelInfo(String source, int k, int heads, int depth, int t, int n
                 .append(shown < vocab.size() ? " ... (" + vocab.size() + " in all)" : "").append('\n');
         b.append("scaling:     ").append(scaling.contractName()).append('\n');
         b.append("description: ").append(description.isEmpty() ? "(none)" : description).append('\n');
+        b.append("contract:    ").append(contract).append(takesInterventions() ? " (takes interventions)"
+                : " (no interventions: re-export for ablation and patching)").append('\n');
         b.append("file size:   ").append(sizeBytes).append(" bytes");
         return b.toString();
     }

@@ -3,7 +3,7 @@ package org.gtlens.repr;
 import java.util.List;
 import java.util.Locale;
 
-import org.gtlens.model.GTransformer;
+import org.gtlens.runtime.GTransformer;
 import org.gtlens.model.Kind;
 import org.gtlens.model.ModelInfo;
 

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.gtlens.model.FloatTensor;
+import org.gtlens.runtime.FloatTensor;
 import org.gtlens.model.Kind;
 import org.gtlens.model.ModelInfo;
 
@@ -178,17 +178,8 @@ public final class BatchResult {
         int[] next = new int[logprobs.rows()];
         float[] prob = new float[logprobs.rows()];
         for (int r = 0; r < logprobs.rows(); r++) {
-            int best = 0;
-            float bestValue = logprobs.get(r, 0);
-            for (int c = 1; c < logprobs.cols(); c++) {
-                float v = logprobs.get(r, c);
-                if (v > bestValue) {
-                    bestValue = v;
-                    best = c;
-                }
-            }
-            next[r] = best;
-            prob[r] = (float) Math.exp(bestValue);
+            next[r] = logprobs.argmax(r);
+            prob[r] = (float) Math.exp(logprobs.get(r, next[r]));
         }
         return new Prediction(next, prob);
     }

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 
-import org.gtlens.model.GTransformer;
+import org.gtlens.runtime.GTransformer;
 import org.gtlens.model.Kind;
 
 /**
@@ -178,10 +178,7 @@ public final class Extractor {
      */
     public long run(SequenceSource input, BatchConsumer consumer, ProgressListener progress,
             BooleanSupplier cancelled) throws Exception {
-        return run(() -> {
-            Sequence s = input.next();
-            return s == null ? null : new Item<>(s, s);
-        }, (batch, items) -> consumer.accept(batch), progress, cancelled);
+        return run(input.<Sequence>items(), (batch, items) -> consumer.accept(batch), progress, cancelled);
     }
 
     /**

@@ -51,4 +51,16 @@ public record Matrix(int rows, int cols, float[] data, int offset) {
         }
         return m;
     }
+
+    /** The column of a row's largest value, the smallest column among equals (a prediction's token). */
+    public int argmax(int row) {
+        int base = offset + row * cols;
+        int best = 0;
+        for (int c = 1; c < cols; c++) {
+            if (data[base + c] > data[base + best]) {
+                best = c;
+            }
+        }
+        return best;
+    }
 }

@@ -1,6 +1,6 @@
 package org.gtlens.repr;
 
-import org.gtlens.model.FloatTensor;
+import org.gtlens.runtime.FloatTensor;
 
 /**
  * Attention rollout (Abnar and Zuidema 2020) as docs/contract.md defines it: per block the head-mean attention mixed

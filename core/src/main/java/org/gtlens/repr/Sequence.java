@@ -30,7 +30,7 @@ public record Sequence(String id, int[] tokens) {
         return tokens[position];
     }
 
-    /** The tokens as the seed writes them, e.g. {@code 4,5,5,5,4}. */
+    /** The tokens as tables write them, e.g. {@code 4,5,5,5,4}. */
     public String tokensText() {
         StringBuilder b = new StringBuilder();
         for (int i = 0; i < tokens.length; i++) {

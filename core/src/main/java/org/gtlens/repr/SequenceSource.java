@@ -15,6 +15,14 @@ public interface SequenceSource {
     /** The next sequence, or null at the end. */
     Sequence next() throws IOException, GtLensException;
 
+    /** The sequences as items without an origin (one group), for a run that takes items. */
+    default <T> Extractor.ItemSource<T> items() {
+        return () -> {
+            Sequence s = next();
+            return s == null ? null : new Item<>(null, s);
+        };
+    }
+
     /** A source over sequences already in memory. */
     static SequenceSource of(Iterable<Sequence> sequences) {
         Iterator<Sequence> it = sequences.iterator();

@@ -1,10 +1,12 @@
 package org.gtlens.table;
 
+import org.gtlens.Keyed;
+
 /**
  * The two shapes of a representation table: one row per value (what joins, filters and group-bys in any table tool
- * handle best) or one row per matrix row (far fewer rows). The key is what settings and the command line store.
+ * handle best) or one row per matrix row (far fewer rows).
  */
-public enum Layout {
+public enum Layout implements Keyed {
     LONG("long"),
     MATRIX("matrix");
 
@@ -14,13 +16,13 @@ public enum Layout {
         this.key = key;
     }
 
-    /** The stable spelling stored in settings and accepted by {@code --layout}. */
+    @Override
     public String key() {
         return key;
     }
 
     /** The layout of a key (case-insensitive), or null. */
     public static Layout fromKey(String key) {
-        return org.gtlens.Keys.find(values(), key, Layout::key);
+        return Keyed.find(Layout.class, key);
     }
 }

@@ -51,13 +51,13 @@ public final class Layouts {
 
     /** One matrix of one sequence with its selected rows and labels; {@code head} is -1 for block-level kinds. */
     @FunctionalInterface
-    interface MatrixVisitor<E extends Exception> {
+    public interface MatrixVisitor<E extends Exception> {
         void visit(Sequence sequence, int block, int head, Kind kind, Matrix matrix, int[] rows, String[] rowLabels,
                 String[] colLabels) throws E;
     }
 
     /** The documented order over the selection, for the batch's sequences {@code from} (inclusive) to {@code to}. */
-    static <E extends Exception> void forEachMatrix(BatchResult batch, Selection selection, int from, int to,
+    public static <E extends Exception> void forEachMatrix(BatchResult batch, Selection selection, int from, int to,
             MatrixVisitor<E> visitor) throws E {
         ModelInfo info = batch.info();
         int[] blocks = selection.blocks(info);

@@ -76,6 +76,9 @@ public final class Tables {
     /** The group of every sequence when no group column is given. */
     public static final String ALL_GROUP = "all";
 
+    /** The group of sequences whose group cell is empty. */
+    public static final String MISSING_GROUP = "(missing)";
+
     /** The long layout aggregated over sequences: one row per group and cell; labels without tokens. */
     public static final TableSchema AGGREGATED_LONG = new TableSchema("the aggregated representation table",
             List.of(GROUP, BLOCK, HEAD, KIND, ROW, COL, ROW_LABEL, COL_LABEL, COUNT, MEAN, STD));
@@ -95,4 +98,42 @@ public final class Tables {
     /** Logit-lens statistics aggregated per group. */
     public static final TableSchema AGGREGATED_LENS_STATS = new TableSchema("the aggregated logit-lens table",
             List.of(GROUP, BLOCK, POSITION, STAT, COUNT, MEAN, STD));
+
+    public static final Column METRIC = new Column("metric", "Metric", TEXT);
+
+    /** Head ablation per sequence, block and head: one row per metric (docs/contract.md, "Head ablation"). */
+    public static final TableSchema ABLATION = new TableSchema("the head-ablation table",
+            List.of(SEQUENCE, BLOCK, HEAD, METRIC, VALUE));
+
+    /** Head ablation aggregated per group: mean and standard deviation of each metric. */
+    public static final TableSchema AGGREGATED_ABLATION = new TableSchema("the aggregated head-ablation table",
+            List.of(GROUP, BLOCK, HEAD, METRIC, COUNT, MEAN, STD));
+
+    /** The pair a patching row comes from: its number in the input (from 0), or the KNIME row ID. */
+    public static final Column PAIR = new Column("pair", "Pair", TEXT);
+    public static final Column SITE = new Column("site", "Site", TEXT);
+
+    /**
+     * Activation patching per pair and site: the share of the clean prediction restored (docs/contract.md,
+     * "Activation patching"); head empty for resid sites, position empty for head sites.
+     */
+    public static final TableSchema PATCHING = new TableSchema("the patching table",
+            List.of(PAIR, SITE, BLOCK, HEAD, POSITION, VALUE));
+
+    /** Activation patching aggregated per group and site. */
+    public static final TableSchema AGGREGATED_PATCHING = new TableSchema("the aggregated patching table",
+            List.of(GROUP, SITE, BLOCK, HEAD, POSITION, COUNT, MEAN, STD));
+
+    public static final Column CLEAN_TOKENS = new Column("clean_tokens", "Clean tokens", TEXT);
+    public static final Column CORRUPTED_TOKENS = new Column("corrupted_tokens", "Corrupted tokens", TEXT);
+    public static final Column ANSWER = new Column("answer", "Answer", INTEGER);
+    public static final Column ANSWER_LABEL = new Column("answer_label", "Answer label", TEXT);
+    public static final Column WRONG = new Column("wrong", "Wrong token", INTEGER);
+    public static final Column WRONG_LABEL = new Column("wrong_label", "Wrong token label", TEXT);
+    public static final Column CLEAN_METRIC = new Column("clean_metric", "Clean metric", NUMBER);
+    public static final Column CORRUPTED_METRIC = new Column("corrupted_metric", "Corrupted metric", NUMBER);
+
+    /** One row per pair: the tokens the metric compares and the metric of the two plain runs. */
+    public static final TableSchema PAIRS = new TableSchema("the pair table", List.of(PAIR, CLEAN_TOKENS,
+            CORRUPTED_TOKENS, ANSWER, ANSWER_LABEL, WRONG, WRONG_LABEL, CLEAN_METRIC, CORRUPTED_METRIC));
 }

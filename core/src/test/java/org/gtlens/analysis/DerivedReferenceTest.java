@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 
-import org.gtlens.model.GTransformer;
+import org.gtlens.runtime.GTransformer;
 import org.gtlens.model.Kind;
 import org.gtlens.model.ModelInfo;
 import org.gtlens.repr.BatchResult;
@@ -55,6 +55,9 @@ class DerivedReferenceTest {
                 .extract(sequences);
             float[] rollout = derived.floats().get("rollout");
             float[] heads = derived.floats().get("head_scores");
+            List<String> scoreNames = new ArrayList<>();
+            derived.json().getAsJsonArray("head_score_names").forEach(e -> scoreNames.add(e.getAsString()));
+            int scores = scoreNames.size();
             float[] lens = derived.floats().get("lens_stats");
             int checked = 0;
             for (int s = 0; s < n; s++) {
@@ -71,8 +74,10 @@ class DerivedReferenceTest {
                     for (int h = 0; h < info.heads(); h++) {
                         Matrix a = batch.matrix(s, Kind.ATTENTION, b, h);
                         for (HeadScore score : HeadScore.values()) {
-                            close(heads[((s * info.depth() + b) * info.heads() + h) * 4 + score.ordinal()],
-                                score.of(a), folder + " " + score.key() + " " + s + "/" + b + "/" + h);
+                            int column = scoreNames.indexOf(score.key());
+                            assertTrue(column >= 0, score.key() + " is in the reference");
+                            close(heads[((s * info.depth() + b) * info.heads() + h) * scores + column],
+                                score.of(a, sequences.get(s).tokens()), folder + " " + score.key() + " " + s + "/" + b + "/" + h);
                             checked++;
                         }
                     }
@@ -87,7 +92,7 @@ class DerivedReferenceTest {
                     }
                 }
             }
-            assertEquals(n * info.depth() * (length * length + info.heads() * 4 + length * 4), checked);
+            assertEquals(n * info.depth() * (length * length + info.heads() * HeadScore.values().length + length * 4), checked);
         }
     }
 }

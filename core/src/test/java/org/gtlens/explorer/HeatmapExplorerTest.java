@@ -1,5 +1,6 @@
 package org.gtlens.explorer;
 
+import org.gtlens.chart.layout.PanelBox;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -26,11 +27,11 @@ import javax.swing.KeyStroke;
 import javax.xml.parsers.DocumentBuilderFactory;
 
 import org.gtlens.GtLensException;
-import org.gtlens.chart.ChartOptions;
-import org.gtlens.chart.Figure;
-import org.gtlens.chart.FigureLayout;
-import org.gtlens.chart.SixFigures;
-import org.gtlens.chart.Synthetic;
+import org.gtlens.chart.options.ChartOptions;
+import org.gtlens.chart.figures.Figure;
+import org.gtlens.chart.layout.FigureLayout;
+import org.gtlens.chart.figures.RepresentationFigures;
+import org.gtlens.testing.Synthetic;
 import org.gtlens.model.Kind;
 import org.gtlens.repr.IndexList;
 import org.gtlens.repr.Selection;
@@ -75,7 +76,7 @@ class HeatmapExplorerTest {
                 throw new GtLensException(e.getMessage() + ".");
             }
             built++;
-            return SixFigures.figure(s.info, s.tokens, kind, s.source(), sel);
+            return RepresentationFigures.figure(s.info, s.tokens, kind, s.source(), sel);
         }
     }
 
@@ -113,7 +114,7 @@ class HeatmapExplorerTest {
     /** The tooltip at the centre of cell (row, col) of the panel at a grid position of the figure on screen. */
     private static String tooltip(HeatmapExplorer explorer, int gridRow, int gridCol, int row, int col) {
         FigureLayout l = explorer.panel().currentLayout();
-        FigureLayout.PanelBox box = l.box(gridRow, gridCol);
+        PanelBox box = l.box(gridRow, gridCol);
         Rectangle cell = box.cell(row, col);
         return explorer.panel().getToolTipText(new MouseEvent(explorer.panel(), MouseEvent.MOUSE_MOVED, 0, 0,
                 cell.x + cell.width / 2, cell.y + cell.height / 2, 0, false));
@@ -144,7 +145,7 @@ class HeatmapExplorerTest {
         explorer.choose(0, Kind.VALUES, "0", "all", ChartOptions.ValueScale.LINEAR, ChartOptions.RangeMode.PER_PANEL);
         paint(explorer);
         assertEquals(3, explorer.figure().grid().all().size(), "block 0, three heads");
-        assertEquals(Kind.VALUES, explorer.figure().kind());
+        assertEquals(Kind.VALUES, explorer.figure().representation());
         assertTrue(explorer.panel().currentLayout().sharedLegend() == null, "one legend per panel");
 
         explorer.choose(2, Kind.VALUES, "0", "all", ChartOptions.ValueScale.LINEAR, ChartOptions.RangeMode.PER_PANEL);
@@ -181,7 +182,7 @@ class HeatmapExplorerTest {
 
     @Test
     void positionsPickRowsOfSequencesRunThroughTheModel() throws Exception {
-        try (org.gtlens.model.GTransformer model = org.gtlens.model.GTransformer.loadDefault(1)) {
+        try (org.gtlens.runtime.GTransformer model = org.gtlens.runtime.GTransformer.loadDefault(1)) {
             ModelFigureSource source = new ModelFigureSource(model, List.of(
                 new org.gtlens.repr.Sequence("a", new int[] {4, 5, 5, 5, 4}),
                 new org.gtlens.repr.Sequence("b", new int[] {1, 2, 3})));

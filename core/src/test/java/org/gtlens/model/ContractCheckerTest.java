@@ -119,8 +119,11 @@ class ContractCheckerTest {
         meta = metadata(7, 3, 2, 5, 10);
         assertTrue(refusal(new ModelSignature(input(), outputs(6, 3, 2, 10), meta)).contains("not divisible"));
         meta = metadata(6, 3, 2, 5, 10);
+        meta.put("gtlens.contract", "3");
+        assertTrue(refusal(new ModelSignature(input(), outputs(6, 3, 2, 10), meta)).contains("version '3'"));
+        meta = metadata(6, 3, 2, 5, 10);
         meta.put("gtlens.contract", "2");
-        assertTrue(refusal(new ModelSignature(input(), outputs(6, 3, 2, 10), meta)).contains("version '2'"));
+        assertTrue(refusal(new ModelSignature(input(), outputs(6, 3, 2, 10), meta)).contains("no input 'head_keep'"));
     }
 
     @Test

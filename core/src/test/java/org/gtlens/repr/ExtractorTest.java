@@ -15,7 +15,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import org.gtlens.model.GTransformer;
+import org.gtlens.runtime.GTransformer;
 import org.gtlens.model.Kind;
 import org.gtlens.testing.Project;
 import org.junit.jupiter.api.AfterAll;

@@ -12,8 +12,9 @@ import java.util.List;
 import java.util.Map;
 
 import org.gtlens.model.ContractChecker;
-import org.gtlens.model.FloatTensor;
-import org.gtlens.model.GTransformer;
+import org.gtlens.model.Interventions;
+import org.gtlens.runtime.FloatTensor;
+import org.gtlens.runtime.GTransformer;
 import org.gtlens.model.Kind;
 import org.gtlens.model.ModelInfo;
 import org.gtlens.testing.Project;
@@ -43,7 +44,14 @@ class ReferenceComparisonTest {
             assertEquals(ref.config().get("heads").getAsInt(), info.heads());
             assertEquals(ref.config().get("k").getAsInt(), info.k());
             assertEquals(ref.config().get("num_tokens").getAsInt(), info.numTokens());
-            assertEquals(ContractChecker.outputNames(info.depth()).size(), ref.tensors().size(),
+            List<String> causal = new ArrayList<>();
+            if (info.takesInterventions()) {
+                causal.add(Interventions.EMBEDDING);
+                for (int i = 0; i < info.depth(); i++) {
+                    causal.add(Interventions.z(i));
+                }
+            }
+            assertEquals(ContractChecker.outputNames(info.depth()).size() + causal.size(), ref.tensors().size(),
                     "the reference holds every contract tensor");
 
             List<Sequence> sequences = new ArrayList<>();
@@ -62,6 +70,23 @@ class ReferenceComparisonTest {
                     shapes.put(name, t.shape());
                 }
             }, Extractor.ProgressListener.NONE, () -> false);
+            for (int from = 0; from < sequences.size(); from += batchSize) {
+                // embedding and z through plain runs (neutral interventions), the batches the extractor used
+                int to = Math.min(sequences.size(), from + batchSize);
+                int length = sequences.get(from).length();
+                long[] tokens = new long[(to - from) * length];
+                for (int s = from; s < to; s++) {
+                    for (int p = 0; p < length; p++) {
+                        tokens[(s - from) * length + p] = sequences.get(s).tokens()[p];
+                    }
+                }
+                Map<String, FloatTensor> run = model.run(tokens, to - from, length, causal);
+                for (String name : causal) {
+                    float[] acc = got.get(name);
+                    got.put(name, concat(acc == null ? new float[0] : acc, run.get(name).data()));
+                    shapes.put(name, run.get(name).shape());
+                }
+            }
             if (batchSize == 1) {
                 assertTrue(model.specializedSessions() > 0, "repeated batch shapes got a specialized session");
             }

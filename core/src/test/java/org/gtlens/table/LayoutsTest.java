@@ -17,7 +17,7 @@ import java.util.List;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
-import org.gtlens.model.GTransformer;
+import org.gtlens.runtime.GTransformer;
 import org.gtlens.model.Kind;
 import org.gtlens.repr.BatchResult;
 import org.gtlens.repr.Extractor;
@@ -26,6 +26,11 @@ import org.gtlens.repr.Sequence;
 import org.gtlens.testing.Project;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.gtlens.csv.input.SequenceCsvReader;
+import org.gtlens.csv.output.CsvLongWriter;
+import org.gtlens.csv.output.CsvTableWriter;
+import org.gtlens.csv.output.ParallelLongCsv;
+import org.gtlens.files.AtomicOutput;
 
 /** Long and matrix layouts carry every value with labels a reader understands, for any model shape. */
 class LayoutsTest {
@@ -173,8 +178,9 @@ class LayoutsTest {
             int width = Layouts.matrixWidth(model.info(), kinds);
             assertEquals(12, width);
             StringWriter out = new StringWriter();
-            try (CsvMatrixWriter w = new CsvMatrixWriter(out, width)) {
-                Layouts.writeMatrix(batch, Selection.all(kinds), w);
+            try (CsvTableWriter w = new CsvTableWriter(out, Tables.matrix(width))) {
+                Layouts.writeMatrix(batch, Selection.all(kinds), (seq, block, head, kind, row, label, m, cols, n) ->
+                        w.row(LayoutRows.matrixRow(width, seq, block, head, kind, row, label, m, cols, n)));
             }
             List<CSVRecord> rows = parse(out.toString());
             // per sequence and block: queries h*L rows + logprobs L rows
@@ -195,8 +201,8 @@ class LayoutsTest {
             BatchResult batch = new Extractor(model, EnumSet.noneOf(Kind.class), 8)
                     .extract(List.of(new Sequence("0", new int[] {4, 5, 5, 5, 4})));
             StringWriter out = new StringWriter();
-            try (CsvPredictionWriter w = new CsvPredictionWriter(out)) {
-                w.write(batch);
+            try (CsvTableWriter w = new CsvTableWriter(out, Tables.PREDICTIONS)) {
+                w.row(PredictionRow.of(model.info(), batch.sequence(0), batch.prediction(0)));
             }
             CSVRecord r = parse(out.toString()).get(0);
             assertEquals("4,5,5,5,4", r.get("tokens"));
@@ -266,10 +272,10 @@ class LayoutsTest {
         try (SequenceCsvReader r = new SequenceCsvReader(header, null)) {
             assertTrue(assertThrows(org.gtlens.GtLensException.class, r::next).getMessage().contains("no sequences"));
         }
-        Path gap = Files.writeString(dir.resolve("gap.csv"), "a,b\n1,\n");
+        Path gap = Files.writeString(dir.resolve("gap.csv"), "a,b\n,1\n");
         try (SequenceCsvReader r = new SequenceCsvReader(gap, null)) {
             String msg = assertThrows(org.gtlens.GtLensException.class, r::next).getMessage();
-            assertTrue(msg.contains("column 'b'") && msg.contains("missing a value"), msg);
+            assertTrue(msg.contains("column 'a'") && msg.contains("empty"), msg);
         }
         assertTrue(assertThrows(org.gtlens.GtLensException.class,
                 () -> new SequenceCsvReader(dir.resolve("none.csv"), null)).getMessage().contains("does not exist"));

@@ -15,7 +15,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 
-import org.gtlens.model.FloatTensor;
+import org.gtlens.runtime.FloatTensor;
 
 /**
  * PyTorch's own tensors for a set of sequences, as written by models/reference.py: a manifest.json naming the

@@ -220,7 +220,8 @@ class NodeHarnessTest {
             noStrings));
         NodeSettings fresh = new NodeSettings("fresh");
         NodeTestHarness.loadDialog(d, fresh, MODEL.getSpec(), input().getDataTableSpec());
-        assertEquals("text", NodeTestHarness.saveDialog(d).getString("column"), "first string column preselected");
+        assertEquals("text", NodeTestHarness.saveDialog(d).getString("column"),
+            "the last compatible column (here the only string column) is selected");
         NodeTestHarness.closeDialog(d);
     }
 

@@ -11,11 +11,9 @@ import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.Image;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.List;
 
-import javax.imageio.ImageIO;
 
 import org.gtlens.knimeapi.sample.SamplePortObject;
 import org.gtlens.knimeapi.sample.SampleSpec;
@@ -33,17 +31,6 @@ import org.knime.core.node.port.image.ImagePortObjectSpec;
 
 /** Port types, port object/spec serialization (real zip streams) and image ports of the stand-in. */
 class PortObjectsTest {
-
-    static byte[] png(final int w, final int h) throws IOException {
-        BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = img.createGraphics();
-        g.setColor(Color.RED);
-        g.fillRect(0, 0, w / 2, h);
-        g.dispose();
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ImageIO.write(img, "png", out);
-        return out.toByteArray();
-    }
 
     @Test
     void portTypes() {
@@ -81,7 +68,7 @@ class PortObjectsTest {
 
     @Test
     void imagePortObjectHoldsPngBytes() throws Exception {
-        byte[] bytes = png(8, 5);
+        byte[] bytes = PngImageTest.png(8, 5);
         PNGImageContent content = new PNGImageContent(bytes);
         Image image = content.getImage();
         assertEquals(8, image.getWidth(null));
@@ -103,6 +90,7 @@ class PortObjectsTest {
         Graphics2D g = canvas.createGraphics();
         content.paint(g, 16, 10);
         g.dispose();
-        assertEquals(Color.RED.getRGB(), canvas.getRGB(1, 1));
+        assertEquals(Color.BLACK.getRGB(), canvas.getRGB(1, 1), "centered, not enlarged (as KNIME paints it)");
+        assertEquals(Color.RED.getRGB(), canvas.getRGB(5, 3));
     }
 }

@@ -17,7 +17,7 @@ record ModelRun(String source, int depth, int[] nextTokens, float[] probabilitie
     static final int[] SEQUENCE = {4, 5, 5, 5, 4};
 
     static ModelRun with(ClassLoader loader) throws Exception {
-        Class<?> gtransformer = Class.forName("org.gtlens.model.GTransformer", true, loader);
+        Class<?> gtransformer = Class.forName("org.gtlens.runtime.GTransformer", true, loader);
         Class<?> kind = Class.forName("org.gtlens.model.Kind", true, loader);
         Class<?> extractorClass = Class.forName("org.gtlens.repr.Extractor", true, loader);
         Class<?> sequenceClass = Class.forName("org.gtlens.repr.Sequence", true, loader);

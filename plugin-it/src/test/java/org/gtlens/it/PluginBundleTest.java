@@ -198,7 +198,7 @@ class PluginBundleTest {
             Bundle first = started(osgi);
             long firstId = first.getBundleId();
             Class<?> firstFactory = first.loadClass(FACTORIES.get(0));
-            Class<?> firstModel = first.loadClass("org.gtlens.model.GTransformer");
+            Class<?> firstModel = first.loadClass("org.gtlens.runtime.GTransformer");
 
             first.stop();
             assertEquals(Bundle.RESOLVED, first.getState());
@@ -211,7 +211,7 @@ class PluginBundleTest {
             assertNotEquals(firstId, second.getBundleId());
             Class<?> secondFactory = second.loadClass(FACTORIES.get(0));
             assertNotSame(firstFactory, secondFactory, "the reinstalled bundle must have a new classloader");
-            assertNotSame(firstModel.getClassLoader(), second.loadClass("org.gtlens.model.GTransformer").getClassLoader());
+            assertNotSame(firstModel.getClassLoader(), second.loadClass("org.gtlens.runtime.GTransformer").getClassLoader());
             secondFactory.getConstructor().newInstance();
 
             // ONNX Runtime loads its native library again, for the new classloader, and runs.
@@ -232,7 +232,7 @@ class PluginBundleTest {
             ClassLoader testLoader = PluginBundleTest.class.getClassLoader();
 
             // The engine and ONNX Runtime are on the test classpath too: the bundle must use its own copies.
-            for (Class<?> own : List.of(org.gtlens.model.GTransformer.class, org.gtlens.repr.Extractor.class,
+            for (Class<?> own : List.of(org.gtlens.runtime.GTransformer.class, org.gtlens.repr.Extractor.class,
                     ai.onnxruntime.OrtEnvironment.class, com.google.gson.Gson.class)) {
                 Class<?> viaBundle = plugin.loadClass(own.getName());
                 assertNotSame(own, viaBundle, own.getName() + " leaked in from the test classpath");
@@ -278,7 +278,7 @@ class PluginBundleTest {
             assertThrows(ClassNotFoundException.class, () -> plugin.loadClass("org.apache.commons.csv.CSVFormat"));
             assertThrows(ClassNotFoundException.class, () -> plugin.loadClass("picocli.CommandLine"));
             Class<?> chart = plugin.loadClass("org.jfree.chart.JFreeChart");
-            assertEquals(plugin.loadClass("org.gtlens.chart.HeatmapGridPlot").getClassLoader(),
+            assertEquals(plugin.loadClass("org.gtlens.chart.plot.HeatmapGridPlot").getClassLoader(),
                     chart.getClassLoader(), "JFreeChart comes from inside the bundle");
         }
     }

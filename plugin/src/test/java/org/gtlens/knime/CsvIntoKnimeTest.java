@@ -12,17 +12,21 @@ import java.util.List;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
-import org.gtlens.chart.HeatmapGrid;
-import org.gtlens.chart.HeatmapPanelData;
+import org.gtlens.chart.data.HeatmapGrid;
+import org.gtlens.chart.data.HeatmapPanelData;
 import org.gtlens.knime.heatmap.HeatmapNodeModel;
-import org.gtlens.model.GTransformer;
+import org.gtlens.runtime.GTransformer;
 import org.gtlens.model.Kind;
 import org.gtlens.repr.BatchResult;
 import org.gtlens.repr.Extractor;
 import org.gtlens.repr.Matrix;
 import org.gtlens.repr.Sequence;
 import org.gtlens.repr.SequenceSource;
-import org.gtlens.table.CsvExport;
+import org.gtlens.csv.output.CsvTables;
+import org.gtlens.repr.BatchPlan;
+import org.gtlens.repr.Selection;
+import org.gtlens.run.TableJob;
+import org.gtlens.run.TableRun;
 import org.gtlens.table.Layout;
 import org.gtlens.table.Tables;
 import org.junit.jupiter.api.Test;
@@ -57,11 +61,13 @@ class CsvIntoKnimeTest {
             new Sequence("1", new int[]{1, 2, 3, 5, 8}));
         BatchResult batch;
         try (GTransformer model = GTransformer.loadDefault(1)) {
-            new CsvExport(model, EnumSet.of(Kind.ATTENTION, Kind.KEYS), 256, Layout.LONG)
-                .run(SequenceSource.of(sequences), dir, done -> { }, () -> false);
+            TableJob job = TableJob.representations(Selection.all(EnumSet.of(Kind.ATTENTION, Kind.KEYS)),
+                BatchPlan.of(256), Layout.LONG);
+            CsvTables.write(new TableRun<>(job, model, null), job, SequenceSource.of(sequences).items(), dir,
+                done -> { }, () -> false);
             batch = new Extractor(model, EnumSet.of(Kind.ATTENTION), 2).extract(sequences);
         }
-        BufferedDataTable table = readAsKnimeCsvReaderWould(dir.resolve(CsvExport.REPRESENTATIONS));
+        BufferedDataTable table = readAsKnimeCsvReaderWould(dir.resolve(CsvTables.REPRESENTATIONS));
 
         NodeModel view = HeatmapNodeTest.model(s -> { });
         NodeTestHarness.run(view, table);

@@ -14,7 +14,7 @@ import java.util.function.Consumer;
 
 import org.gtlens.knime.extract.ExtractRepresentationsNodeFactory;
 import org.gtlens.knime.port.GTransformerPortObject;
-import org.gtlens.model.GTransformer;
+import org.gtlens.runtime.GTransformer;
 import org.gtlens.model.Kind;
 import org.gtlens.model.ModelInfo;
 import org.gtlens.repr.BatchResult;

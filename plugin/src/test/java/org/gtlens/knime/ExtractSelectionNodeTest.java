@@ -11,7 +11,7 @@ import java.util.List;
 
 import org.gtlens.knime.extract.ExtractRepresentationsNodeFactory;
 import org.gtlens.knime.port.GTransformerPortObject;
-import org.gtlens.model.GTransformer;
+import org.gtlens.runtime.GTransformer;
 import org.gtlens.model.Kind;
 import org.gtlens.repr.BatchResult;
 import org.gtlens.repr.Extractor;

@@ -16,8 +16,8 @@ import java.util.function.Consumer;
 import javax.imageio.ImageIO;
 import javax.swing.JScrollPane;
 
-import org.gtlens.chart.HeatmapGrid;
-import org.gtlens.chart.HeatmapPanel;
+import org.gtlens.chart.data.HeatmapGrid;
+import org.gtlens.chart.swing.HeatmapPanel;
 import org.gtlens.knime.heatmap.HeatmapNodeFactory;
 import org.gtlens.knime.heatmap.HeatmapNodeModel;
 import org.junit.jupiter.api.Test;

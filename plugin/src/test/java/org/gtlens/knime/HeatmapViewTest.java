@@ -15,8 +15,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-import org.gtlens.chart.ChartOptions;
-import org.gtlens.chart.HeatmapGrid;
+import org.gtlens.chart.options.ChartOptions;
+import org.gtlens.chart.data.HeatmapGrid;
 import org.gtlens.explorer.HeatmapExplorer;
 import org.gtlens.knime.heatmap.HeatmapNodeFactory;
 import org.gtlens.model.Kind;
@@ -77,7 +77,7 @@ class HeatmapViewTest {
         assertTrue(one.title().contains("source row Row1"), one.title());
         assertEquals("Out 2: 6", one.all().get(0).rowLabels().get(2), "labels of that row's tokens (4,5,6)");
         explorer.choose(1, Kind.OUT, "all", "all", ChartOptions.ValueScale.LINEAR, ChartOptions.RangeMode.SHARED);
-        assertEquals(Kind.OUT, explorer.figure().kind());
+        assertEquals(Kind.OUT, explorer.figure().representation());
         assertEquals(6, explorer.figure().grid().all().get(0).cols(), "out has k = 6 columns");
         explorer.choose(1, Kind.ATTENTION, "4", "all", ChartOptions.ValueScale.LINEAR, ChartOptions.RangeMode.SHARED);
         assertEquals("block 4 does not exist: the table has blocks 0..1.", explorer.error());

@@ -16,7 +16,7 @@ import javax.swing.JTextField;
 import org.gtlens.knime.load.LoadGTransformerNodeFactory;
 import org.gtlens.knime.port.GTransformerPortObject;
 import org.gtlens.knime.port.GTransformerPortObjectSpec;
-import org.gtlens.model.GTransformer;
+import org.gtlens.runtime.GTransformer;
 import org.gtlens.model.Kind;
 import org.gtlens.model.ModelInfo;
 import org.gtlens.repr.BatchResult;

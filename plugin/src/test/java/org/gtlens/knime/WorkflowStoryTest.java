@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-import org.gtlens.chart.HeatmapGrid;
+import org.gtlens.chart.data.HeatmapGrid;
 import org.gtlens.knime.heatmap.HeatmapNodeModel;
 import org.gtlens.knime.load.LoadGTransformerNodeFactory;
 import org.gtlens.knime.port.GTransformerPortObject;

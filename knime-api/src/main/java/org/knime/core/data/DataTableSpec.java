@@ -333,19 +333,22 @@ public final class DataTableSpec implements PortObjectSpec, Iterable<DataColumnS
     }
 
     /**
-     * @param spec a spec, may be null
-     * @param columnName a wanted name
-     * @return the name, or the name with " (#i)" appended if taken
+     * As KNIME's: the trimmed name, or the trimmed name with " (#i)" appended (the first i from 1 that is free).
+     *
+     * @param spec a spec (not null)
+     * @param columnName a wanted name (not null)
+     * @return a name the spec does not contain
      */
     public static String getUniqueColumnName(final DataTableSpec spec, final String columnName) {
-        if (spec == null || !spec.containsName(columnName)) {
-            return columnName;
+        if (columnName == null) {
+            throw new NullPointerException("Column name must not be null.");
         }
-        int i = 1;
-        while (spec.containsName(columnName + " (#" + i + ")")) {
-            i++;
+        String trimmed = columnName.trim();
+        String result = trimmed;
+        for (int i = 1; spec.containsName(result); i++) {
+            result = trimmed + " (#" + i + ")";
         }
-        return columnName + " (#" + i + ")";
+        return result;
     }
 
     @Override

@@ -15,7 +15,11 @@ import org.knime.core.node.port.PortTypeRegistry;
 
 /**
  * Stand-in for KNIME's {@code BufferedDataTable} (compile/test only, never shipped): an immutable in-memory table,
- * created through an {@link ExecutionContext} (or the test harness {@code TestTables}).
+ * created through an {@link ExecutionContext} (or the test harness {@code TestTables}). When KNIME resets a node it
+ * disposes the tables the node made, its internal tables among them ({@code Node#cleanOutPorts}); reading such a table
+ * afterwards fails as KNIME's does ({@code Buffer#iterator}: "Cannot iterate over table: buffer has been cleared.",
+ * knime/knime-core {@code org.knime.core/src/eclipse/org/knime/core/data/container/Buffer.java} at
+ * {@code analytics-platform/5.5.3}).
  */
 public final class BufferedDataTable implements DataTable, PortObject {
 
@@ -34,13 +38,27 @@ public final class BufferedDataTable implements DataTable, PortObject {
 
     private final int m_id = IDS.incrementAndGet();
 
+    private volatile boolean m_cleared;
+
     BufferedDataTable(final DataTableSpec spec, final List<DataRow> rows) {
         m_spec = spec;
         m_rows = List.copyOf(rows);
     }
 
     List<DataRow> rows() {
+        checkNotCleared();
         return m_rows;
+    }
+
+    /** Disposes the table's data, as KNIME does with a reset node's tables (package-private: the harness does it). */
+    void clear() {
+        m_cleared = true;
+    }
+
+    private void checkNotCleared() {
+        if (m_cleared) {
+            throw new IllegalStateException("Cannot iterate over table: buffer has been cleared.");
+        }
     }
 
     @Override
@@ -60,7 +78,7 @@ public final class BufferedDataTable implements DataTable, PortObject {
 
     @Override
     public CloseableRowIterator iterator() {
-        return CloseableRowIterator.from(m_rows.iterator());
+        return CloseableRowIterator.from(rows().iterator());
     }
 
     /** @return an iterator (same as {@link #iterator()}) */

@@ -17,7 +17,8 @@ import org.knime.core.node.port.PortObjectSpec;
 /**
  * Stand-in for KNIME's {@code NodeDialogPane} (compile/test only, never shipped): a Swing dialog made of tabs.
  * Nothing is shown (tests run headless); the test harness calls {@code loadSettingsFrom} and
- * {@link #finishEditingAndSaveSettingsTo(NodeSettingsWO)} like KNIME does when the dialog opens and on OK/Apply.
+ * {@link #finishEditingAndSaveSettingsTo(NodeSettingsWO)} like KNIME does when the dialog opens and on OK/Apply, on
+ * the event dispatch thread.
  * Subclasses override one of the two {@code loadSettingsFrom} methods and {@link #saveSettingsTo(NodeSettingsWO)}.
  */
 public abstract class NodeDialogPane {
@@ -49,8 +50,8 @@ public abstract class NodeDialogPane {
     }
 
     /**
-     * Loads settings when the dialog opens; by default casts the specs to table specs and calls
-     * {@link #loadSettingsFrom(NodeSettingsRO, DataTableSpec[])}.
+     * Loads settings when the dialog opens; by default casts the specs to table specs (a NotConfigurableException for
+     * another spec, as in KNIME) and calls {@link #loadSettingsFrom(NodeSettingsRO, DataTableSpec[])}.
      *
      * @param settings the node's settings
      * @param specs the input specs (null for unknown)
@@ -61,8 +62,8 @@ public abstract class NodeDialogPane {
         DataTableSpec[] t = new DataTableSpec[specs.length];
         for (int i = 0; i < specs.length; i++) {
             if (specs[i] != null && !(specs[i] instanceof DataTableSpec)) {
-                throw new IllegalStateException("Input spec " + i + " is no table spec: the dialog must override "
-                    + "loadSettingsFrom(NodeSettingsRO, PortObjectSpec[])");
+                throw new NotConfigurableException("Input Port " + i + " does not hold data table specs. Likely "
+                    + "reason: wrong version of loadSettingsFrom() overwritten!");
             }
             t[i] = (DataTableSpec)specs[i];
         }
@@ -76,8 +77,7 @@ public abstract class NodeDialogPane {
      */
     protected void loadSettingsFrom(final NodeSettingsRO settings, final DataTableSpec[] specs)
         throws NotConfigurableException {
-        throw new NotConfigurableException("The dialog overrides neither loadSettingsFrom(NodeSettingsRO, PortObjectSpec[]) "
-            + "nor loadSettingsFrom(NodeSettingsRO, DataTableSpec[])");
+        throw new NotConfigurableException("NodeDialogPane.loadSettingsFrom() implementation missing!");
     }
 
     /** Called when the dialog is canceled; does nothing by default. */

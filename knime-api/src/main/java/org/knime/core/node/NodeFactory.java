@@ -5,6 +5,11 @@ package org.knime.core.node;
  * dialog. KNIME reads the node description from {@code <FactoryName>.xml} next to the factory class; the stand-in
  * does not (the plugin's tests check that file themselves).
  *
+ * <p>The Swing API ({@code createNodeView}, {@code hasDialog}, {@code createNodeDialogPane}) is deprecated for
+ * removal since 5.6 (knime/knime-core {@code org.knime.core/src/eclipse/org/knime/core/node/NodeFactory.java} at
+ * {@code analytics-platform/5.11.0} and master; not deprecated at {@code analytics-platform/5.5.3}): a factory must
+ * still implement it, and its build warns {@code [removal]} as against the real API.
+ *
  * @param <T> the model class
  */
 public abstract class NodeFactory<T extends NodeModel> {
@@ -30,13 +35,13 @@ public abstract class NodeFactory<T extends NodeModel> {
 
     protected abstract int getNrNodeViews();
 
-    @Deprecated
+    @Deprecated(since = "5.6", forRemoval = true)
     public abstract NodeView<T> createNodeView(int viewIndex, T nodeModel);
 
-    @Deprecated
+    @Deprecated(since = "5.6", forRemoval = true)
     protected abstract boolean hasDialog();
 
-    @Deprecated
+    @Deprecated(since = "5.6", forRemoval = true)
     protected abstract NodeDialogPane createNodeDialogPane();
 
     /** @return whether the factory was created for lazy initialization */

@@ -6,7 +6,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import org.knime.core.data.DataRow;
 import org.knime.core.data.DataTableSpec;
 import org.knime.core.node.port.PortObject;
 import org.knime.core.node.port.PortObjectSpec;
@@ -18,7 +17,6 @@ import org.knime.core.node.streamable.PortInput;
 import org.knime.core.node.streamable.PortObjectInput;
 import org.knime.core.node.streamable.PortObjectOutput;
 import org.knime.core.node.streamable.PortOutput;
-import org.knime.core.node.streamable.RowInput;
 import org.knime.core.node.streamable.RowOutput;
 import org.knime.core.node.streamable.StreamableOperator;
 import org.knime.core.node.streamable.StreamableOperatorInternals;
@@ -40,6 +38,8 @@ public abstract class NodeModel implements AbstractNodeView.ViewableModel {
     private final List<NodeModelWarningListener> m_warningListeners = new CopyOnWriteArrayList<>();
 
     private String m_warning;
+
+    private boolean m_hasContent;
 
     /**
      * @param nrInDataPorts number of data table inputs
@@ -103,8 +103,8 @@ public abstract class NodeModel implements AbstractNodeView.ViewableModel {
     protected abstract void loadValidatedSettingsFrom(NodeSettingsRO settings) throws InvalidSettingsException;
 
     /**
-     * Executes the node; by default casts the inputs to tables and calls
-     * {@link #execute(BufferedDataTable[], ExecutionContext)}.
+     * Executes the node; by default casts the inputs to tables (an IOException for another port object, as in KNIME)
+     * and calls {@link #execute(BufferedDataTable[], ExecutionContext)}.
      *
      * @param inObjects the inputs
      * @param exec progress, cancelation, table creation
@@ -115,8 +115,9 @@ public abstract class NodeModel implements AbstractNodeView.ViewableModel {
         BufferedDataTable[] tables = new BufferedDataTable[inObjects.length];
         for (int i = 0; i < inObjects.length; i++) {
             if (inObjects[i] != null && !(inObjects[i] instanceof BufferedDataTable)) {
-                throw new IllegalStateException("Input " + i + " is no data table: the node model must override "
-                    + "execute(PortObject[], ExecutionContext)");
+                throw new IOException("Input port " + i + " does not hold data table but "
+                    + inObjects[i].getClass().getSimpleName() + "; Likely reason: wrong version of "
+                    + "NodeModel.execute() overwritten!");
             }
             tables[i] = (BufferedDataTable)inObjects[i];
         }
@@ -127,35 +128,117 @@ public abstract class NodeModel implements AbstractNodeView.ViewableModel {
      * @param inData the input tables
      * @param exec progress, cancelation, table creation
      * @return the output tables
-     * @throws Exception on failure
+     * @throws Exception on failure (an IOException when neither execute method is overridden, as in KNIME)
      */
     protected BufferedDataTable[] execute(final BufferedDataTable[] inData, final ExecutionContext exec)
         throws Exception {
-        throw new UnsupportedOperationException(
-            "The node model overrides neither execute(PortObject[], ExecutionContext) nor execute(BufferedDataTable[], ExecutionContext)");
+        throw new IOException("NodeModel.execute() implementation missing!");
     }
 
     protected abstract void reset();
+
+    /**
+     * What KNIME runs around {@link #execute(PortObject[], ExecutionContext)} (knime/knime-core
+     * {@code org.knime.core/src/eclipse/org/knime/core/node/NodeModel.java#executeModel}, {@code analytics-platform/5.5.3}):
+     * clears the warning; fails on an input of the wrong class (a missing one only at an optional port is fine);
+     * executes; fails when the execution was canceled without an exception; fails on a wrong number of outputs or a
+     * null output; wraps an output table that is one of the input tables ({@code createWrappedTable}); warns when all
+     * output tables are empty (unless the node warned itself); marks the node executed, which tells its views.
+     */
+    final PortObject[] executeModel(final PortObject[] inObjects, final ExecutionContext exec) throws Exception {
+        setWarningMessage(null);
+        for (int i = 0; i < inObjects.length; i++) {
+            PortType type = getInPortType(i);
+            if (!(type.isOptional() && inObjects[i] == null) && !type.getPortObjectClass().isInstance(inObjects[i])) {
+                throw new IllegalStateException("Connection Error: Mismatch of input port types (port " + i + ").");
+            }
+        }
+        PortObject[] out = execute(inObjects, exec);
+        exec.checkCanceled();
+        out = out == null ? new PortObject[getNrOutPorts()] : out.clone();
+        if (out.length != getNrOutPorts()) {
+            throw new IllegalStateException("Invalid result. Execution failed. Reason: Incorrect implementation; the "
+                + "execute method in \"" + getClass().getSimpleName() + "\" returned null or an incorrect number of "
+                + "output tables.");
+        }
+        for (int i = 0; i < out.length; i++) {
+            for (PortObject in : inObjects) {
+                if (out[i] instanceof BufferedDataTable t && t == in) {
+                    out[i] = exec.createWrappedTable(t);
+                }
+            }
+            if (out[i] == null) {
+                throw new IllegalStateException("Invalid result. Execution failed, reason: data at output " + i
+                    + " is null.");
+            }
+        }
+        warnIfAllTablesEmpty(out);
+        setHasContent(true);
+        return out;
+    }
+
+    /** KNIME's warning when every output table is empty, unless the node set a warning of its own. */
+    private void warnIfAllTablesEmpty(final PortObject[] out) {
+        if (m_warning != null) {
+            return;
+        }
+        int tables = 0;
+        boolean data = false;
+        for (PortObject o : out) {
+            if (o instanceof BufferedDataTable t) {
+                tables++;
+                data |= t.size() > 0;
+            }
+        }
+        if (tables > 0 && !data) {
+            setWarningMessage(tables == 1 ? "Node created an empty data table."
+                : "Node created empty data tables on all out-ports.");
+        }
+    }
+
+    /**
+     * What KNIME runs around {@link #reset()} ({@code NodeModel#resetModel}): clears the warning, resets, and marks
+     * the node not executed, which tells its views; an exception from {@code reset()} is logged in KNIME, here it is
+     * rethrown after the rest was done.
+     */
+    final void resetModel() {
+        setWarningMessage(null);
+        try {
+            reset();
+        } finally {
+            setHasContent(false);
+        }
+    }
 
     /** Called when the node is removed; does nothing by default. */
     protected void onDispose() {
         // hook
     }
 
-    /** Tells open views that the model changed ({@code modelChanged()}). */
+    /**
+     * Tells the open views that the model changed: each one's {@code callModelChanged()}, which a {@link NodeView}
+     * runs on the event dispatch thread (later, when called from another thread). A view failing there sets the
+     * node's warning, as in KNIME ({@code NodeModel#stateChanged}, knime-core 5.5.3).
+     */
     protected final void stateChanged() {
         for (AbstractNodeView<?> v : m_views) {
-            v.modelChanged();
+            try {
+                v.callModelChanged();
+            } catch (Exception e) {
+                setWarningMessage("View [" + v.getViewName() + "] caused an error while displaying new contents: "
+                    + e.getMessage());
+            }
         }
     }
 
-    /** @param arg passed to the open views' {@code updateModel(Object)} */
+    /** @param arg passed to the open views' {@code updateModel(Object)} (which does nothing by default) */
     protected final void notifyViews(final Object arg) {
         for (AbstractNodeView<?> v : m_views) {
             v.updateModel(arg);
         }
     }
 
+    /** Registers an opened view (no change event: the view calls its own modelChanged when it opens). */
     void registerView(final AbstractNodeView<?> view) {
         m_views.add(view);
     }
@@ -164,11 +247,33 @@ public abstract class NodeModel implements AbstractNodeView.ViewableModel {
         m_views.remove(view);
     }
 
+    /** @return the open views (for the test harness) */
+    List<AbstractNodeView<?>> views() {
+        return List.copyOf(m_views);
+    }
+
     /**
-     * Computes the output specs; by default casts the specs to table specs and calls
-     * {@link #configure(DataTableSpec[])}.
+     * Whether the node is executed (KNIME: set after a successful execute, cleared by reset, restored when an
+     * executed node is loaded); a change tells the open views ({@link #stateChanged()}).
+     */
+    final void setHasContent(final boolean hasContent) {
+        if (hasContent != m_hasContent) {
+            m_hasContent = hasContent;
+            stateChanged();
+        }
+    }
+
+    /** @return whether the node is executed (its views show their component, else a "no data" label) */
+    final boolean hasContent() {
+        return m_hasContent;
+    }
+
+    /**
+     * Computes the output specs; by default casts the specs to table specs (an InvalidSettingsException for another
+     * spec, as in KNIME) and calls {@link #configure(DataTableSpec[])}.
      *
-     * @param inSpecs the input specs (null for unknown or unconnected optional inputs)
+     * @param inSpecs the input specs (an empty table spec stands in for a missing table spec of a required port;
+     *            null for an unconnected optional input)
      * @return the output specs (null entries for unknown)
      * @throws InvalidSettingsException if the node cannot be configured
      */
@@ -176,8 +281,8 @@ public abstract class NodeModel implements AbstractNodeView.ViewableModel {
         DataTableSpec[] specs = new DataTableSpec[inSpecs.length];
         for (int i = 0; i < inSpecs.length; i++) {
             if (inSpecs[i] != null && !(inSpecs[i] instanceof DataTableSpec)) {
-                throw new IllegalStateException("Input spec " + i + " is no table spec: the node model must "
-                    + "override configure(PortObjectSpec[])");
+                throw new InvalidSettingsException("Input Port " + i + " does not hold data table specs. Likely "
+                    + "reason: wrong version of NodeModel.configure() overwritten!");
             }
             specs[i] = (DataTableSpec)inSpecs[i];
         }
@@ -187,11 +292,41 @@ public abstract class NodeModel implements AbstractNodeView.ViewableModel {
     /**
      * @param inSpecs the input table specs
      * @return the output table specs
-     * @throws InvalidSettingsException if the node cannot be configured
+     * @throws InvalidSettingsException if the node cannot be configured (always, unless overridden, as in KNIME)
      */
     protected DataTableSpec[] configure(final DataTableSpec[] inSpecs) throws InvalidSettingsException {
-        throw new UnsupportedOperationException(
-            "The node model overrides neither configure(PortObjectSpec[]) nor configure(DataTableSpec[])");
+        throw new InvalidSettingsException("NodeModel.configure() implementation missing!");
+    }
+
+    /**
+     * What KNIME runs around {@link #configure(PortObjectSpec[])} ({@code NodeModel#configureModel}, 5.5.3): clears
+     * the warning; an empty table spec stands in for a missing spec of a required table port; a spec of the wrong
+     * class fails ("Incompatible port spec"); a null result means unknown specs. A result of the wrong length, which
+     * KNIME logs as an error and treats as unknown specs, fails here.
+     */
+    final PortObjectSpec[] configureModel(final PortObjectSpec[] inSpecs) throws InvalidSettingsException {
+        setWarningMessage(null);
+        PortObjectSpec[] specs = inSpecs.clone();
+        for (int i = 0; i < specs.length; i++) {
+            PortType type = getInPortType(i);
+            if (specs[i] == null && BufferedDataTable.TYPE.equals(type)) {
+                specs[i] = new DataTableSpec();
+            }
+            Class<? extends PortObjectSpec> expected = type.getPortObjectSpecClass();
+            if (specs[i] != null && !expected.isInstance(specs[i])) {
+                throw new InvalidSettingsException("Incompatible port spec" + (specs.length > 1 ? " at port " + i : "")
+                    + ", expected: " + expected.getSimpleName() + ", actual: " + specs[i].getClass().getSimpleName());
+            }
+        }
+        PortObjectSpec[] out = configure(specs);
+        if (out == null) {
+            return new PortObjectSpec[getNrOutPorts()];
+        }
+        if (out.length != getNrOutPorts()) {
+            throw new IllegalStateException("Output spec-array length invalid: " + out.length + " <> "
+                + getNrOutPorts() + " (KNIME logs this error and takes the output specs as unknown)");
+        }
+        return out;
     }
 
     /** @param warningMessage a warning shown at the node, null to clear it */
@@ -232,38 +367,38 @@ public abstract class NodeModel implements AbstractNodeView.ViewableModel {
     }
 
     /**
+     * The default operator, as KNIME's ({@code NodeModel#createStreamableOperator}, 5.5.3): for partition 0 only, it
+     * takes every input as a {@link PortObjectInput} (the default input roles are not streamable; a node declaring a
+     * streamable input without its own operator fails here with a ClassCastException, as in KNIME), runs the node's
+     * execute as KNIME runs it (executeModel) and hands each output over (a table with {@code setFully}).
+     *
      * @param partitionInfo the partition this operator runs on
      * @param inSpecs the input specs
-     * @return an operator; by default one that reads all inputs, runs {@code execute} and writes the outputs
+     * @return the operator
      * @throws InvalidSettingsException if the node cannot be configured
      */
     public StreamableOperator createStreamableOperator(final PartitionInfo partitionInfo,
         final PortObjectSpec[] inSpecs) throws InvalidSettingsException {
+        if (partitionInfo.getPartitionIndex() != 0) {
+            throw new IllegalStateException("Default implementation of a streaming execution should not be "
+                + "distributed (this appears to be partition " + partitionInfo.getPartitionIndex() + ")");
+        }
         return new StreamableOperator() {
             @Override
             public void runFinal(final PortInput[] inputs, final PortOutput[] outputs, final ExecutionContext exec)
                 throws Exception {
                 PortObject[] in = new PortObject[inputs.length];
                 for (int i = 0; i < inputs.length; i++) {
-                    if (inputs[i] instanceof RowInput r) {
-                        BufferedDataContainer c = exec.createDataContainer(r.getDataTableSpec());
-                        DataRow row;
-                        while ((row = r.poll()) != null) {
-                            c.addRowToTable(row);
-                        }
-                        r.close();
-                        c.close();
-                        in[i] = c.getTable();
-                    } else if (inputs[i] instanceof PortObjectInput p) {
-                        in[i] = p.getPortObject();
+                    if (inputs[i] != null) {
+                        in[i] = ((PortObjectInput)inputs[i]).getPortObject();
                     }
                 }
-                PortObject[] out = execute(in, exec);
+                PortObject[] out = executeModel(in, exec);
                 for (int i = 0; i < outputs.length; i++) {
-                    if (outputs[i] instanceof RowOutput r) {
-                        r.setFully((BufferedDataTable)out[i]);
-                    } else if (outputs[i] instanceof PortObjectOutput p) {
-                        p.setPortObject(out[i]);
+                    if (out[i] != null && getOutPortType(i).equals(BufferedDataTable.TYPE)) {
+                        ((RowOutput)outputs[i]).setFully((BufferedDataTable)out[i]);
+                    } else if (out[i] != null) {
+                        ((PortObjectOutput)outputs[i]).setPortObject(out[i]);
                     }
                 }
             }

@@ -1,5 +1,6 @@
 package org.gtlens.knimeapi.check;
 
+import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Executable;
 import java.lang.reflect.Field;
@@ -120,11 +121,16 @@ final class Reflected {
         for (Type t : c.getGenericInterfaces()) {
             interfaces.add(render(t));
         }
-        boolean dep = c.isAnnotationPresent(Deprecated.class);
-        String header = Sig.typeHeader(dep, modifiers(c.getModifiers() & ~Modifier.INTERFACE), kind,
-            typeParams(c.getTypeParameters()), superclass, interfaces);
-        return new Sig(Sig.Kind.TYPE, name(c), name(c), header,
-            Modifier.isAbstract(c.getModifiers()) || c.isInterface(), Collections.emptySet(), "stand-in");
+        String tps = typeParams(c.getTypeParameters());
+        String header = Sig.typeHeader(modifiers(c.getModifiers() & ~Modifier.INTERFACE), kind, tps, superclass,
+            interfaces);
+        return new Sig(Sig.Kind.TYPE, name(c), name(c), deprecation(c), header,
+            Modifier.isAbstract(c.getModifiers()) || c.isInterface(), Collections.emptySet(), "stand-in",
+            new Sig.Shape(tps, superclass, List.copyOf(interfaces)));
+    }
+
+    private static Sig.Deprecation deprecation(AnnotatedElement e) {
+        return Sig.Deprecation.of(e.getAnnotation(Deprecated.class));
     }
 
     static Sig of(Executable e) {
@@ -132,7 +138,7 @@ final class Reflected {
         if (e instanceof Method m && m.isDefault()) {
             mods.add("default");
         }
-        boolean dep = e.isAnnotationPresent(Deprecated.class);
+        Sig.Deprecation dep = deprecation(e);
         List<String> params = new ArrayList<>();
         Type[] types = e.getGenericParameterTypes();
         if (types.length != e.getParameterCount()) {
@@ -151,27 +157,32 @@ final class Reflected {
             throwsTypes.add(render(t));
         }
         String owner = name(e.getDeclaringClass());
+        String tps = typeParams(e.getTypeParameters());
         if (e instanceof Constructor<?>) {
             String simple = e.getDeclaringClass().getSimpleName();
-            return new Sig(Sig.Kind.CONSTRUCTOR, owner, simple, Sig.executable(dep, mods,
-                typeParams(e.getTypeParameters()), null, simple, params, throwsTypes), false, Set.of(), "stand-in");
+            return new Sig(Sig.Kind.CONSTRUCTOR, owner, simple, dep,
+                Sig.executable(mods, tps, null, simple, params, throwsTypes), false, Set.of(), "stand-in",
+                new Sig.Shape(tps, null, params));
         }
         Method m = (Method)e;
-        return new Sig(Sig.Kind.METHOD, owner, m.getName(), Sig.executable(dep, mods,
-            typeParams(m.getTypeParameters()), render(m.getGenericReturnType()), m.getName(), params, throwsTypes),
-            Modifier.isAbstract(m.getModifiers()), Set.of(), "stand-in");
+        String ret = render(m.getGenericReturnType());
+        return new Sig(Sig.Kind.METHOD, owner, m.getName(), dep,
+            Sig.executable(mods, tps, ret, m.getName(), params, throwsTypes), Modifier.isAbstract(m.getModifiers()),
+            Set.of(), "stand-in", new Sig.Shape(tps, ret, params));
     }
 
+    /** A field; an enum constant as the list writes it (a deprecated one as a field, see the list's header). */
     static Sig of(Field f) {
-        boolean dep = f.isAnnotationPresent(Deprecated.class);
+        Sig.Deprecation dep = deprecation(f);
         String owner = name(f.getDeclaringClass());
-        if (f.isEnumConstant()) {
-            return new Sig(Sig.Kind.ENUM_CONSTANT, owner, f.getName(), Sig.enumConstant(dep, f.getName()), false,
-                Set.of(), "stand-in");
+        if (f.isEnumConstant() && dep == Sig.Deprecation.NONE) {
+            return new Sig(Sig.Kind.ENUM_CONSTANT, owner, f.getName(), dep, Sig.enumConstant(f.getName()), false,
+                Set.of(), "stand-in", Sig.Shape.NONE);
         }
-        return new Sig(Sig.Kind.FIELD, owner, f.getName(),
-            Sig.field(dep, modifiers(f.getModifiers()), render(f.getGenericType()), f.getName()), false, Set.of(),
-            "stand-in");
+        String type = render(f.getGenericType());
+        return new Sig(Sig.Kind.FIELD, owner, f.getName(), dep,
+            Sig.field(modifiers(f.getModifiers()), type, f.getName()), false, Set.of(), "stand-in",
+            new Sig.Shape("", type, List.of()));
     }
 
     /** Public or protected: the members and types the check covers. */

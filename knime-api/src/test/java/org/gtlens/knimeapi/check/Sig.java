@@ -11,13 +11,17 @@ import java.util.TreeSet;
  * One API element (a type header or a member) in canonical form: the same element written in the KNIME signature
  * list and read by reflection from the stand-in yields the same {@link #canonical()} string.
  *
- * <p>Compared: @Deprecated, modifiers (public, protected, private, abstract, default, static, final; implicit ones
+ * <p>Compared: the deprecation marker ({@code @Deprecated}, or {@code @Deprecated(forRemoval)} for
+ * {@code forRemoval = true}), modifiers (public, protected, private, abstract, default, static, final; implicit ones
  * of interfaces, enums and records are normalized away on type headers), type parameters with bounds, supertypes
  * (in order), return/field type, parameter types (generic, with varargs), the throws clause (as a set). Not
- * compared: parameter names and annotations other than @Deprecated.
+ * compared: parameter names and annotations other than @Deprecated. {@link #plain()} is the same text without the
+ * deprecation marker (what a release is compared by when its markers are ignored).
+ *
+ * @param shape the type parameters, the (return or field) type and the parameter types, canonical, for erasure
  */
-record Sig(Kind kind, String owner, String name, String canonical, boolean isAbstract, Set<String> referencedTypes,
-    String origin) {
+record Sig(Kind kind, String owner, String name, Deprecation deprecation, String plain, boolean isAbstract,
+    Set<String> referencedTypes, String origin, Shape shape) {
 
     enum Kind {
         TYPE("type"), CONSTRUCTOR("constructor"), METHOD("method"), FIELD("field"), ENUM_CONSTANT("enum constant");
@@ -27,6 +31,42 @@ record Sig(Kind kind, String owner, String name, String canonical, boolean isAbs
         Kind(String label) {
             this.label = label;
         }
+    }
+
+    /** How an element is deprecated, written as the list writes it. */
+    enum Deprecation {
+        NONE(""), DEPRECATED("@Deprecated "), FOR_REMOVAL("@Deprecated(forRemoval) ");
+
+        final String prefix;
+
+        Deprecation(String prefix) {
+            this.prefix = prefix;
+        }
+
+        /** @return the marker of a {@code @Deprecated} annotation (null: not deprecated) */
+        static Deprecation of(Deprecated d) {
+            return d == null ? NONE : d.forRemoval() ? FOR_REMOVAL : DEPRECATED;
+        }
+
+        /** @return the marker of a list annotation text ({@code @Deprecated}, {@code @Deprecated(...)}) */
+        static Deprecation ofListText(String annotation) {
+            String args = annotation.replace(" ", "");
+            return args.contains("forRemoval)") || args.contains("forRemoval=true") ? FOR_REMOVAL : DEPRECATED;
+        }
+    }
+
+    /**
+     * What an element is made of, canonical: type parameters (section without brackets); the return or field type
+     * (null for constructors and enum constants) and the parameter types; for a type header the superclass (null if
+     * none is written) and the superinterfaces.
+     */
+    record Shape(String typeParams, String type, List<String> params) {
+        static final Shape NONE = new Shape("", null, List.of());
+    }
+
+    /** @return marker and text, as the list writes the element */
+    String canonical() {
+        return deprecation.prefix + plain;
     }
 
     static final List<String> MODIFIER_ORDER =
@@ -48,9 +88,18 @@ record Sig(Kind kind, String owner, String name, String canonical, boolean isAbs
         return String.join(" ", out);
     }
 
-    /** Builds the canonical header of a type. */
-    static String typeHeader(boolean deprecated, Set<String> modifiers, String typeKind, String typeParams,
-        String superclass, List<String> interfaces) {
+    private static StringBuilder withModifiers(Set<String> modifiers) {
+        StringBuilder b = new StringBuilder();
+        String ms = mods(modifiers);
+        if (!ms.isEmpty()) {
+            b.append(ms).append(' ');
+        }
+        return b;
+    }
+
+    /** Builds the canonical header of a type (without deprecation marker). */
+    static String typeHeader(Set<String> modifiers, String typeKind, String typeParams, String superclass,
+        List<String> interfaces) {
         Set<String> m = new LinkedHashSet<>(modifiers);
         if (!typeKind.equals("class")) {
             m.remove("static");
@@ -59,15 +108,7 @@ record Sig(Kind kind, String owner, String name, String canonical, boolean isAbs
                 m.remove("final");
             }
         }
-        StringBuilder b = new StringBuilder();
-        if (deprecated) {
-            b.append("@Deprecated ");
-        }
-        String ms = mods(m);
-        if (!ms.isEmpty()) {
-            b.append(ms).append(' ');
-        }
-        b.append(typeKind);
+        StringBuilder b = withModifiers(m).append(typeKind);
         if (!typeParams.isEmpty()) {
             b.append('<').append(typeParams).append('>');
         }
@@ -86,17 +127,10 @@ record Sig(Kind kind, String owner, String name, String canonical, boolean isAbs
         return b.toString();
     }
 
-    /** Builds the canonical text of a constructor or method. */
-    static String executable(boolean deprecated, Set<String> modifiers, String typeParams, String returnType,
-        String name, List<String> params, Set<String> throwsTypes) {
-        StringBuilder b = new StringBuilder();
-        if (deprecated) {
-            b.append("@Deprecated ");
-        }
-        String ms = mods(modifiers);
-        if (!ms.isEmpty()) {
-            b.append(ms).append(' ');
-        }
+    /** Builds the canonical text of a constructor or method (without deprecation marker). */
+    static String executable(Set<String> modifiers, String typeParams, String returnType, String name,
+        List<String> params, Set<String> throwsTypes) {
+        StringBuilder b = withModifiers(modifiers);
         if (!typeParams.isEmpty()) {
             b.append('<').append(typeParams).append("> ");
         }
@@ -110,21 +144,13 @@ record Sig(Kind kind, String owner, String name, String canonical, boolean isAbs
         return b.toString();
     }
 
-    /** Builds the canonical text of a field. */
-    static String field(boolean deprecated, Set<String> modifiers, String type, String name) {
-        StringBuilder b = new StringBuilder();
-        if (deprecated) {
-            b.append("@Deprecated ");
-        }
-        String ms = mods(modifiers);
-        if (!ms.isEmpty()) {
-            b.append(ms).append(' ');
-        }
-        return b.append(type).append(' ').append(name).toString();
+    /** Builds the canonical text of a field (without deprecation marker). */
+    static String field(Set<String> modifiers, String type, String name) {
+        return withModifiers(modifiers).append(type).append(' ').append(name).toString();
     }
 
-    static String enumConstant(boolean deprecated, String name) {
-        return (deprecated ? "@Deprecated " : "") + "enum constant " + name;
+    static String enumConstant(String name) {
+        return "enum constant " + name;
     }
 
     // ------------------------------------------------------------------ parsing the list format
@@ -177,17 +203,19 @@ record Sig(Kind kind, String owner, String name, String canonical, boolean isAbs
             }
         }
 
-        boolean deprecatedAnnotation() {
+        Deprecation deprecatedAnnotation() {
             ws();
-            boolean dep = false;
+            Deprecation dep = Deprecation.NONE;
             while (s.startsWith("@", pos)) {
                 int end = pos;
-                while (end < s.length() && !Character.isWhitespace(s.charAt(end))) {
-                    end++;
+                int parens = 0;
+                while (end < s.length() && (parens > 0 || !Character.isWhitespace(s.charAt(end)))) {
+                    char c = s.charAt(end++);
+                    parens += c == '(' ? 1 : c == ')' ? -1 : 0;
                 }
                 String ann = s.substring(pos, end);
                 if (ann.equals("@Deprecated") || ann.startsWith("@Deprecated(")) {
-                    dep = true;
+                    dep = Deprecation.ofListText(ann);
                 }
                 pos = end;
                 ws();
@@ -250,7 +278,7 @@ record Sig(Kind kind, String owner, String name, String canonical, boolean isAbs
 
     static Sig parseTypeHeader(String owner, String kindText, String origin) {
         Cursor c = new Cursor(kindText);
-        boolean dep = c.deprecatedAnnotation();
+        Deprecation dep = c.deprecatedAnnotation();
         Set<String> mods = c.modifiers();
         String typeKind = c.word();
         if (!TYPE_KINDS.contains(typeKind)) {
@@ -290,8 +318,8 @@ record Sig(Kind kind, String owner, String name, String canonical, boolean isAbs
             }
         }
         boolean isAbstract = mods.contains("abstract") || typeKind.equals("interface");
-        return new Sig(Kind.TYPE, owner, owner,
-            typeHeader(dep, mods, typeKind, tps, superclass, interfaces), isAbstract, refs, origin);
+        return new Sig(Kind.TYPE, owner, owner, dep, typeHeader(mods, typeKind, tps, superclass, interfaces),
+            isAbstract, refs, origin, new Shape(tps, superclass, List.copyOf(interfaces)));
     }
 
     private static int indexOfTopLevelWord(String s, String word) {
@@ -312,7 +340,7 @@ record Sig(Kind kind, String owner, String name, String canonical, boolean isAbs
 
     static Sig parseExecutable(String owner, String text, boolean constructor, String origin) {
         Cursor c = new Cursor(text);
-        boolean dep = c.deprecatedAnnotation();
+        Deprecation dep = c.deprecatedAnnotation();
         Set<String> mods = c.modifiers();
         Set<String> refs = new TreeSet<>();
         String tps = JavaTypes.canonicalTypeParams(c.angleSection(), refs);
@@ -359,28 +387,30 @@ record Sig(Kind kind, String owner, String name, String canonical, boolean isAbs
         if (constructor && !name.equals(simpleOwner)) {
             throw new IllegalArgumentException("constructor name " + name + " is not " + simpleOwner);
         }
-        return new Sig(constructor ? Kind.CONSTRUCTOR : Kind.METHOD, owner, name,
-            executable(dep, mods, tps, ret, name, params, throwsTypes), mods.contains("abstract"), refs, origin);
+        return new Sig(constructor ? Kind.CONSTRUCTOR : Kind.METHOD, owner, name, dep,
+            executable(mods, tps, ret, name, params, throwsTypes), mods.contains("abstract"), refs, origin,
+            new Shape(tps, ret, List.copyOf(params)));
     }
 
     static Sig parseField(String owner, String text, String origin) {
         Cursor c = new Cursor(text);
-        boolean dep = c.deprecatedAnnotation();
+        Deprecation dep = c.deprecatedAnnotation();
         Set<String> mods = c.modifiers();
         String rest = c.rest();
         int sp = lastTopLevelSpace(rest);
         String name = rest.substring(sp + 1).trim();
         Set<String> refs = new TreeSet<>();
         String type = JavaTypes.canonical(rest.substring(0, sp).trim(), refs);
-        return new Sig(Kind.FIELD, owner, name, field(dep, mods, type, name), false, refs, origin);
+        return new Sig(Kind.FIELD, owner, name, dep, field(mods, type, name), false, refs, origin,
+            new Shape("", type, List.of()));
     }
 
     static Sig parseEnumConstant(String owner, String text, String origin) {
         Cursor c = new Cursor(text);
-        boolean dep = c.deprecatedAnnotation();
+        Deprecation dep = c.deprecatedAnnotation();
         String name = c.rest();
-        return new Sig(Kind.ENUM_CONSTANT, owner, name, enumConstant(dep, name), false, Collections.emptySet(),
-            origin);
+        return new Sig(Kind.ENUM_CONSTANT, owner, name, dep, enumConstant(name), false, Collections.emptySet(),
+            origin, Shape.NONE);
     }
 
     private static int indexOfTopLevel(String s, char ch) {
@@ -416,6 +446,6 @@ record Sig(Kind kind, String owner, String name, String canonical, boolean isAbs
 
     /** Kind, owner and text, as shown in reports. */
     String describe() {
-        return kind.label + " " + canonical;
+        return kind.label + " " + canonical();
     }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,8 +15,10 @@ import java.util.stream.Collectors;
 
 import org.gtlens.knimeapi.fake.FakeBase;
 import org.gtlens.knimeapi.fake.FakeHelper;
+import org.gtlens.knimeapi.fake.FakeRelease;
 import org.junit.jupiter.api.Test;
 import org.knime.core.node.ExecutionMonitor;
+import org.knime.core.node.NodeFactory;
 import org.knime.core.node.NodeModel;
 import org.opentest4j.TestAbortedException;
 
@@ -90,9 +93,9 @@ class SignatureCheckerTest {
 
     @Test
     void reportsAMutatedLineOfTheRealListAgainstTheRealStandIn() throws Exception {
-        Path real = SignatureConformanceTest.sharedListOrSkip();
+        Path real = KnimeApiLists.listOrSkip(KnimeApiLists.NEWEST);
         List<String> lines = new ArrayList<>(Files.readAllLines(real, StandardCharsets.UTF_8));
-        lines.addAll(Files.readAllLines(SignatureConformanceTest.extraList(), StandardCharsets.UTF_8));
+        lines.addAll(KnimeApiLists.extraLines());
         String reset = "org.knime.core.node.NodeModel|method|protected abstract void reset()";
         String check = "org.knime.core.node.ExecutionMonitor|method|public void checkCanceled() throws "
             + "org.knime.core.node.CanceledExecutionException";
@@ -115,7 +118,7 @@ class SignatureCheckerTest {
 
     @Test
     void removingAListedTypeMakesTheStandInTypeAbsent() throws Exception {
-        Path real = SignatureConformanceTest.sharedListOrSkip();
+        Path real = KnimeApiLists.listOrSkip(KnimeApiLists.OLDEST);
         List<String> lines = Files.readAllLines(real, StandardCharsets.UTF_8).stream()
             .filter(l -> !l.startsWith("org.knime.core.node.ExecutionMonitor|")).collect(Collectors.toList());
         StandInChecker.Report r = StandInChecker.check(SignatureList.of("cut", lines), List.of(ExecutionMonitor.class));
@@ -125,9 +128,73 @@ class SignatureCheckerTest {
     @Test
     void conformanceTestIsSkippedNotPassedWhenTheListIsAbsent() {
         TestAbortedException skipped = assertThrows(TestAbortedException.class,
-            () -> SignatureConformanceTest.sharedListOrSkip("/nonexistent/shared", Path.of("/nonexistent/repo")));
+            () -> KnimeApiLists.listOrSkip("5.5.3", "/nonexistent/shared", Path.of("/nonexistent/repo")));
         assertTrue(skipped.getMessage().contains("skipped: the KNIME API list is absent"), skipped.getMessage());
-        assertTrue(skipped.getMessage().contains("/nonexistent/shared/knime/knime-api-signatures.txt"));
+        assertTrue(skipped.getMessage().contains("/nonexistent/shared/knime/knime-api-signatures-5.5.3.txt"));
+    }
+
+    private static final String R = "org.gtlens.knimeapi.fake.FakeRelease";
+
+    /** The older release: doomed() not yet deprecated, onlyInNewer() absent. */
+    private static List<String> olderRelease() {
+        return List.of(R + "|public class|(type)", R + "|constructor|public FakeRelease()",
+            R + "|method|public void both()", R + "|method|public void doomed()",
+            R + "|method|public void doomedRight()");
+    }
+
+    /** The newer release: onlyInNewer() added, doomed() and doomedRight() deprecated for removal. */
+    private static List<String> newerRelease() {
+        return List.of(R + "|public class|(type)", R + "|constructor|public FakeRelease()",
+            R + "|method|public void both()", R + "|method|public void onlyInNewer()",
+            R + "|method|@Deprecated(forRemoval) public void doomed()",
+            R + "|method|@Deprecated(forRemoval) public void doomedRight()");
+    }
+
+    @Test
+    void aMemberOnlyInTheNewerReleaseFailsTheOlderReleaseWhateverTheMarkers() {
+        StandInChecker.Report r = StandInChecker.check(SignatureList.of("older", olderRelease()),
+            List.of(FakeRelease.class), StandInChecker.Markers.IGNORED);
+        assertEquals(List.of("ABSENT method in " + R + ": stand-in has 'public void onlyInNewer()' but the list has "
+            + "no method named 'onlyInNewer'"), r.errors(), "the deprecated ones pass: markers are ignored");
+    }
+
+    @Test
+    void aMissingForRemovalFailsTheNewerRelease() {
+        StandInChecker.Report r = StandInChecker.check(SignatureList.of("newer", newerRelease()),
+            List.of(FakeRelease.class), StandInChecker.Markers.COMPARED);
+        String doomed = find(r.errors(), "DIFFERS method " + R + "#doomed:");
+        assertTrue(doomed.contains("stand-in: @Deprecated public void doomed()")
+            && doomed.contains("list:     @Deprecated(forRemoval) public void doomed()"), doomed);
+        assertEquals(1, r.errors().size(), r::format);
+        assertTrue(StandInChecker.check(SignatureList.of("newer", newerRelease()), List.of(FakeRelease.class),
+            StandInChecker.Markers.IGNORED).ok(), "the same release with markers ignored passes");
+    }
+
+    @Test
+    void listsWriteForRemovalApartFromDeprecated() {
+        assertEquals(Sig.Deprecation.FOR_REMOVAL,
+            Sig.parseLine("a.B|method|@Deprecated(forRemoval) public void f()", "t").deprecation());
+        assertEquals(Sig.Deprecation.DEPRECATED, Sig.parseLine("a.B|method|@Deprecated public void f()", "t")
+            .deprecation());
+        assertEquals(Sig.Deprecation.FOR_REMOVAL, Sig.parseLine(
+            "a.B|method|@Deprecated(since = \"5.6\", forRemoval = true) public void f()", "t").deprecation());
+        Sig plain = Sig.parseLine("a.B|method|public void f()", "t");
+        assertEquals(Sig.Deprecation.NONE, plain.deprecation());
+        assertEquals("@Deprecated(forRemoval) public void f()",
+            Sig.parseLine("a.B|method|@Deprecated(forRemoval) public void f()", "t").canonical());
+        assertEquals(plain.plain(), Sig.parseLine("a.B|method|@Deprecated(forRemoval) public void f()", "t").plain());
+    }
+
+    @Test
+    void theSwingApiOfTheStandInIsDeprecatedForRemovalAsInTheNewestListOnly() throws Exception {
+        List<String> newest = Files.readAllLines(KnimeApiLists.listOrSkip(KnimeApiLists.NEWEST));
+        List<String> oldest = Files.readAllLines(KnimeApiLists.listOrSkip(KnimeApiLists.OLDEST));
+        String view = "org.knime.core.node.NodeFactory|method|%spublic abstract org.knime.core.node.NodeView<T> "
+            + "createNodeView(int viewIndex, T nodeModel)";
+        assertTrue(newest.contains(String.format(view, "@Deprecated(forRemoval) ")), "master: for removal");
+        assertTrue(oldest.contains(String.format(view, "")), "5.5.3: not deprecated");
+        Method m = NodeFactory.class.getDeclaredMethod("createNodeView", int.class, NodeModel.class);
+        assertTrue(m.getAnnotation(Deprecated.class).forRemoval(), "the stand-in carries forRemoval");
     }
 
     @Test

@@ -5,13 +5,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The real KNIME API as listed in {@code knime-api-signatures.txt} (format {@code <type>|<kind>|<member>}, '#'
- * comment lines), plus the entries of this module's {@code signatures-extra.txt} in the same format.
+ * The real KNIME API of one release as listed in {@code knime-api-signatures-<release>.txt} (format
+ * {@code <type>|<kind>|<member>}, '#' comment lines), plus the entries of this module's {@code signatures-extra.txt}
+ * in the same format (see {@link KnimeApiLists}).
  */
 final class SignatureList {
 
@@ -62,6 +64,11 @@ final class SignatureList {
     /** All entries of one type (header and members). */
     List<Sig> entries(String owner) {
         return m_byOwner.getOrDefault(owner, List.of());
+    }
+
+    /** @return the type header entries, in list order */
+    Collection<Sig> types() {
+        return m_types.values();
     }
 
     int size() {

@@ -20,6 +20,11 @@ import java.util.stream.Stream;
  * or interface) that the stand-in leaves out is an error too, because plugin classes extending or implementing that
  * type must implement exactly the real abstract members; it is only a <b>note</b> when its signature mentions a
  * KNIME type that the stand-in does not contain at all (it could not be declared).
+ *
+ * <p>With {@link Markers#IGNORED} the deprecation markers ({@code @Deprecated}, {@code @Deprecated(forRemoval)}) are
+ * not compared: a release the stand-in must be compatible with (5.5.3) is checked for existence and signature only;
+ * with {@link Markers#COMPARED} (the newest list) they must be identical too, so that the plugin's build shows the
+ * same deprecation warnings as against the real API.
  */
 final class StandInChecker {
 
@@ -38,6 +43,15 @@ final class StandInChecker {
                 b.append("  - ").append(e.replace("\n", "\n      ")).append('\n');
             }
             return b.toString();
+        }
+    }
+
+    /** Whether deprecation markers take part in the comparison. */
+    enum Markers {
+        COMPARED, IGNORED;
+
+        String text(Sig s) {
+            return this == COMPARED ? s.canonical() : s.plain();
         }
     }
 
@@ -66,8 +80,13 @@ final class StandInChecker {
         }
     }
 
-    /** Checks the given classes (all classes of the stand-in jar) against the list. */
+    /** Checks the given classes (all classes of the stand-in jar) against the list, markers compared. */
     static Report check(SignatureList list, List<Class<?>> classes) {
+        return check(list, classes, Markers.COMPARED);
+    }
+
+    /** Checks the given classes (all classes of the stand-in jar) against the list. */
+    static Report check(SignatureList list, List<Class<?>> classes, Markers markers) {
         List<String> errors = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         Set<String> present = new TreeSet<>();
@@ -91,29 +110,30 @@ final class StandInChecker {
                     + "' but the list has no type of that name (public helper types are not allowed in the main jar)");
                 continue;
             }
-            if (!listed.canonical().equals(header.canonical())) {
-                errors.add("DIFFERS type " + name + ":\n stand-in: " + header.canonical() + "\n list:     "
-                    + listed.canonical() + "   [" + listed.origin() + "]");
+            if (!markers.text(listed).equals(markers.text(header))) {
+                errors.add("DIFFERS type " + name + ":\n stand-in: " + markers.text(header) + "\n list:     "
+                    + markers.text(listed) + "   [" + listed.origin() + "]");
             }
             List<Sig> listedMembers = list.entries(name);
             List<Sig> actual = Reflected.members(c);
             Set<String> actualCanon = new TreeSet<>();
             for (Sig m : actual) {
                 members++;
-                actualCanon.add(m.kind() + "|" + m.canonical());
+                actualCanon.add(m.kind() + "|" + m.plain());
                 List<Sig> sameName = listedMembers.stream()
                     .filter(l -> l.kind() == m.kind() && l.name().equals(m.name())).collect(Collectors.toList());
-                if (sameName.stream().anyMatch(l -> l.canonical().equals(m.canonical()))) {
+                if (sameName.stream().anyMatch(l -> markers.text(l).equals(markers.text(m)))) {
                     continue;
                 }
                 if (sameName.isEmpty()) {
-                    errors.add("ABSENT " + m.kind().label + " in " + name + ": stand-in has '" + m.canonical()
+                    errors.add("ABSENT " + m.kind().label + " in " + name + ": stand-in has '" + markers.text(m)
                         + "' but the list has no " + m.kind().label + " named '" + m.name() + "'");
                 } else {
                     StringBuilder b = new StringBuilder("DIFFERS " + m.kind().label + " " + name + "#" + m.name()
-                        + ":\n stand-in: " + m.canonical());
+                        + ":\n stand-in: " + markers.text(m));
                     for (Sig l : sameName) {
-                        b.append("\n list:     ").append(l.canonical()).append("   [").append(l.origin()).append(']');
+                        b.append("\n list:     ").append(markers.text(l)).append("   [").append(l.origin())
+                            .append(']');
                     }
                     errors.add(b.toString());
                 }
@@ -121,16 +141,16 @@ final class StandInChecker {
             if (header.isAbstract()) {
                 for (Sig l : listedMembers) {
                     if (l.kind() != Sig.Kind.METHOD || !l.isAbstract()
-                        || actualCanon.contains(l.kind() + "|" + l.canonical())) {
+                        || actualCanon.contains(l.kind() + "|" + l.plain())) {
                         continue;
                     }
                     List<String> missingTypes = l.referencedTypes().stream()
                         .filter(t -> t.startsWith("org.knime.") && !present.contains(t)).collect(Collectors.toList());
                     if (missingTypes.isEmpty()) {
-                        errors.add("MISSING abstract method in " + name + ": '" + l.canonical() + "' ["
+                        errors.add("MISSING abstract method in " + name + ": '" + l.plain() + "' ["
                             + l.origin() + "] must be declared, implementors in the plugin have to implement it");
                     } else {
-                        notes.add("abstract method left out of " + name + ": '" + l.canonical()
+                        notes.add("abstract method left out of " + name + ": '" + l.plain()
                             + "' (mentions " + String.join(", ", missingTypes) + ", not part of the stand-in)");
                     }
                 }

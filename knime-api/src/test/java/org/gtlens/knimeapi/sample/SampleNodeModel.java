@@ -49,6 +49,8 @@ public final class SampleNodeModel extends NodeModel {
 
     private final SettingsModelsHolder m_settings = settings();
 
+    private SamplePortObject m_lastModel;
+
     /** Creates the model. */
     public SampleNodeModel() {
         super(new org.knime.core.node.port.PortType[]{SamplePortObject.TYPE, BufferedDataTable.TYPE},
@@ -57,6 +59,11 @@ public final class SampleNodeModel extends NodeModel {
 
     SettingsModelsHolder models() {
         return m_settings;
+    }
+
+    /** @return the model port object the last execute received */
+    public SamplePortObject lastModelInput() {
+        return m_lastModel;
     }
 
     private ColumnRearranger rearranger(final DataTableSpec in, final SampleSpec model)
@@ -111,7 +118,8 @@ public final class SampleNodeModel extends NodeModel {
     @Override
     protected PortObject[] execute(final PortObject[] inObjects, final ExecutionContext exec) throws Exception {
         BufferedDataTable table = (BufferedDataTable)inObjects[1];
-        SampleSpec spec = ((SamplePortObject)inObjects[0]).getSpec();
+        m_lastModel = (SamplePortObject)inObjects[0];
+        SampleSpec spec = m_lastModel.getSpec();
         if (table.size() == 0) {
             setWarningMessage("Empty input table");
         }

@@ -3,12 +3,14 @@ package org.knime.core.node;
 import java.awt.Component;
 import java.io.File;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
 import org.knime.core.data.DataTableSpec;
 import org.knime.core.node.port.PortObject;
 import org.knime.core.node.port.PortObjectSpec;
+import org.knime.core.node.port.PortObjectTestIO;
 import org.knime.core.node.port.PortType;
 import org.knime.core.node.streamable.InputPortRole;
 import org.knime.core.node.streamable.PartitionInfo;
@@ -32,7 +34,9 @@ import org.knime.core.node.streamable.TestRowOutput;
  * NodeTestHarness.loadSettings(m, s);                       // validate + load
  * PortObject[] out = NodeTestHarness.run(m, exec.context(), inputTable);  // configure + execute + checks
  * StreamingResult r = NodeTestHarness.runStreamable(m, inputTable);       // same via the streamable operator
+ * MyNodeModel reopened = NodeTestHarness.save(m, dir).load(new MyNodeFactory()); // workflow saved and opened
  * </pre>
+ * What KNIME does at each step, and where that is in KNIME's sources, is in the module's README.
  */
 public final class NodeTestHarness {
 
@@ -62,7 +66,7 @@ public final class NodeTestHarness {
      * @param factory a node factory
      * @return whether it has a dialog
      */
-    @SuppressWarnings("deprecation")
+    @SuppressWarnings("removal")
     public static boolean hasDialog(final NodeFactory<?> factory) {
         return factory.hasDialog();
     }
@@ -71,12 +75,14 @@ public final class NodeTestHarness {
      * @param factory a node factory
      * @return its dialog (as KNIME creates it: only if {@code hasDialog()})
      */
-    @SuppressWarnings("deprecation")
+    @SuppressWarnings("removal")
     public static NodeDialogPane createDialog(final NodeFactory<?> factory) {
         if (!factory.hasDialog()) {
             throw new IllegalStateException(factory.getClass().getName() + " has no dialog");
         }
-        return factory.createNodeDialogPane();
+        NodeDialogPane dialog = factory.createNodeDialogPane();
+        DialogPorts.remember(dialog, inPortTypes(factory.createNodeModel()));
+        return dialog;
     }
 
     /**
@@ -86,7 +92,7 @@ public final class NodeTestHarness {
      * @param model the model to show
      * @return the view
      */
-    @SuppressWarnings("deprecation")
+    @SuppressWarnings("removal")
     public static <T extends NodeModel> NodeView<T> createView(final NodeFactory<T> factory, final int index,
         final T model) {
         if (index < 0 || index >= factory.getNrNodeViews()) {
@@ -119,7 +125,10 @@ public final class NodeTestHarness {
     }
 
     /**
-     * Validates, then loads settings (what KNIME does when settings are applied).
+     * Applies settings as KNIME does ({@code WorkflowManager#loadNodeSettings}, 5.5.3): validates them, resets the
+     * node if it is executed, then loads them ({@code NodeModel#loadSettingsFrom}: validate again, then
+     * {@code loadValidatedSettingsFrom}). KNIME then configures the node, which a test does with
+     * {@link #configure}.
      *
      * @param model a model
      * @param settings the settings
@@ -127,6 +136,10 @@ public final class NodeTestHarness {
      */
     public static void loadSettings(final NodeModel model, final NodeSettingsRO settings)
         throws InvalidSettingsException {
+        model.validateSettings(settings);
+        if (model.hasContent()) {
+            reset(model);
+        }
         model.validateSettings(settings);
         model.loadValidatedSettingsFrom(settings);
     }
@@ -144,24 +157,33 @@ public final class NodeTestHarness {
     // ------------------------------------------------------------------------------------------------ lifecycle
 
     /**
+     * Configures as KNIME does. Refused (IllegalStateException) when a required input has no spec: KNIME never
+     * configures a node before every required input has one ({@code Node#configure} returns early and the node
+     * stays unconfigured), so a node's own check for it cannot run. Then {@code NodeModel#configureModel}: the
+     * warning is cleared, a spec of the wrong class fails with InvalidSettingsException ("Incompatible port spec"),
+     * a null result means unknown output specs.
+     *
      * @param model a model
-     * @param inSpecs the input specs (null for unknown)
-     * @return the output specs
+     * @param inSpecs the input specs (null only for an unconnected optional input)
+     * @return the output specs (null entries for unknown)
      * @throws InvalidSettingsException if the model cannot be configured
      */
     public static PortObjectSpec[] configure(final NodeModel model, final PortObjectSpec... inSpecs)
         throws InvalidSettingsException {
         checkCount("input specs", inSpecs.length, model.getNrInPorts());
-        model.setWarningMessage(null); // KNIME clears the node's warning before each configure
-        PortObjectSpec[] out = model.configure(inSpecs);
-        if (out == null || out.length != model.getNrOutPorts()) {
-            throw new IllegalStateException("configure returned " + (out == null ? "null" : out.length + " specs")
-                + " for " + model.getNrOutPorts() + " outputs");
-        }
-        return out;
+        requireInputs(model, inSpecs, "spec", "configures");
+        return model.configureModel(inSpecs);
     }
 
     /**
+     * Executes as KNIME does ({@code Node#execute}, {@code NodeModel#executeModel}, 5.5.3): refused when a required
+     * input is missing; an executed node is reset first (KNIME resets a node before it executes it again); an input
+     * that is not a table reaches the model as a copy made through its serializers ({@code Node#copyPortObject});
+     * then executeModel (warning cleared, input classes, outputs checked, input tables passed on wrapped, KNIME's
+     * empty-table warning, the node marked executed); then the outputs and the internal tables of a
+     * {@link BufferedDataTableHolder} are kept ({@link #outputs}, {@link #internalTables}); open views get their
+     * {@code modelChanged} on the event dispatch thread, which is waited for.
+     *
      * @param model a model
      * @param exec the execution context (e.g. {@code TestExecution.create().context()})
      * @param inputs the inputs
@@ -171,33 +193,19 @@ public final class NodeTestHarness {
     public static PortObject[] execute(final NodeModel model, final ExecutionContext exec,
         final PortObject... inputs) throws Exception {
         checkCount("inputs", inputs.length, model.getNrInPorts());
-        model.setWarningMessage(null); // KNIME clears the node's warning before each execute: configure's is gone
-        PortObject[] out = model.execute(inputs, exec);
-        emptyTableWarning(model, out);
+        requireInputs(model, inputs, "data", "executes");
+        if (model.hasContent()) {
+            reset(model);
+        }
+        PortObject[] in = new PortObject[inputs.length];
+        for (int i = 0; i < in.length; i++) {
+            in[i] = inputs[i] == null || inputs[i] instanceof BufferedDataTable ? inputs[i]
+                : PortObjectTestIO.roundTrip(inputs[i]);
+        }
+        PortObject[] out = model.executeModel(in, exec);
+        NodeContent.executed(model, in, out, exec);
+        settleViews(model);
         return out;
-    }
-
-    /**
-     * What KNIME adds after a successful execute when the node set no warning of its own: a warning when every
-     * output table is empty ("Node created an empty data table." for one table port, "Node created empty data tables
-     * on all out-ports." for more).
-     */
-    private static void emptyTableWarning(final NodeModel model, final PortObject[] out) {
-        if (model.getWarningMessage() != null || out == null) {
-            return;
-        }
-        int tables = 0;
-        boolean data = false;
-        for (PortObject o : out) {
-            if (o instanceof BufferedDataTable t) {
-                tables++;
-                data |= t.size() > 0;
-            }
-        }
-        if (tables > 0 && !data) {
-            model.setWarningMessage(tables == 1 ? "Node created an empty data table."
-                : "Node created empty data tables on all out-ports.");
-        }
     }
 
     /**
@@ -239,9 +247,72 @@ public final class NodeTestHarness {
         return run(model, TestExecution.create().context(), inputs);
     }
 
-    /** @param model a model to reset */
+    /**
+     * Resets as KNIME does ({@code NativeNodeContainer#performReset}): the model's reset (warning cleared, node
+     * marked not executed, see {@code NodeModel#resetModel}), then the node's internal tables are disposed (reading
+     * one fails afterwards); open views get their {@code modelChanged} on the event dispatch thread after that.
+     *
+     * @param model a model to reset
+     */
     public static void reset(final NodeModel model) {
-        model.reset();
+        try {
+            model.resetModel();
+        } finally {
+            NodeContent.reset(model);
+            settleViews(model);
+        }
+    }
+
+    /**
+     * @param model a model
+     * @return the outputs KNIME holds for it (of the last execute or load; null if none)
+     */
+    public static PortObject[] outputs(final NodeModel model) {
+        return NodeContent.outputs(model);
+    }
+
+    /**
+     * @param model a model (a {@link BufferedDataTableHolder})
+     * @return the internal tables KNIME holds for it (taken after execute, given back after load; null if none)
+     */
+    public static BufferedDataTable[] internalTables(final NodeModel model) {
+        return NodeContent.internalTables(model);
+    }
+
+    /**
+     * @param model a model
+     * @return whether KNIME sees it executed (after execute or the load of an executed node, until reset)
+     */
+    public static boolean isExecuted(final NodeModel model) {
+        return model.hasContent();
+    }
+
+    /**
+     * Saves the node as KNIME saves a workflow; {@link SavedNode#load} opens it again into a new model.
+     *
+     * @param model a model
+     * @param nodeDir the node's folder in the workflow (its {@code internal} folder is emptied and filled)
+     * @return what was saved
+     * @throws IOException if saving fails
+     * @throws CanceledExecutionException never
+     */
+    public static SavedNode save(final NodeModel model, final Path nodeDir)
+        throws IOException, CanceledExecutionException {
+        return SavedNode.save(model, nodeDir);
+    }
+
+    /**
+     * What a streamed component keeps of a node copy it ran; {@link SavedNode#loadInto} gives it to the original.
+     *
+     * @param model the copy (run with {@link #runStreamable})
+     * @param tempDir a folder for its internals
+     * @return the execution result
+     * @throws IOException if saving fails
+     * @throws CanceledExecutionException never
+     */
+    public static SavedNode executionResult(final NodeModel model, final Path tempDir)
+        throws IOException, CanceledExecutionException {
+        return SavedNode.executionResult(model, tempDir);
     }
 
     /**
@@ -316,6 +387,19 @@ public final class NodeTestHarness {
         }
     }
 
+    /** KNIME neither configures nor executes a node while a required input has no spec or data. */
+    private static void requireInputs(final NodeModel model, final Object[] given, final String what,
+        final String action) {
+        for (int i = 0; i < given.length; i++) {
+            PortType type = model.getInPortType(i);
+            if (given[i] == null && !type.isOptional()) {
+                throw new IllegalStateException("Input " + i + " (" + type + ", required) has no " + what
+                    + ": KNIME never " + action + " a node before every required input has its " + what
+                    + " (the node just stays unconfigured), so the node's own handling of it is dead code");
+            }
+        }
+    }
+
     private static void checkOutputs(final NodeModel model, final PortObjectSpec[] configured,
         final PortObject[] out) {
         if (out == null || out.length != model.getNrOutPorts()) {
@@ -361,7 +445,9 @@ public final class NodeTestHarness {
      * internals); {@code runFinal}; {@code finishStreamableExecution} (if it has internals). As KNIME's executor, it
      * closes every row input and output after {@code runFinal} (whether or not the operator did) and never throws
      * {@code OutputClosedException} from {@code push}. Fails if an output object was not set, and checks the outputs
-     * as {@link #run} does.
+     * as {@link #run} does. As with {@link #execute}, missing required inputs are refused and an executed node is
+     * reset first; afterwards the outputs and internal tables are kept as KNIME's streaming executor keeps them (the
+     * node counts as executed only if its operator ran execute, as the default operator does).
      *
      * @param model a model
      * @param exec the execution context
@@ -371,6 +457,11 @@ public final class NodeTestHarness {
      */
     public static StreamingResult runStreamable(final NodeModel model, final ExecutionContext exec,
         final PortObject... inputs) throws Exception {
+        checkCount("inputs", inputs.length, model.getNrInPorts());
+        requireInputs(model, inputs, "data", "executes");
+        if (model.hasContent()) {
+            reset(model);
+        }
         PortObjectSpec[] inSpecs = specsOf(inputs);
         PortObjectSpec[] outSpecs = configure(model, inSpecs);
         StreamableOperator op = model.createStreamableOperator(new PartitionInfo(0, 1), inSpecs);
@@ -437,6 +528,10 @@ public final class NodeTestHarness {
             }
         }
         checkOutputs(model, outSpecs, result);
+        // the streaming executor takes the internal tables after the run (SingleNodeStreamer, knime-streaming 5.5.3);
+        // the node counts as executed only if its operator ran execute (the default operator does)
+        NodeContent.executed(model, new PortObject[0], result, exec);
+        settleViews(model);
         return new StreamingResult(result, ins, outs, iterations);
     }
 
@@ -460,21 +555,50 @@ public final class NodeTestHarness {
     // ------------------------------------------------------------------------------------------------ dialogs
 
     /**
-     * Opens a dialog as KNIME does: {@code loadSettingsFrom(settings, specs)}, then {@code onOpen()}.
+     * Opens a dialog as KNIME does ({@code Node#initDialogPaneWithSettings}, {@code NodeDialogPane
+     * #internalLoadSettingsFrom} and {@code #callOnOpen}, 5.5.3): the dialog gets, for a required table port without
+     * spec (not connected, or its predecessor not configured), an empty {@link DataTableSpec}; for any other port
+     * without spec, null; a spec of the wrong class is a NotConfigurableException ("Invalid incoming port object
+     * spec"). {@code loadSettingsFrom} and then {@code onOpen} run on the event dispatch thread. KNIME only logs an
+     * exception other than NotConfigurableException from {@code loadSettingsFrom} and opens the dialog anyway; here
+     * it fails (IllegalStateException) so that a test sees it. The dialog must come from {@link #createDialog} (the
+     * port types are the node's).
      *
      * @param dialog the dialog
      * @param settings the node's settings
-     * @param specs the input specs
+     * @param specs the input specs (null for a missing one)
      * @throws NotConfigurableException if the dialog cannot be opened for these specs
      */
     public static void loadDialog(final NodeDialogPane dialog, final NodeSettingsRO settings,
         final PortObjectSpec... specs) throws NotConfigurableException {
-        dialog.loadSettingsFrom(settings, specs);
-        dialog.onOpen();
+        PortType[] ports = DialogPorts.of(dialog);
+        checkCount("input specs", specs.length, ports.length);
+        PortObjectSpec[] given = new PortObjectSpec[specs.length];
+        for (int i = 0; i < specs.length; i++) {
+            if (!ports[i].acceptsPortObjectSpec(specs[i])) {
+                throw new NotConfigurableException("Invalid incoming port object spec \""
+                    + specs[i].getClass().getSimpleName() + "\", expected \""
+                    + ports[i].getPortObjectSpecClass().getSimpleName() + "\"");
+            }
+            given[i] = specs[i] == null && BufferedDataTable.TYPE.equals(ports[i]) ? new DataTableSpec() : specs[i];
+        }
+        try {
+            Edt.call(() -> {
+                dialog.loadSettingsFrom(settings, given);
+                return null;
+            });
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("The dialog's loadSettingsFrom threw " + e + " (KNIME logs it as an "
+                + "error and opens the dialog anyway)", e);
+        }
+        Edt.call(() -> {
+            dialog.onOpen();
+            return null;
+        });
     }
 
     /**
-     * Presses OK: the dialog saves its settings.
+     * Presses OK: the dialog saves its settings, on the event dispatch thread (as in KNIME).
      *
      * @param dialog the dialog
      * @return the saved settings
@@ -482,13 +606,19 @@ public final class NodeTestHarness {
      */
     public static NodeSettings saveDialog(final NodeDialogPane dialog) throws InvalidSettingsException {
         NodeSettings s = new NodeSettings("model");
-        dialog.finishEditingAndSaveSettingsTo(s);
+        Edt.call(() -> {
+            dialog.finishEditingAndSaveSettingsTo(s);
+            return null;
+        });
         return s;
     }
 
-    /** @param dialog the dialog to close ({@code onClose()}) */
+    /** @param dialog the dialog to close ({@code onClose()}, on the event dispatch thread) */
     public static void closeDialog(final NodeDialogPane dialog) {
-        dialog.callOnClose();
+        Edt.call(() -> {
+            dialog.callOnClose();
+            return null;
+        });
     }
 
     /**
@@ -511,25 +641,39 @@ public final class NodeTestHarness {
     // ------------------------------------------------------------------------------------------------ views
 
     /**
-     * Opens a view (no window): {@code modelChanged()}, then {@code onOpen()}.
+     * Opens a view as KNIME does ({@code AbstractNodeView#openView}, {@code NodeView#callOpenView}, 5.5.3): the view
+     * is registered with its model, then, on the event dispatch thread, {@code onOpen()} and then
+     * {@code modelChanged()} once (if the view has a component or its "no data" label); waits for the event
+     * dispatch thread. Fails (AssertionError) when the view's code threw there (KNIME logs it and shows a stale or
+     * empty view).
      *
      * @param view the view
      */
     public static void openView(final NodeView<?> view) {
-        view.callOpenView(view.getClass().getSimpleName());
+        view.openView(view.getClass().getSimpleName(), null);
+        settle(view);
     }
 
-    /** @param view the view to close ({@code onClose()}) */
+    /** @param view the view to close (unregistered, then {@code onClose()} on the event dispatch thread) */
     public static void closeView(final NodeView<?> view) {
-        view.callCloseView();
+        ((AbstractNodeView<?>)view).closeView();
+        settle(view);
     }
 
     /**
      * @param view a view
-     * @return its component (as set with {@code setComponent})
+     * @return its component (the one last set with {@code setComponent}; null after closing)
      */
     public static Component viewComponent(final NodeView<?> view) {
-        return view.getComponent();
+        return Edt.call(view::getComponent);
+    }
+
+    /**
+     * @param view a view
+     * @return what it displays: its component, or the "No data to display" label while the model is not executed
+     */
+    public static Component displayedComponent(final NodeView<?> view) {
+        return Edt.call(view::displayedComponent);
     }
 
     /**
@@ -537,11 +681,30 @@ public final class NodeTestHarness {
      * @return whether it is open
      */
     public static boolean isOpen(final NodeView<?> view) {
-        return view.isOpen();
+        return Edt.call(view::isOpen);
     }
 
-    /** @param model a model whose open views are told it changed ({@code stateChanged()}) */
+    /**
+     * @param model a model whose open views are told it changed ({@code stateChanged()}: {@code modelChanged()} on
+     *            the event dispatch thread, waited for)
+     */
     public static void notifyViews(final NodeModel model) {
         model.stateChanged();
+        settleViews(model);
+    }
+
+    /** Waits for what the model's open views were posted to the event dispatch thread; fails if they threw. */
+    static void settleViews(final NodeModel model) {
+        Edt.flush();
+        model.views().forEach(NodeTestHarness::settle);
+    }
+
+    private static void settle(final AbstractNodeView<?> view) {
+        Edt.flush();
+        Throwable t = view.takeFailure();
+        if (t != null) {
+            throw new AssertionError("The view " + view.getClass().getName() + " threw " + t + " on the event "
+                + "dispatch thread (KNIME logs it as an error and the view shows stale or no content)", t);
+        }
     }
 }

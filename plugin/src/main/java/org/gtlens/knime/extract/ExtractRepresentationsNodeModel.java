@@ -1,16 +1,13 @@
 package org.gtlens.knime.extract;
 
 import java.io.File;
-import java.util.Set;
 
-import org.gtlens.analysis.Summaries;
 import org.gtlens.knime.port.GTransformerPortObject;
 import org.gtlens.knime.port.GTransformerPortObjectSpec;
-import org.gtlens.model.GTransformer;
+import org.gtlens.runtime.GTransformer;
 import org.gtlens.model.ModelException;
 import org.gtlens.model.ModelInfo;
-import org.gtlens.model.NativeRuntime;
-import org.gtlens.repr.Extractor;
+import org.gtlens.runtime.NativeRuntime;
 import org.gtlens.repr.MemoryBudgetException;
 import org.gtlens.repr.SequenceValidator;
 import org.knime.core.data.DataCell;
@@ -101,8 +98,9 @@ public final class ExtractRepresentationsNodeModel extends NodeModel {
         return null;
     }
 
-    private DataTableSpec[] outputSpecs(final ModelInfo info, final DataTableSpec in) {
-        return new DataTableSpec[]{Extraction.predictionSpec(in), Extraction.secondSpec(m_settings, info)};
+    private DataTableSpec[] outputSpecs(final ModelInfo info, final DataTableSpec in)
+        throws InvalidSettingsException {
+        return new DataTableSpec[]{ExtractSpecs.predictionSpec(in), ExtractSpecs.secondSpec(m_settings, info)};
     }
 
     /** @return the index of the group column when aggregating per group, else -1 */
@@ -128,13 +126,13 @@ public final class ExtractRepresentationsNodeModel extends NodeModel {
         DataTableSpec[] specs = outputSpecs(info, in);
         // Only the appended prediction cells are written; the input columns are referenced by a column rearranger,
         // as KNIME's appending nodes do, instead of being copied.
-        DataColumnSpec[] appendedSpecs = Extraction.appendedSpecs(in);
+        DataColumnSpec[] appendedSpecs = ExtractSpecs.appendedSpecs(in);
         BufferedDataContainer appended = exec.createDataContainer(new DataTableSpec(appendedSpecs));
         BufferedDataContainer representations = exec.createDataContainer(specs[1]);
         // As KNIME's nodes do, containers are closed when all rows are in, not in a finally block: after an error or
         // a cancel KNIME discards them, and closing them there could replace that error with one of their own.
         try (GTransformer model = port.openModel(1); CloseableRowIterator it = table.iterator()) {
-            Extraction x = newExtraction(model, in);
+            ExtractNodeRun x = newRun(model, in);
             x.run(() -> it.hasNext() ? it.next() : null,
                 (row, cells) -> appended.addRowToTable(new DefaultRow(row.getKey(), cells)),
                 representations::addRowToTable, exec, table.size());
@@ -168,18 +166,14 @@ public final class ExtractRepresentationsNodeModel extends NodeModel {
         return new PortObject[]{predictions, representations.getTable()};
     }
 
-    private Extraction newExtraction(final GTransformer model, final DataTableSpec in)
+    private ExtractNodeRun newRun(final GTransformer model, final DataTableSpec in)
         throws InvalidSettingsException {
-        ModelInfo info = model.info();
-        SequenceReader reader = SequenceReader.create(m_settings, in, new SequenceValidator(info));
-        boolean summaries = m_settings.secondOutput() != ExtractSettings.OUTPUT_REPRESENTATIONS;
-        Extractor extractor = new Extractor(model, m_settings.selection(info), m_settings.plan(),
-            summaries ? Summaries.NEEDS : Set.of());
-        return new Extraction(extractor, info, m_settings, reader, groupColumn(in));
+        SequenceReader reader = SequenceReader.create(m_settings, in, new SequenceValidator(model.info()));
+        return new ExtractNodeRun(model, m_settings, reader, groupColumn(in));
     }
 
     /** Sets the run's warning: what the rows showed, then what the settings deserve (configure's, said again). */
-    private void report(final Extraction x, final ModelInfo info) throws InvalidSettingsException {
+    private void report(final ExtractNodeRun x, final ModelInfo info) throws InvalidSettingsException {
         String rows = null;
         if (x.rowsDone() == 0) {
             rows = "The input table is empty; both output tables are empty.";
@@ -221,8 +215,8 @@ public final class ExtractRepresentationsNodeModel extends NodeModel {
                 RowOutput predictions = (RowOutput)outputs[0];
                 RowOutput representations = (RowOutput)outputs[1];
                 try (GTransformer model = port.openModel(1)) {
-                    Extraction x = newExtraction(model, in.getDataTableSpec());
-                    x.run(in::poll, (row, cells) -> predictions.push(Extraction.joined(row, cells)),
+                    ExtractNodeRun x = newRun(model, in.getDataTableSpec());
+                    x.run(in::poll, (row, cells) -> predictions.push(ExtractSpecs.joined(row, cells)),
                         representations::push, exec, -1);
                     report(x, model.info());
                 } finally {

@@ -11,6 +11,8 @@ import org.gtlens.model.ModelInfo;
 import org.gtlens.repr.BatchPlan;
 import org.gtlens.repr.IndexList;
 import org.gtlens.repr.Selection;
+import org.gtlens.run.Output;
+import org.gtlens.run.TableJob;
 import org.gtlens.table.Layout;
 import org.knime.core.node.InvalidSettingsException;
 import org.knime.core.node.NodeSettingsRO;
@@ -331,6 +333,23 @@ final class ExtractSettings {
 
     Choice secondOutput() {
         return Choice.of(OUTPUTS, m_output.getStringValue());
+    }
+
+    /** @return the table of the second output */
+    Output output() {
+        Choice c = secondOutput();
+        return c == OUTPUT_HEAD_SCORES ? Output.HEAD_SCORES : c == OUTPUT_LENS_STATS ? Output.LENS_STATS
+            : Output.REPRESENTATIONS;
+    }
+
+    /**
+     * @param info the model
+     * @return what a run of these settings writes
+     * @throws InvalidSettingsException naming an index the model does not have
+     */
+    TableJob job(final ModelInfo info) throws InvalidSettingsException {
+        return new TableJob(selection(info), plan(), matrixLayout() ? Layout.MATRIX : Layout.LONG, aggregated(),
+            Set.of(output()));
     }
 
     boolean skipBadRows() {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.gtlens.repr.InputException;
+import org.gtlens.repr.PositionCells;
 import org.gtlens.repr.SequenceValidator;
 import org.gtlens.repr.TokenText;
 import org.knime.core.data.BooleanValue;
@@ -194,23 +195,21 @@ final class SequenceReader {
     }
 
     private int[] readColumns(final DataRow row, final String id) throws BadRowException {
-        int n = m_columns.length;
-        while (n > 0 && row.getCell(m_columns[n - 1]).isMissing()) {
-            n--;
+        try {
+            return PositionCells.read(new PositionCells.Cells<BadRowException>() {
+                @Override
+                public boolean isEmpty(final int column) {
+                    return row.getCell(m_columns[column]).isMissing();
+                }
+
+                @Override
+                public int token(final int column) throws BadRowException {
+                    return SequenceReader.token(row.getCell(m_columns[column]), id, column);
+                }
+            }, java.util.Arrays.asList(m_names));
+        } catch (PositionCells.Gap gap) {
+            throw new BadRowException("Row " + id + " " + gap.getMessage() + ".");
         }
-        if (n == 0) {
-            throw new BadRowException("Row " + id + " has missing values in all token columns.");
-        }
-        int[] tokens = new int[n];
-        for (int p = 0; p < n; p++) {
-            DataCell c = row.getCell(m_columns[p]);
-            if (c.isMissing()) {
-                throw new BadRowException("Row " + id + " has a missing value at position " + p + " (column '"
-                    + m_names[p] + "') before the end of its sequence.");
-            }
-            tokens[p] = token(c, id, p);
-        }
-        return tokens;
     }
 
     private static int token(final DataCell c, final String id, final int pos) throws BadRowException {

@@ -3,7 +3,7 @@ package org.gtlens.knime.heatmap;
 import java.util.List;
 
 import org.gtlens.GtLensException;
-import org.gtlens.chart.Figure;
+import org.gtlens.chart.figures.Figure;
 import org.gtlens.explorer.FigureSource;
 import org.gtlens.model.Kind;
 import org.gtlens.repr.IndexList;
@@ -39,7 +39,8 @@ final class FixedFigureSource implements FigureSource {
 
     @Override
     public List<Kind> kinds() {
-        return List.of(m_figure.kind());
+        Kind kind = m_figure.representation();
+        return List.of(kind == null ? Kind.ATTENTION : kind);
     }
 
     @Override

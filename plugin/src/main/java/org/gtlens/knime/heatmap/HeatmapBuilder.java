@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 
-import org.gtlens.chart.HeatmapGrid;
-import org.gtlens.chart.HeatmapPanelData;
+import org.gtlens.chart.data.HeatmapGrid;
+import org.gtlens.chart.data.HeatmapPanelData;
 import org.gtlens.knime.table.KnimeTables;
 import org.gtlens.model.Kind;
 import org.gtlens.table.Column;

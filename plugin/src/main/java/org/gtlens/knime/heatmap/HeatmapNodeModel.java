@@ -10,10 +10,10 @@ import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.gtlens.chart.ChartOptions;
-import org.gtlens.chart.HeatmapGrid;
-import org.gtlens.chart.HeatmapPanelData;
-import org.gtlens.chart.HeatmapRenderer;
+import org.gtlens.chart.options.ChartOptions;
+import org.gtlens.chart.data.HeatmapGrid;
+import org.gtlens.chart.data.HeatmapPanelData;
+import org.gtlens.chart.output.HeatmapRenderer;
 import org.knime.core.data.DataRow;
 import org.knime.core.data.DataTableSpec;
 import org.knime.core.data.container.CloseableRowIterator;
@@ -109,7 +109,7 @@ public final class HeatmapNodeModel extends NodeModel {
         }
         HeatmapGrid grid = builder.build();
         if (builder.isSummary()) {
-            options = options.withRange(ChartOptions.RangeMode.PER_PANEL); // each score or statistic on its own scale
+            options = options.toBuilder().range(ChartOptions.RangeMode.PER_PANEL).build(); // each score or statistic on its own scale
         }
         exec.checkCanceled();
         exec.setProgress(0.9, "Drawing");
@@ -157,11 +157,9 @@ public final class HeatmapNodeModel extends NodeModel {
         if (m_grid == null) {
             return null;
         }
-        String k = m_settings.kind();
-        org.gtlens.model.Kind kind = k == null ? null : org.gtlens.model.Kind.fromContractName(k);
-        return new FixedFigureSource(new org.gtlens.chart.Figure("heatmap", kind == null
-            ? org.gtlens.model.Kind.ATTENTION : kind, m_grid, m_options == null ? ChartOptions.defaults()
-                : m_options), m_storeNote, drawnChoice());
+        return new FixedFigureSource(new org.gtlens.chart.figures.Figure(
+            org.gtlens.chart.figures.FigureKind.ofContractName(m_settings.kind()), m_grid,
+            m_options == null ? ChartOptions.defaults() : m_options), m_storeNote, drawnChoice());
     }
 
     /** The blocks, heads and positions of the settings (every one when they cannot be read). */

@@ -3,7 +3,7 @@ package org.gtlens.knime.heatmap;
 import javax.swing.JLabel;
 import javax.swing.SwingConstants;
 
-import org.gtlens.chart.ChartOptions;
+import org.gtlens.chart.options.ChartOptions;
 import org.gtlens.explorer.FigureSource;
 import org.gtlens.explorer.HeatmapExplorer;
 import org.gtlens.model.Kind;

@@ -4,11 +4,11 @@ import java.util.List;
 
 import java.util.Map;
 
-import org.gtlens.chart.ChartOptions;
-import org.gtlens.chart.ChartOptions.LabelMode;
-import org.gtlens.chart.ChartOptions.RangeMode;
-import org.gtlens.chart.ChartOptions.ScaleMode;
-import org.gtlens.chart.ChartOptions.ValueScale;
+import org.gtlens.chart.options.ChartOptions;
+import org.gtlens.chart.options.ChartOptions.LabelMode;
+import org.gtlens.chart.options.ChartOptions.RangeMode;
+import org.gtlens.chart.options.ChartOptions.PaletteFamily;
+import org.gtlens.chart.options.ChartOptions.ValueScale;
 import org.gtlens.repr.IndexList;
 import org.gtlens.knime.dialog.Choice;
 import org.gtlens.model.Kind;
@@ -28,9 +28,9 @@ final class HeatmapSettings {
     /** Every kind by its contract name, and "any" (stored as "(any)" by the first version). */
     static final List<Choice> KINDS = kinds();
 
-    static final List<Choice> SCALES = List.of(new Choice(ScaleMode.AUTO.key(),
-        "Auto (diverging for signed values)"), new Choice(ScaleMode.SEQUENTIAL.key(), "Sequential (viridis)"),
-        new Choice(ScaleMode.DIVERGING.key(), "Diverging, centred on 0"));
+    static final List<Choice> SCALES = List.of(new Choice(PaletteFamily.AUTO.key(),
+        "Auto (diverging for signed values)"), new Choice(PaletteFamily.SEQUENTIAL.key(), "Sequential (viridis)"),
+        new Choice(PaletteFamily.DIVERGING.key(), "Diverging, centred on 0"));
 
     static final List<Choice> VALUE_SCALES = List.of(new Choice(ValueScale.LINEAR.key(), "Linear"),
         new Choice(ValueScale.LOG.key(), "Logarithmic (attention, probabilities)"),
@@ -235,18 +235,18 @@ final class HeatmapSettings {
      * @throws InvalidSettingsException for an unknown choice
      */
     ChartOptions options() throws InvalidSettingsException {
-        ScaleMode scale = ScaleMode.fromKey(m_scale.getStringValue());
+        PaletteFamily scale = org.gtlens.Keyed.find(ChartOptions.PaletteFamily.class, m_scale.getStringValue());
         if (scale == null) {
             throw new InvalidSettingsException("Unknown colour scale '" + m_scale.getStringValue()
                 + "'; use auto, sequential or diverging.");
         }
-        LabelMode labels = LabelMode.fromKey(m_labels.getStringValue());
+        LabelMode labels = org.gtlens.Keyed.find(LabelMode.class, m_labels.getStringValue());
         if (labels == null) {
             throw new InvalidSettingsException("Unknown value-label mode '" + m_labels.getStringValue()
                 + "'; use auto, on or off.");
         }
         Choice rangeChoice = Choice.of(RANGES, m_range.getStringValue()); // "per panel" of the first version too
-        RangeMode range = rangeChoice == null ? null : RangeMode.fromKey(rangeChoice.key());
+        RangeMode range = rangeChoice == null ? null : org.gtlens.Keyed.find(RangeMode.class, rangeChoice.key());
         if (range == null) {
             throw new InvalidSettingsException("Unknown range mode '" + m_range.getStringValue()
                 + "'; use shared or panel.");
@@ -255,7 +255,7 @@ final class HeatmapSettings {
             throw new InvalidSettingsException("Unknown image format '" + m_format.getStringValue()
                 + "'; only PNG is supported.");
         }
-        ValueScale valueScale = ValueScale.fromKey(m_valueScale.getStringValue());
+        ValueScale valueScale = org.gtlens.Keyed.find(ValueScale.class, m_valueScale.getStringValue());
         if (valueScale == null) {
             throw new InvalidSettingsException("Unknown value scale '" + m_valueScale.getStringValue()
                 + "'; use linear, log or row.");
@@ -263,8 +263,8 @@ final class HeatmapSettings {
         blocks();
         heads();
         positions();
-        return ChartOptions.defaults().withScale(scale).withValueLabels(labels).withRange(range)
-            .withValueScale(valueScale).withSize(m_width.getIntValue(), m_height.getIntValue());
+        return ChartOptions.defaults().toBuilder().palette(scale).valueLabels(labels).range(range)
+            .valueScale(valueScale).size(m_width.getIntValue(), m_height.getIntValue()).build();
     }
 
     /** @return the blocks to draw */

@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.Set;
 
 import org.gtlens.GtLensException;
-import org.gtlens.chart.ChartOptions;
-import org.gtlens.chart.Figure;
-import org.gtlens.chart.HeatmapGrid;
+import org.gtlens.chart.options.ChartOptions;
+import org.gtlens.chart.figures.Figure;
+import org.gtlens.chart.data.HeatmapGrid;
 import org.gtlens.explorer.FigureSource;
 import org.gtlens.model.Kind;
 import org.gtlens.repr.IndexList;
@@ -105,9 +105,9 @@ final class StoreFigureSource implements FigureSource {
         m_store.replay(builder::add);
         try {
             HeatmapGrid grid = builder.build();
-            ChartOptions options = builder.isSummary() ? m_options.withRange(ChartOptions.RangeMode.PER_PANEL)
+            ChartOptions options = builder.isSummary() ? m_options.toBuilder().range(ChartOptions.RangeMode.PER_PANEL).build()
                 : m_options;
-            return new Figure(kind.contractName(), kind, grid, options);
+            return new Figure(org.gtlens.chart.figures.FigureKind.of(kind), grid, options);
         } catch (InvalidSettingsException e) {
             throw new GtLensException(e.getMessage());
         }

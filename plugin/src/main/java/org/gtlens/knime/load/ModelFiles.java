@@ -8,11 +8,11 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import org.gtlens.model.GTransformer;
+import org.gtlens.runtime.GTransformer;
 import org.gtlens.model.ModelException;
-import org.gtlens.model.ModelFile;
+import org.gtlens.runtime.ModelFile;
 import org.gtlens.model.ModelInfo;
-import org.gtlens.model.NativeRuntime;
+import org.gtlens.runtime.NativeRuntime;
 import org.knime.core.node.InvalidSettingsException;
 import org.knime.core.util.FileUtil;
 

@@ -6,7 +6,7 @@ import java.util.zip.ZipEntry;
 
 import javax.swing.JComponent;
 
-import org.gtlens.model.GTransformer;
+import org.gtlens.runtime.GTransformer;
 import org.gtlens.model.ModelException;
 import org.knime.core.node.CanceledExecutionException;
 import org.knime.core.node.ExecutionMonitor;

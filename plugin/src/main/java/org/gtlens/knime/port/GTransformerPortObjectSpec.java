@@ -55,6 +55,7 @@ public final class GTransformerPortObjectSpec extends AbstractSimplePortObjectSp
         model.addString("description", m_info.description());
         model.addBoolean("fixed_length", m_info.fixedLength());
         model.addLong("size_bytes", m_info.sizeBytes());
+        model.addInt("contract", m_info.contract());
     }
 
     @Override
@@ -67,7 +68,8 @@ public final class GTransformerPortObjectSpec extends AbstractSimplePortObjectSp
         try {
             m_info = new ModelInfo(model.getString("source"), model.getInt("k"), model.getInt("heads"),
                 model.getInt("depth"), model.getInt("t"), model.getInt("num_tokens"), vocab, scaling,
-                model.getString("description"), model.getBoolean("fixed_length"), model.getLong("size_bytes"));
+                model.getString("description"), model.getBoolean("fixed_length"), model.getLong("size_bytes"),
+                model.getInt("contract", 1)); // specs saved before the key existed describe version-1 models
         } catch (IllegalArgumentException e) {
             throw new InvalidSettingsException("Stored model facts are inconsistent: " + e.getMessage() + ".");
         }

@@ -81,19 +81,25 @@ public final class KnimeTables {
     public static DataRow row(final TableSchema schema, final RowKey key, final Object... values) {
         DataCell[] cells = new DataCell[values.length];
         for (int i = 0; i < values.length; i++) {
-            Object v = values[i];
-            Column.Type type = schema.columns().get(i).type();
-            if (v == null || v instanceof Double d && d.isNaN() || v instanceof Float f && f.isNaN()) {
-                cells[i] = DataType.getMissingCell();
-            } else {
-                cells[i] = switch (type) {
-                    case TEXT -> new StringCell(v.toString());
-                    case INTEGER -> new IntCell(((Number)v).intValue());
-                    case NUMBER -> new DoubleCell(((Number)v).doubleValue());
-                };
-            }
+            cells[i] = cell(schema.columns().get(i).type(), values[i]);
         }
         return new DefaultRow(key, cells);
+    }
+
+    /**
+     * @param type the schema column's type
+     * @param v a value as the core's rows hold it
+     * @return its cell: text, integers and numbers as cells of the type; null and NaN as missing cells
+     */
+    public static DataCell cell(final Column.Type type, final Object v) {
+        if (v == null || v instanceof Double d && d.isNaN() || v instanceof Float f && f.isNaN()) {
+            return DataType.getMissingCell();
+        }
+        return switch (type) {
+            case TEXT -> new StringCell(v.toString());
+            case INTEGER -> new IntCell(((Number)v).intValue());
+            case NUMBER -> new DoubleCell(((Number)v).doubleValue());
+        };
     }
 
     /**

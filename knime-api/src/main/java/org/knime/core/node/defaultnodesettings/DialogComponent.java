@@ -4,6 +4,8 @@ import java.awt.Color;
 
 import javax.swing.JPanel;
 import javax.swing.JTextField;
+import javax.swing.event.DocumentEvent;
+import javax.swing.event.DocumentListener;
 
 import org.knime.core.node.InvalidSettingsException;
 import org.knime.core.node.NodeSettingsRO;
@@ -18,6 +20,12 @@ import org.knime.core.node.port.PortObjectSpec;
  * component's input (which commits it into the model), then let the model save.
  */
 public abstract class DialogComponent {
+
+    /** The default text colour of a text field. */
+    protected static final Color DEFAULT_FG = new JTextField().getForeground();
+
+    /** The default background of a text field. */
+    protected static final Color DEFAULT_BG = new JTextField().getBackground();
 
     private final SettingsModel m_model;
 
@@ -47,11 +55,11 @@ public abstract class DialogComponent {
     }
 
     /**
-     * @param portID an input index
-     * @return the spec given at the last load, or null
+     * @param portID an input index (an index beyond the last specs fails, as in KNIME)
+     * @return the spec given at the last load, or null before the first load
      */
     protected final PortObjectSpec getLastTableSpec(final int portID) {
-        if (m_lastSpecs == null || portID < 0 || portID >= m_lastSpecs.length) {
+        if (m_lastSpecs == null) {
             return null;
         }
         return m_lastSpecs[portID];
@@ -69,7 +77,7 @@ public abstract class DialogComponent {
      */
     public final void loadSettingsFrom(final NodeSettingsRO settings, final PortObjectSpec[] specs)
         throws NotConfigurableException {
-        m_lastSpecs = specs == null ? null : specs.clone();
+        m_lastSpecs = specs;
         checkConfigurabilityBeforeLoad(specs);
         m_model.dlgLoadSettingsFrom(settings, specs);
         updateComponent();
@@ -97,25 +105,64 @@ public abstract class DialogComponent {
     protected abstract void checkConfigurabilityBeforeLoad(PortObjectSpec[] specs) throws NotConfigurableException;
 
     /**
-     * @param enabled whether the widgets are enabled
+     * Enables or disables the model, the widgets and the panel (as KNIME's does).
+     *
+     * @param enabled whether the setting is enabled
      * @deprecated enable or disable the model instead
      */
     @Deprecated
     public final void setEnabled(final boolean enabled) {
+        m_model.setEnabled(enabled);
         setEnabledComponents(enabled);
+        getComponentPanel().setEnabled(enabled);
     }
 
     protected abstract void setEnabledComponents(boolean enabled);
 
-    /** @param field marked as erroneous (red background) */
+    /**
+     * Marks a field as erroneous, as KNIME does: nothing while the model is disabled; a red background when the field
+     * is empty, else red text; back to normal with the next edit.
+     *
+     * @param field the field
+     */
     protected void showError(final JTextField field) {
-        field.setBackground(Color.RED);
+        if (!m_model.isEnabled()) {
+            return;
+        }
+        if (field.getText().isEmpty()) {
+            field.setBackground(Color.RED);
+        } else {
+            field.setForeground(Color.RED);
+        }
+        field.getDocument().addDocumentListener(new DocumentListener() {
+            @Override
+            public void insertUpdate(final DocumentEvent e) {
+                restore();
+            }
+
+            @Override
+            public void removeUpdate(final DocumentEvent e) {
+                restore();
+            }
+
+            @Override
+            public void changedUpdate(final DocumentEvent e) {
+                restore();
+            }
+
+            private void restore() {
+                clearError(field);
+                field.getDocument().removeDocumentListener(this);
+            }
+        });
     }
 
-    /** @param field restored to normal */
+    /** @param field restored to the default text field colours */
     protected void clearError(final JTextField field) {
-        field.setBackground(Color.WHITE);
+        field.setForeground(DEFAULT_FG);
+        field.setBackground(DEFAULT_BG);
     }
+
 
     public abstract void setToolTipText(String text);
 }

@@ -1,11 +1,7 @@
 package org.knime.core.node.defaultnodesettings;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Objects;
+import java.awt.event.ItemEvent;
 
-import javax.swing.DefaultComboBoxModel;
-import javax.swing.JComboBox;
 import javax.swing.JLabel;
 
 import org.knime.core.data.DataColumnSpec;
@@ -18,28 +14,37 @@ import org.knime.core.node.util.ColumnFilter;
 import org.knime.core.node.util.DataValueColumnFilter;
 
 /**
- * Stand-in for KNIME's {@code DialogComponentColumnNameSelection} (compile/test only, never shipped): a combo box
- * of the columns of input {@code specIndex} that pass the filter. When required and no column passes (or the spec
- * is missing), loading throws {@link NotConfigurableException}, as in KNIME. Without a matching saved value the
- * first column is selected; the selection is written into the model when it changes and on save.
+ * Stand-in for KNIME's {@code DialogComponentColumnNameSelection} (compile/test only, never shipped): a combo box of
+ * the columns of input {@code specIndex} that pass the filter. It behaves as knime/knime-core
+ * {@code org.knime.core/src/eclipse/org/knime/core/node/defaultnodesettings/DialogComponentColumnNameSelection.java}
+ * with {@code org/knime/core/node/util/ColumnSelectionPanel.java} ({@code analytics-platform/5.5.3}, unchanged on
+ * master) do:
+ * <ul>
+ * <li>loading checks the specs first: none for the port, or not a table spec, is a NotConfigurableException; a
+ * required selection needs a spec with a column the filter accepts (an empty spec, what KNIME passes for an
+ * unconnected table port, fails with the filter's message); a selection that is not required accepts a null spec.
+ * Then the model loads its value, then the combo box is filled from the spec (see {@link ColumnChooser}): a stored
+ * name that is not offered is replaced by "&lt;none&gt;" when offered, else by the <em>last</em> compatible
+ * column;</li>
+ * <li>every item the combo box selects, also while it is filled during load, is written into the model at once
+ * (model change listeners see each step); OK writes the selection into the model once more before saving, so
+ * nothing selected saves null; there is no "no column selected" error;</li>
+ * <li>a {@link SettingsModelColumnName} adds "&lt;RowID&gt;" and stores whether it is selected.</li>
+ * </ul>
  */
 public class DialogComponentColumnNameSelection extends DialogComponent {
 
-    private static final String NONE = "<none>";
+    private static final String UNKNOWN = "** Unknown column **";
+
+    private final ColumnChooser m_chooser;
 
     private final JLabel m_label;
-
-    private final JComboBox<String> m_combo = new JComboBox<>();
 
     private final int m_specIndex;
 
     private final boolean m_isRequired;
 
-    private final boolean m_addNoneCol;
-
-    private ColumnFilter m_filter;
-
-    private boolean m_updating;
+    private ColumnFilter m_columnFilter;
 
     /**
      * @param model the model
@@ -49,7 +54,7 @@ public class DialogComponentColumnNameSelection extends DialogComponent {
      */
     public DialogComponentColumnNameSelection(final SettingsModelString model, final String label,
         final int specIndex, final ColumnFilter columnFilter) {
-        this(model, label, specIndex, true, false, columnFilter);
+        this(model, label, specIndex, true, columnFilter);
     }
 
     /**
@@ -61,7 +66,7 @@ public class DialogComponentColumnNameSelection extends DialogComponent {
     @SafeVarargs
     public DialogComponentColumnNameSelection(final SettingsModelString model, final String label,
         final int specIndex, final Class<? extends DataValue>... classFilter) {
-        this(model, label, specIndex, true, false, new DataValueColumnFilter(classFilter));
+        this(model, label, specIndex, true, classFilter);
     }
 
     /**
@@ -74,7 +79,7 @@ public class DialogComponentColumnNameSelection extends DialogComponent {
     @SafeVarargs
     public DialogComponentColumnNameSelection(final SettingsModelString model, final String label,
         final int specIndex, final boolean isRequired, final Class<? extends DataValue>... classFilter) {
-        this(model, label, specIndex, isRequired, false, new DataValueColumnFilter(classFilter));
+        this(model, label, specIndex, isRequired, new DataValueColumnFilter(classFilter));
     }
 
     /**
@@ -115,132 +120,118 @@ public class DialogComponentColumnNameSelection extends DialogComponent {
     public DialogComponentColumnNameSelection(final SettingsModelString model, final String label,
         final int specIndex, final boolean isRequired, final boolean addNoneCol, final ColumnFilter columnFilter) {
         super(model);
-        m_label = new JLabel(label == null ? "" : label);
-        m_specIndex = specIndex;
-        m_isRequired = isRequired;
-        m_addNoneCol = addNoneCol;
-        m_filter = Objects.requireNonNull(columnFilter, "column filter");
-        m_combo.addActionListener(e -> commit());
+        m_label = new JLabel(label);
         getComponentPanel().add(m_label);
-        getComponentPanel().add(m_combo);
-        getModel().prependChangeListener(e -> updateComponent());
+        m_isRequired = isRequired;
+        m_columnFilter = columnFilter;
+        m_chooser = new ColumnChooser(columnFilter, addNoneCol, model instanceof SettingsModelColumnName);
+        m_chooser.setRequired(isRequired);
+        getComponentPanel().add(m_chooser.comboBox());
+        m_specIndex = specIndex;
+        m_chooser.addItemListener(e -> {
+            if (e.getStateChange() == ItemEvent.SELECTED) {
+                updateModel();
+            }
+        });
+        getModel().prependChangeListener(e -> {
+            if (getModel() instanceof SettingsModelColumnName c && c.useRowID()) {
+                m_chooser.setRowIdSelected();
+            } else {
+                m_chooser.setSelectedColumn(((SettingsModelString)getModel()).getStringValue());
+            }
+            setEnabledComponents(getModel().isEnabled());
+        });
         updateComponent();
     }
 
-    private DataTableSpec spec() {
-        PortObjectSpec s = getLastTableSpec(m_specIndex);
-        return s instanceof DataTableSpec t ? t : null;
+    /** @return the selected column's spec, null for none or the row ID */
+    public final DataColumnSpec getSelectedAsSpec() {
+        return m_chooser.selectedSpec();
     }
 
-    private List<String> offered() {
-        List<String> names = new ArrayList<>();
-        if (m_addNoneCol) {
-            names.add(NONE);
-        }
-        DataTableSpec spec = spec();
-        if (spec != null) {
-            for (DataColumnSpec c : spec) {
-                if (m_filter.includeColumn(c)) {
-                    names.add(c.getName());
-                }
-            }
-        }
-        return names;
+    /** @return the selected column's name, null for none or the row ID */
+    public final String getSelected() {
+        return m_chooser.selectedColumn();
     }
 
-    private void commit() {
-        if (m_updating) {
-            return;
-        }
-        String sel = getSelected();
-        SettingsModelString model = (SettingsModelString)getModel();
-        if (model instanceof SettingsModelColumnName c) {
-            c.setSelection(sel, false);
-        } else {
-            model.setStringValue(sel);
-        }
-    }
-
+    /** Fills the combo box from the last spec (an empty one when none and not required) and the model's value. */
     @Override
     protected void updateComponent() {
-        m_updating = true;
+        String value = ((SettingsModelString)getModel()).getStringValue();
+        String selected = value == null || value.isEmpty() ? UNKNOWN : value;
+        boolean useRowId = getModel() instanceof SettingsModelColumnName c && c.useRowID();
+        DataTableSpec spec = (DataTableSpec)getLastTableSpec(m_specIndex);
         try {
-            List<String> names = offered();
-            m_combo.setModel(new DefaultComboBoxModel<>(names.toArray(new String[0])));
-            String v = ((SettingsModelString)getModel()).getStringValue();
-            if (v != null && names.contains(v)) {
-                m_combo.setSelectedItem(v);
-            } else if (v == null && m_addNoneCol) {
-                m_combo.setSelectedItem(NONE);
-            } else if (!names.isEmpty()) {
-                m_combo.setSelectedIndex(0);
+            if (spec != null) {
+                m_chooser.update(spec, selected, useRowId);
+            } else if (!m_isRequired) {
+                m_chooser.update(new DataTableSpec(), selected, useRowId);
             }
-            setEnabledComponents(getModel().isEnabled());
-        } finally {
-            m_updating = false;
+        } catch (NotConfigurableException e) {
+            // checked before loading (checkConfigurabilityBeforeLoad), as in KNIME
         }
+        setEnabledComponents(getModel().isEnabled());
     }
 
-    /** @return the selected column name (null for none) */
-    public final String getSelected() {
-        Object o = m_combo.getSelectedItem();
-        return o == null || NONE.equals(o) ? null : o.toString();
-    }
-
-    /** @return the spec of the selected column, or null */
-    public final DataColumnSpec getSelectedAsSpec() {
-        DataTableSpec spec = spec();
-        String sel = getSelected();
-        return spec == null || sel == null ? null : spec.getColumnSpec(sel);
+    private void updateModel() {
+        if (getModel() instanceof SettingsModelColumnName c) {
+            c.setSelection(m_chooser.selectedColumn(), m_chooser.rowIdSelected());
+        } else {
+            ((SettingsModelString)getModel()).setStringValue(m_chooser.selectedColumn());
+        }
     }
 
     @Override
     protected void checkConfigurabilityBeforeLoad(final PortObjectSpec[] specs) throws NotConfigurableException {
+        if (specs == null || specs.length <= m_specIndex) {
+            throw new NotConfigurableException(NEED_SPEC);
+        }
+        if (specs[m_specIndex] != null && !(specs[m_specIndex] instanceof DataTableSpec)) {
+            throw new NotConfigurableException("Wrong type of PortObject for ColumnNameSelection, expecting "
+                + "DataTableSpec!");
+        }
+        DataTableSpec spec = (DataTableSpec)specs[m_specIndex];
         if (!m_isRequired) {
             return;
         }
-        PortObjectSpec s = specs == null || m_specIndex >= specs.length ? null : specs[m_specIndex];
-        if (!(s instanceof DataTableSpec spec)) {
-            throw new NotConfigurableException("No input table available at port " + m_specIndex
-                + " (connect and configure the predecessor)");
+        if (spec == null) {
+            throw new NotConfigurableException(NEED_SPEC);
         }
         for (DataColumnSpec c : spec) {
-            if (m_filter.includeColumn(c)) {
+            if (m_columnFilter.includeColumn(c)) {
                 return;
             }
         }
-        throw new NotConfigurableException(m_filter.allFilteredMsg());
+        throw new NotConfigurableException(m_columnFilter.allFilteredMsg());
     }
 
+    private static final String NEED_SPEC =
+        "Need input table spec to configure dialog. Configure or execute predecessor nodes.";
+
+    /** Writes the selection into the model (in case a selection was missed). */
     @Override
     protected void validateSettingsBeforeSave() throws InvalidSettingsException {
-        commit();
-        if (m_isRequired && getSelected() == null) {
-            throw new InvalidSettingsException("No column selected.");
-        }
+        updateModel();
     }
 
     @Override
     protected void setEnabledComponents(final boolean enabled) {
-        m_combo.setEnabled(enabled);
+        m_chooser.comboBox().setEnabled(enabled);
         m_label.setEnabled(enabled);
     }
 
     @Override
     public void setToolTipText(final String text) {
-        m_combo.setToolTipText(text);
+        m_chooser.comboBox().setToolTipText(text);
         m_label.setToolTipText(text);
     }
 
     /**
-     * @param filter the new filter
+     * @param filter the new filter, applied to the last spec
      * @throws NotConfigurableException if required and no column passes it
      */
     public void setColumnFilter(final ColumnFilter filter) throws NotConfigurableException {
-        m_filter = Objects.requireNonNull(filter, "column filter");
-        if (getLastTableSpecs() != null) {
-            checkConfigurabilityBeforeLoad(getLastTableSpecs());
-        }
-        updateComponent();
+        m_columnFilter = filter;
+        m_chooser.setColumnFilter(filter);
     }
 }

@@ -1,5 +1,7 @@
 package org.knime.core.node.defaultnodesettings;
 
+import java.util.Objects;
+
 import org.knime.core.node.InvalidSettingsException;
 import org.knime.core.node.NodeSettingsRO;
 import org.knime.core.node.NodeSettingsWO;
@@ -8,13 +10,19 @@ import org.knime.core.node.port.PortObjectSpec;
 
 /**
  * Stand-in for KNIME's {@code SettingsModelColumnName} (compile/test only, never shipped): a column name or "use the
- * row ID", saved as a sub-config {@code configName} with {@code columnName} and {@code useRowID}.
+ * row ID". As knime/knime-core {@code org.knime.core/src/eclipse/org/knime/core/node/defaultnodesettings/
+ * SettingsModelColumnName.java} ({@code analytics-platform/5.5.3}, unchanged on master): saved as a sub-config
+ * {@code configName} holding {@code useRowID} and {@code columnName}; the column name is kept when the row ID is
+ * chosen ({@link #getColumnName()} returns it all the same); its string part is a {@link SettingsModelString} keyed
+ * {@code columnName} (so {@link #getKey()} is {@code "columnName"}); listeners are told once per change of either.
  */
 public class SettingsModelColumnName extends SettingsModelString {
 
     private static final String CFG_COLUMN = "columnName";
 
     private static final String CFG_ROWID = "useRowID";
+
+    private final String m_configName;
 
     private boolean m_useRowID;
 
@@ -23,34 +31,41 @@ public class SettingsModelColumnName extends SettingsModelString {
      * @param defaultValue the initial column name, may be null
      */
     public SettingsModelColumnName(final String configName, final String defaultValue) {
-        super(configName, defaultValue);
+        super(CFG_COLUMN, defaultValue);
+        if (configName == null || configName.isEmpty()) {
+            throw new IllegalArgumentException("The configName must be a non-empty string");
+        }
+        m_configName = configName;
+    }
+
+    private SettingsModelColumnName(final String configName, final String value, final boolean useRowID) {
+        super(CFG_COLUMN, value);
+        m_configName = configName;
+        m_useRowID = useRowID;
     }
 
     @Override
     protected SettingsModelColumnName createClone() {
-        SettingsModelColumnName c = new SettingsModelColumnName(getConfigName(), getStringValue());
-        c.m_useRowID = m_useRowID;
-        c.setEnabled(isEnabled());
-        return c;
+        return new SettingsModelColumnName(m_configName, getStringValue(), m_useRowID);
     }
 
     @Override
     protected String getConfigName() {
-        return super.getConfigName();
+        return m_configName;
     }
 
     /**
-     * @param columnName the column (ignored if useRowID)
+     * @param columnName the column (kept also when the row ID is chosen)
      * @param useRowID whether the row ID is selected instead of a column
      */
     public void setSelection(final String columnName, final boolean useRowID) {
-        boolean changed = m_useRowID != useRowID;
+        boolean rowIdChanged = m_useRowID != useRowID;
         m_useRowID = useRowID;
-        String v = useRowID ? null : columnName;
-        if (changed && java.util.Objects.equals(getStringValue(), v)) {
+        boolean nameChanged = !Objects.equals(getStringValue(), columnName);
+        setStringValue(columnName);
+        if (rowIdChanged && !nameChanged) {
             notifyChangeListeners();
         }
-        setStringValue(v);
     }
 
     /** @return whether the row ID is selected */
@@ -58,43 +73,69 @@ public class SettingsModelColumnName extends SettingsModelString {
         return m_useRowID;
     }
 
-    /** @return the selected column, null if the row ID is selected */
+    /** @return the column name (also when the row ID is selected) */
     public String getColumnName() {
-        return m_useRowID ? null : getStringValue();
+        return getStringValue();
     }
 
     @Override
     protected void validateSettingsForModel(final NodeSettingsRO settings) throws InvalidSettingsException {
-        NodeSettingsRO s = settings.getNodeSettings(getConfigName());
-        s.getString(CFG_COLUMN);
-        s.getBoolean(CFG_ROWID);
+        NodeSettingsRO sub = settings.getNodeSettings(m_configName);
+        sub.getBoolean(CFG_ROWID);
+        super.validateSettingsForModel(sub);
     }
 
     @Override
     protected void saveSettingsForDialog(final NodeSettingsWO settings) throws InvalidSettingsException {
-        saveSettingsForModel(settings);
+        NodeSettingsWO sub = settings.addNodeSettings(m_configName);
+        sub.addBoolean(CFG_ROWID, m_useRowID);
+        super.saveSettingsForDialog(sub);
     }
 
     @Override
     protected void saveSettingsForModel(final NodeSettingsWO settings) {
-        NodeSettingsWO s = settings.addNodeSettings(getConfigName());
-        s.addString(CFG_COLUMN, getColumnName());
-        s.addBoolean(CFG_ROWID, m_useRowID);
+        NodeSettingsWO sub = settings.addNodeSettings(m_configName);
+        sub.addBoolean(CFG_ROWID, m_useRowID);
+        super.saveSettingsForModel(sub);
     }
 
+    /** Loads both parts; settings without them keep the current value (a dialog loads anything). */
     @Override
     protected void loadSettingsForDialog(final NodeSettingsRO settings, final PortObjectSpec[] specs)
         throws NotConfigurableException {
+        boolean before = m_useRowID;
         try {
-            loadSettingsForModel(settings);
+            NodeSettingsRO sub = settings.getNodeSettings(m_configName);
+            boolean useRowId = sub.getBoolean(CFG_ROWID);
+            loadBoth(useRowId, () -> super.loadSettingsForDialog(sub, specs));
         } catch (InvalidSettingsException e) {
-            // keep the current value
+            m_useRowID = before;
         }
     }
 
     @Override
     protected void loadSettingsForModel(final NodeSettingsRO settings) throws InvalidSettingsException {
-        NodeSettingsRO s = settings.getNodeSettings(getConfigName());
-        setSelection(s.getString(CFG_COLUMN), s.getBoolean(CFG_ROWID));
+        NodeSettingsRO sub = settings.getNodeSettings(m_configName);
+        boolean useRowId = sub.getBoolean(CFG_ROWID);
+        loadBoth(useRowId, () -> super.loadSettingsForModel(sub));
+    }
+
+    /** Loading the string part without the row ID flag's change being lost to listeners. */
+    private interface StringLoad {
+        void load() throws InvalidSettingsException, NotConfigurableException;
+    }
+
+    private void loadBoth(final boolean useRowId, final StringLoad string) throws InvalidSettingsException {
+        boolean rowIdChanged = m_useRowID != useRowId;
+        m_useRowID = useRowId;
+        String before = getStringValue();
+        try {
+            string.load();
+        } catch (NotConfigurableException e) {
+            throw new IllegalStateException(e); // SettingsModelString#loadSettingsForDialog does not throw it
+        }
+        if (rowIdChanged && Objects.equals(before, getStringValue())) {
+            notifyChangeListeners();
+        }
     }
 }

@@ -50,12 +50,16 @@ public class SettingsModelString extends SettingsModel implements SettingsModelF
     @Override
     protected void loadSettingsForDialog(final NodeSettingsRO settings, final PortObjectSpec[] specs)
         throws NotConfigurableException {
-        setStringValue(settings.getString(m_configName, m_value));
+        try {
+            setStringValue(settings.getString(m_configName, m_value)); // no value: keep the current one
+        } catch (IllegalArgumentException e) {
+            // a subclass refusing the value: keep the current one, as in KNIME
+        }
     }
 
     @Override
     protected void saveSettingsForDialog(final NodeSettingsWO settings) throws InvalidSettingsException {
-        saveSettingsForModel(settings);
+        settings.addString(m_configName, m_value);
     }
 
     /** @param newValue the new value (listeners are notified if it differs) */
@@ -104,7 +108,11 @@ public class SettingsModelString extends SettingsModel implements SettingsModelF
 
     @Override
     protected void loadSettingsForModel(final NodeSettingsRO settings) throws InvalidSettingsException {
-        setStringValue(settings.getString(m_configName));
+        try {
+            setStringValue(settings.getString(m_configName));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidSettingsException(e.getMessage());
+        }
     }
 
     @Override

@@ -44,7 +44,14 @@ public class DataValueColumnFilter implements ColumnFilter {
 
     @Override
     public String allFilteredMsg() {
-        return "No column in spec compatible to " + names() + ".";
+        StringBuilder b = new StringBuilder("No column in spec compatible to");
+        for (int i = 0; i < m_classes.size(); i++) {
+            b.append(" \"").append(m_classes.get(i).getSimpleName()).append('"');
+            if (m_classes.size() > 1 && i == m_classes.size() - 2) {
+                b.append(" or");
+            }
+        }
+        return b.append('.').toString();
     }
 
     private String names() {

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.util.zip.ZipEntry;
 
 import javax.swing.JComponent;
+import javax.swing.JScrollPane;
 
 import org.knime.core.data.DataCell;
 import org.knime.core.data.DataType;
@@ -23,7 +24,12 @@ import org.knime.core.node.port.PortTypeRegistry;
 
 /**
  * Stand-in for KNIME's {@code ImagePortObject} (compile/test only, never shipped): an image (e.g. a
- * {@link PNGImageContent}) on an image port. Saved as one zip entry named after the content class.
+ * {@link PNGImageContent}) on an image port. As knime/knime-core
+ * {@code org.knime.core/src/eclipse/org/knime/core/node/port/image/ImagePortObject.java} ({@code analytics-platform/5.5.3},
+ * unchanged on master): saved as one zip entry named after the content class; loaded through the content factory
+ * registered for that name ({@code new PNGImageContent(InputStream)} for PNG, which decodes the image at once, so every
+ * load of an executed node decodes it again); an unregistered name is an IOException; the view is the image in a
+ * scroll pane named "Image".
  */
 public class ImagePortObject extends AbstractPortObject {
 
@@ -51,7 +57,7 @@ public class ImagePortObject extends AbstractPortObject {
      */
     public ImagePortObject(final ImageContent content, final ImagePortObjectSpec spec) {
         if (content == null || spec == null) {
-            throw new NullPointerException("content and spec are required");
+            throw new NullPointerException("Argument must not be null.");
         }
         m_content = content;
         m_spec = spec;
@@ -82,7 +88,7 @@ public class ImagePortObject extends AbstractPortObject {
             @Override
             protected void paintComponent(final Graphics g) {
                 super.paintComponent(g);
-                content.paint((Graphics2D)g, getWidth(), getHeight());
+                content.paint((Graphics2D)g.create(getX(), getY(), getWidth(), getHeight()), getWidth(), getHeight());
             }
 
             @Override
@@ -90,8 +96,9 @@ public class ImagePortObject extends AbstractPortObject {
                 return content.getPreferredSize();
             }
         };
-        c.setName("Image");
-        return new JComponent[]{c};
+        JScrollPane scroll = new JScrollPane(c);
+        scroll.setName("Image");
+        return new JComponent[]{scroll};
     }
 
     @Override
@@ -102,16 +109,10 @@ public class ImagePortObject extends AbstractPortObject {
             throw new IOException("No image entry in stream");
         }
         String contentClass = entry.getName();
-        if (contentClass.equals(PNGImageContent.class.getName())) {
-            m_content = new PNGImageContent(in);
-        } else {
-            try {
-                m_content = Class.forName(contentClass).asSubclass(ImageContent.class)
-                    .getConstructor(java.io.InputStream.class).newInstance(in);
-            } catch (ReflectiveOperationException | ClassCastException e) {
-                throw new IOException("Cannot restore image content " + contentClass, e);
-            }
+        if (!contentClass.equals(PNGImageContent.class.getName())) {
+            throw new IOException("No image content factory for class name '" + contentClass + "' registered.");
         }
+        m_content = new PNGImageContent(in);
         m_spec = (ImagePortObjectSpec)spec;
     }
 

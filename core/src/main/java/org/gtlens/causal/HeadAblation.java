@@ -1,0 +1,185 @@
+package org.gtlens.causal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+
+import org.gtlens.model.Interventions;
+import org.gtlens.model.Kind;
+import org.gtlens.model.ModelException;
+import org.gtlens.model.ModelInfo;
+import org.gtlens.repr.CancelledException;
+import org.gtlens.repr.Extractor;
+import org.gtlens.repr.IndexList;
+import org.gtlens.repr.InputException;
+import org.gtlens.repr.Matrix;
+import org.gtlens.repr.Sequence;
+import org.gtlens.repr.SequenceValidator;
+import org.gtlens.runtime.FloatTensor;
+import org.gtlens.runtime.GTransformer;
+import org.gtlens.runtime.Intervention;
+
+/**
+ * Head ablation as the contract defines it: for every sequence and every head, one run with that head's output
+ * replaced at every position (by zeros or by its mean output), measured against the plain run. The runs of one
+ * sequence go through the model as batches of ablated copies, as many as the memory budget allows at once.
+ */
+public final class HeadAblation {
+
+    /** Receives each sequence's effects, in input order and within a sequence by block and head. */
+    @FunctionalInterface
+    public interface EffectSink {
+        void accept(HeadEffect effect) throws Exception;
+    }
+
+    private final GTransformer model;
+    private final ModelInfo info;
+    private final AblationMethod method;
+    private final long budgetBytes;
+    private final int maxCopies;
+    /** The ablated heads as block * heads + head, in block and head order. */
+    private final int[] chosen;
+
+    /** Ablates every head, as many copies per run as the budget allows. */
+    public HeadAblation(GTransformer model, AblationMethod method, long budgetBytes) throws ModelException {
+        this(model, method, IndexList.ALL, IndexList.ALL, budgetBytes, Integer.MAX_VALUE);
+    }
+
+    /**
+     * @param blocks      the blocks whose heads are ablated
+     * @param heads       the heads ablated in each of them
+     * @param budgetBytes memory the runs of one batch may take (ONNX Runtime's intermediate tensors included)
+     * @param maxCopies   most ablated copies of a sequence in one run
+     * @throws ModelException           when the model takes no interventions (contract version 1)
+     * @throws IllegalArgumentException naming a block or head the model does not have
+     */
+    public HeadAblation(GTransformer model, AblationMethod method, IndexList blocks, IndexList heads,
+            long budgetBytes, int maxCopies) throws ModelException {
+        this.model = model;
+        this.info = model.info();
+        this.method = method;
+        this.budgetBytes = budgetBytes;
+        this.maxCopies = Math.max(1, maxCopies);
+        blocks.check(info.depth(), "block", "the model has " + info.depth() + " blocks (0.." + (info.depth() - 1)
+                + ")");
+        heads.check(info.heads(), "head", "the model has " + info.heads() + " heads per block (0.."
+                + (info.heads() - 1) + ")");
+        int[] b = blocks.resolve(info.depth());
+        int[] h = heads.resolve(info.heads());
+        chosen = new int[b.length * h.length];
+        for (int i = 0; i < b.length; i++) {
+            for (int j = 0; j < h.length; j++) {
+                chosen[i * h.length + j] = b[i] * info.heads() + h[j];
+            }
+        }
+        RunCopies.requireInterventions(info, "to ablate heads");
+    }
+
+    /** The model the heads belong to. */
+    public GTransformer model() {
+        return model;
+    }
+
+    /** The replacement of an ablated head's output. */
+    public AblationMethod method() {
+        return method;
+    }
+
+    /** The ablated heads as {block, head} pairs, in block and head order. */
+    public List<int[]> heads() {
+        List<int[]> pairs = new ArrayList<>(chosen.length);
+        for (int flat : chosen) {
+            pairs.add(new int[] {flat / info.heads(), flat % info.heads()});
+        }
+        return pairs;
+    }
+
+    /**
+     * Ablates every head on every sequence.
+     *
+     * @param progress told the number of sequences done
+     * @throws InputException     naming the first sequence the model cannot take, or too few sequences for the mean
+     * @throws CancelledException when {@code cancelled} turns true; what the sink received is complete per sequence
+     */
+    public void run(List<Sequence> sequences, EffectSink sink, Extractor.ProgressListener progress,
+            BooleanSupplier cancelled) throws Exception {
+        SequenceValidator validator = new SequenceValidator(info);
+        for (Sequence s : sequences) {
+            validator.check(s);
+        }
+        MeanZ mean = null;
+        if (method == AblationMethod.MEAN) {
+            if (sequences.size() < 2) {
+                throw new InputException(sequences.isEmpty() ? "" : sequences.get(0).id(), -1, "Mean ablation "
+                        + "replaces a head's output by its mean over the input's sequences and needs at least 2; "
+                        + "the input has " + sequences.size() + ". Give more sequences or use zero ablation.");
+            }
+            mean = meanOf(sequences, cancelled);
+        }
+        for (int s = 0; s < sequences.size(); s++) {
+            ablate(s, sequences.get(s), mean, sink, cancelled);
+            progress.progress(s + 1L);
+        }
+    }
+
+    private MeanZ meanOf(List<Sequence> sequences, BooleanSupplier cancelled) throws Exception {
+        MeanZ mean = new MeanZ(info);
+        List<String> zs = new ArrayList<>();
+        for (int b = 0; b < info.depth(); b++) {
+            zs.add(Interventions.z(b));
+        }
+        for (Sequence s : sequences) {
+            checkCancelled(cancelled);
+            Map<String, FloatTensor> run = model.run(tokens(s, 1), 1, s.length(), zs);
+            for (int b = 0; b < info.depth(); b++) {
+                mean.add(b, run.get(zs.get(b)), 0);
+            }
+        }
+        return mean;
+    }
+
+    private void ablate(int index, Sequence s, MeanZ mean, EffectSink sink, BooleanSupplier cancelled)
+            throws Exception {
+        int n = s.length();
+        List<String> out = List.of(Kind.FINAL_LOGPROBS);
+        FloatTensor plainRun = model.run(tokens(s, 1), 1, n, out).get(Kind.FINAL_LOGPROBS);
+        Matrix plain = new Matrix(n, info.numTokens(), plainRun.data(), 0);
+        FloatTensor repl = mean == null ? null : mean.replacement(n);
+        int all = info.depth() * info.heads();
+        int perRun = rowsPerRun(n);
+        for (int from = 0; from < chosen.length; from += perRun) {
+            checkCancelled(cancelled);
+            int rows = Math.min(perRun, chosen.length - from);
+            FloatTensor keep = Intervention.neutral(Interventions.HEAD_KEEP, info, rows, 1);
+            for (int r = 0; r < rows; r++) {
+                keep.data()[r * all + chosen[from + r]] = 0f; // [row, block, head, 1, 1]
+            }
+            Intervention change = new Intervention(Map.of(Interventions.HEAD_KEEP, keep));
+            if (repl != null) {
+                change = change.with(Interventions.HEAD_REPL, repl);
+            }
+            FloatTensor lp = model.run(tokens(s, rows), rows, n, out, change).get(Kind.FINAL_LOGPROBS);
+            for (int r = 0; r < rows; r++) {
+                Matrix changed = new Matrix(n, info.numTokens(), lp.data(), r * lp.itemSize());
+                int flat = chosen[from + r];
+                sink.accept(new HeadEffect(index, flat / info.heads(), flat % info.heads(),
+                        NextTokenMetrics.lossIncrease(plain, changed, s.tokens()),
+                        NextTokenMetrics.logprobChange(plain, changed), NextTokenMetrics.kl(plain, changed)));
+            }
+        }
+    }
+
+    /** Ablated copies of a sequence of length n that one run may take within the budget. */
+    int rowsPerRun(int n) {
+        return RunCopies.perRun(info, n, budgetBytes, maxCopies, chosen.length);
+    }
+
+    private static long[] tokens(Sequence s, int copies) {
+        return RunCopies.repeated(s.tokens(), copies);
+    }
+
+    private static void checkCancelled(BooleanSupplier cancelled) throws CancelledException {
+        RunCopies.checkCancelled(cancelled, "Head ablation");
+    }
+}

@@ -1,0 +1,4 @@
+/**
+ * JFreeChart plots and renderers that draw heatmap panels, their cells, labels and legends.
+ */
+package org.gtlens.chart.plot;

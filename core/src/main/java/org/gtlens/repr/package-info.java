@@ -1,0 +1,5 @@
+/**
+ * Extraction: sequences in, batches of representations out, with selection, memory budget, progress and
+ * cancellation.
+ */
+package org.gtlens.repr;

@@ -1,0 +1,4 @@
+/**
+ * Dialog components shared by the nodes' classic dialogs.
+ */
+package org.gtlens.knime.dialog;
