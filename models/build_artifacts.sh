@@ -59,3 +59,24 @@ for m in second mid; do
   "$PY" causal.py ablate $m/$m.onnx $m/reference $m/reference-short --weights $m/$m.pt --out $m/ablation.json
   "$PY" causal.py patch $m/$m.onnx --weights $m/$m.pt --pairs pairs/$m.json --out $m/patching.json
 done
+
+# Fourth model: induction heads (models/induction/): trained on random tokens with a repeated segment.
+# Its example tables (docs/examples/induction_*.csv, pairs/induction.json) are seeded and written first.
+"$PY" induction/make_examples.py
+if [[ "${1:-}" != "--skip-train" ]]; then
+  "$PY" induction/train_induction.py --out induction/induction.pt
+fi
+"$PY" export.py induction/induction.pt induction/induction.onnx --k 64 --heads 4 --depth 2 --t 32 --num-tokens 48 \
+  --scaling head --vocab "$("$PY" induction/make_examples.py --json vocab 48)" \
+  --description "Induction task: 48 random tokens (a-z, A-V) with a segment of distinct tokens that repeats at random offsets; next-token prediction. Previous-token head: block 0 head 2; induction head: block 1 head 1"
+rm -rf induction/reference induction/reference-short
+"$PY" reference.py induction/induction.pt induction/induction.onnx induction/reference \
+  --sequences "$("$PY" induction/make_examples.py --json repeats 8)"
+"$PY" reference.py induction/induction.pt induction/induction.onnx induction/reference-short \
+  --sequences "$("$PY" induction/make_examples.py --json pairs 4)"
+"$PY" derived.py derive induction/reference induction/reference-short
+"$PY" causal.py ablate induction/induction.onnx induction/reference induction/reference-short \
+  --weights induction/induction.pt --out induction/ablation.json
+"$PY" causal.py patch induction/induction.onnx --weights induction/induction.pt --pairs pairs/induction.json \
+  --out induction/patching.json
+"$PY" induction/analyse.py --model induction/induction.pt --out induction/expected.json > induction/expected.txt

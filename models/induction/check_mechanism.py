@@ -1,6 +1,6 @@
 """Check the induction circuit of a trained model with PyTorch's own tensors; print the tables.
 
-    /usr/bin/python3 models/induction/check_mechanism.py [--model models/induction/induction.pt] [--csv models/induction/repeats.csv]
+    /usr/bin/python3 models/induction/check_mechanism.py [--model models/induction/induction.pt] [--csv docs/examples/induction_repeats.csv]
 
 1. Head scores (previous_token, induction, duplicate_token; mechanism.head_scores) of every head
    on sequences whose second half repeats the first, on the training distribution, and on
@@ -16,6 +16,7 @@ import random
 
 import torch
 
+import make_examples
 import mechanism
 import repeat_task
 import train_induction
@@ -99,7 +100,8 @@ def print_generalisation(model, length, num_tokens, trained_max, seed, n=256):
 def main(argv=None):
     p = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     p.add_argument("--model", default=os.path.join(HERE, "induction.pt"))
-    p.add_argument("--csv", default=None, help="sequences (tokens, kind 'half') to score instead of fresh ones")
+    p.add_argument("--csv", default=None, help="a table like docs/examples/induction_repeats.csv (column tokens) "
+                   "to score instead of fresh sequences")
     p.add_argument("--seed", type=int, default=2000)
     p.add_argument("--threads", type=int, default=1)
     for field in ("k", "heads", "depth", "t", "num_tokens"):
@@ -114,9 +116,8 @@ def main(argv=None):
     rng = random.Random(args.seed)
 
     if args.csv:
-        rows = [r for r in repeat_task.read_csv(args.csv) if r["kind"] == "half"]
-        half = torch.tensor([r["tokens"] for r in rows])
-        title = f"{len(rows)} sequences of {args.csv} whose second half repeats the first"
+        half = torch.tensor(make_examples.read_repeats(args.csv))
+        title = f"{len(half)} sequences of {args.csv} (second half repeats the first)"
     else:
         half = torch.tensor(repeat_task.half_repeats(256, L, V, rng)[0])
         title = f"256 sequences whose second half repeats the first (L={L})"

@@ -6,6 +6,7 @@ with a forward pre-hook on its block's ``unifyheads``, whose input is the heads'
 side ([b, L, k], head h in columns h*d .. (h+1)*d-1), so the model's code is not touched.
 """
 
+import importlib.abc
 import importlib.util
 import os
 import sys
@@ -17,14 +18,32 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 MODELS = os.path.dirname(HERE)
 
 
+NEIGHBOURS = ("gtransformer", "export", "reference", "derived", "causal")
+
+
+class _ModelsFolder(importlib.abc.MetaPathFinder):
+    """Finds the scripts of models/ (one folder up) that the scripts here use, by module name.
+
+    The scripts of models/ import their neighbours through sys.path[0] (their own folder); the scripts
+    here sit one folder below them, so those modules (``NEIGHBOURS``: causal.py imports derived, export,
+    gtransformer, reference) are found by this finder instead, and sys.path is left alone. It comes first
+    on sys.meta_path because this folder holds a data folder named ``reference/``, which the ordinary
+    finder would otherwise import as an empty namespace package.
+    """
+
+    def find_spec(self, name, path=None, target=None):
+        if name not in NEIGHBOURS:
+            return None
+        return importlib.util.spec_from_file_location(name, os.path.join(MODELS, name + ".py"))
+
+
+if not any(isinstance(f, _ModelsFolder) for f in sys.meta_path):
+    sys.meta_path.insert(0, _ModelsFolder())
+
+
 def _parent_module(name):
-    """models/<name>.py as module ``name``, without putting models/ on sys.path."""
-    if name not in sys.modules:
-        spec = importlib.util.spec_from_file_location(name, os.path.join(MODELS, name + ".py"))
-        module = importlib.util.module_from_spec(spec)
-        sys.modules[name] = module
-        spec.loader.exec_module(module)
-    return sys.modules[name]
+    """models/<name>.py as module ``name`` (and, through _ModelsFolder, the modules it imports)."""
+    return importlib.import_module(name)
 
 
 gtransformer = _parent_module("gtransformer")

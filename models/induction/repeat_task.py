@@ -32,6 +32,7 @@ class Spec:
     repeats_max: int = 2                  # 0: as many as fit (length // segment length)
     filler_avoids_segment: bool = False   # filler never uses the segment's tokens
     half_share: float = 0.0               # share of sequences that are s = length/2 repeated at length/2
+    periodic_share: float = 0.0           # share of sequences that are filler, then the segment over and over to the end
 
     def __post_init__(self):
         if self.seg_min < 2 or self.seg_max < self.seg_min or self.repeats_min < 2 or 0 < self.repeats_max < self.repeats_min:
@@ -61,16 +62,30 @@ def place(length, seg_len, repeats, rng):
     return starts
 
 
+def periodic(spec, rng):
+    """(segment length, starts) of a periodic sequence: a random filler prefix, then the segment again and again.
+
+    The prefix leaves room for two whole occurrences; the last one may be cut off by the end. Later
+    occurrences (and so the keys an induction head looks at) then reach every position up to the end,
+    which sparse placements seldom do.
+    """
+    seg_len = rng.randint(spec.seg_min, min(spec.seg_max, spec.length // 2))
+    first = rng.randint(0, spec.length - 2 * seg_len)
+    return seg_len, list(range(first, spec.length, seg_len))
+
+
 def build(length, num_tokens, seg_len, starts, rng, filler_avoids_segment=False, segment=None):
-    """One sequence with the segment at ``starts`` (non-overlapping) and its target kinds."""
+    """One sequence with the segment at ``starts`` (non-overlapping; the last may run past the end) and its
+    target kinds."""
     if segment is None:
         segment = rng.sample(range(num_tokens), seg_len)
     pool = [t for t in range(num_tokens) if t not in set(segment)] if filler_avoids_segment else range(num_tokens)
     tokens = [rng.choice(pool) for _ in range(length)]
     kinds = [OTHER] * length
     for n, start in enumerate(starts):
-        tokens[start:start + seg_len] = segment
-        for i in range(start + 1, start + seg_len):
+        end = min(start + seg_len, length)
+        tokens[start:end] = segment[:end - start]
+        for i in range(start + 1, end):
             kinds[i] = FIRST if n == 0 else REPEAT
     return tokens, kinds
 
@@ -80,6 +95,8 @@ def sample(spec: Spec, rng: random.Random):
     if spec.half_share and rng.random() < spec.half_share:
         seg_len = spec.length // 2
         starts = [0, seg_len]
+    elif spec.periodic_share and rng.random() < spec.periodic_share:
+        seg_len, starts = periodic(spec, rng)
     else:
         if spec.repeats_max:
             repeats = rng.randint(spec.repeats_min, spec.repeats_max)
