@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Regenerate every committed artifact under models/ (about two minutes on 2 cores):
+# Regenerate every committed artifact under models/ (about four minutes on 2 cores):
 #   models/gtransformer.pt, models/gtransformer.onnx, models/reference/,
 #   models/second/second.pt, models/second/second.onnx, models/second/reference/, models/second/reference-short/,
 #   models/second/mixed.json, models/second/mixed/,
@@ -7,7 +7,10 @@
 #   and in every reference folder derived.json (+ files); in models/reference also groups.json, groups/;
 #   the causal analyses: models/reference/ablation.json, models/reference/patching.json,
 #   models/second/ablation.json, models/second/patching.json, models/mid/ablation.json, models/mid/patching.json
-#   (the pairs they patch are inputs: models/pairs/*.json).
+#   (the pairs they patch are inputs: models/pairs/*.json; pairs/induction.json is written below);
+#   the induction model: docs/examples/induction_repeats.csv, docs/examples/induction_pairs.csv, pairs/induction.json,
+#   models/induction/induction.pt (about two minutes of training), induction.onnx, reference/, reference-short/,
+#   ablation.json, patching.json, expected.json, expected.txt.
 # Deterministic on one machine: seeded training with a fixed thread count, seeded sequences, one PyTorch thread.
 # Usage: bash models/build_artifacts.sh [--skip-train]
 set -euo pipefail
