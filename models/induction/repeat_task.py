@@ -15,7 +15,6 @@ everywhere else (filler, and the first token of every occurrence).
 import csv
 import random
 from dataclasses import dataclass
-from typing import List, Optional
 
 OTHER, FIRST, REPEAT = 0, 1, 2
 

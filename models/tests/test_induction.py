@@ -8,7 +8,6 @@ half barely changes; patching a pair that differs in one first-half token restor
 token's position, the previous-token head, the position after the changed token in block 1, and the induction head.
 """
 
-import csv
 import json
 import math
 import os
@@ -214,3 +213,18 @@ def test_ablation_reference_names_the_same_heads():
         ranked = sorted(means, key=lambda k: -means[k])
         assert set(ranked[:2]) == {(0, 2), (1, 1)}, (method, means)
         assert means[ranked[2]] < 0.1 * means[ranked[1]], (method, means)
+
+
+def test_scripts_run_from_anywhere(tmp_path):
+    """The scripts in models/induction/ find their neighbours and models/'s modules without PYTHONPATH."""
+    import subprocess
+    import sys
+
+    env = dict(os.environ, PYTHONPATH="")
+    vocab = subprocess.run([sys.executable, os.path.join(INDUCTION_DIR, "make_examples.py"), "--json", "vocab", "3"],
+                           cwd=tmp_path, env=env, capture_output=True, text=True, timeout=120)
+    assert vocab.returncode == 0 and json.loads(vocab.stdout) == ["a", "b", "c"], vocab.stderr
+    for script in ("analyse.py", "train_induction.py", "check_mechanism.py"):
+        run = subprocess.run([sys.executable, os.path.join(INDUCTION_DIR, script), "--help"], cwd=tmp_path, env=env,
+                             capture_output=True, text=True, timeout=180)
+        assert run.returncode == 0 and run.stdout.startswith("usage: " + script), (script, run.stderr)
