@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Regenerate every committed artifact under models/ (about two minutes on 2 cores):
+# Regenerate every committed artifact under models/ (about four minutes on 2 cores):
 #   models/gtransformer.pt, models/gtransformer.onnx, models/reference/,
 #   models/second/second.pt, models/second/second.onnx, models/second/reference/, models/second/reference-short/,
 #   models/second/mixed.json, models/second/mixed/,
@@ -7,7 +7,10 @@
 #   and in every reference folder derived.json (+ files); in models/reference also groups.json, groups/;
 #   the causal analyses: models/reference/ablation.json, models/reference/patching.json,
 #   models/second/ablation.json, models/second/patching.json, models/mid/ablation.json, models/mid/patching.json
-#   (the pairs they patch are inputs: models/pairs/*.json).
+#   (the pairs they patch are inputs: models/pairs/*.json; pairs/induction.json is written below);
+#   the induction model: docs/examples/induction_repeats.csv, docs/examples/induction_pairs.csv, pairs/induction.json,
+#   models/induction/induction.pt (about two minutes of training), induction.onnx, reference/, reference-short/,
+#   ablation.json, patching.json, expected.json, expected.txt.
 # Deterministic on one machine: seeded training with a fixed thread count, seeded sequences, one PyTorch thread.
 # Usage: bash models/build_artifacts.sh [--skip-train]
 set -euo pipefail
@@ -59,3 +62,24 @@ for m in second mid; do
   "$PY" causal.py ablate $m/$m.onnx $m/reference $m/reference-short --weights $m/$m.pt --out $m/ablation.json
   "$PY" causal.py patch $m/$m.onnx --weights $m/$m.pt --pairs pairs/$m.json --out $m/patching.json
 done
+
+# Fourth model: induction heads (models/induction/): trained on random tokens with a repeated segment.
+# Its example tables (docs/examples/induction_*.csv, pairs/induction.json) are seeded and written first.
+"$PY" induction/make_examples.py
+if [[ "${1:-}" != "--skip-train" ]]; then
+  "$PY" induction/train_induction.py --out induction/induction.pt
+fi
+"$PY" export.py induction/induction.pt induction/induction.onnx --k 64 --heads 4 --depth 2 --t 32 --num-tokens 48 \
+  --scaling head --vocab "$("$PY" induction/make_examples.py --json vocab 48)" \
+  --description "Induction task: 48 random tokens (a-z, A-V) with a segment of distinct tokens that repeats at random offsets; next-token prediction. Previous-token head: block 0 head 2; induction head: block 1 head 1"
+rm -rf induction/reference induction/reference-short
+"$PY" reference.py induction/induction.pt induction/induction.onnx induction/reference \
+  --sequences "$("$PY" induction/make_examples.py --json repeats 8)"
+"$PY" reference.py induction/induction.pt induction/induction.onnx induction/reference-short \
+  --sequences "$("$PY" induction/make_examples.py --json pairs 4)"
+"$PY" derived.py derive induction/reference induction/reference-short
+"$PY" causal.py ablate induction/induction.onnx induction/reference induction/reference-short \
+  --weights induction/induction.pt --out induction/ablation.json
+"$PY" causal.py patch induction/induction.onnx --weights induction/induction.pt --pairs pairs/induction.json \
+  --out induction/patching.json
+"$PY" induction/analyse.py --model induction/induction.pt --out induction/expected.json > induction/expected.txt

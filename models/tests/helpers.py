@@ -19,6 +19,9 @@ SECOND_ONNX = os.path.join(SECOND_DIR, "second.onnx")
 MID_DIR = os.path.join(MODELS, "mid")
 MID_PT = os.path.join(MID_DIR, "mid.pt")
 MID_ONNX = os.path.join(MID_DIR, "mid.onnx")
+INDUCTION_DIR = os.path.join(MODELS, "induction")
+INDUCTION_PT = os.path.join(INDUCTION_DIR, "induction.pt")
+INDUCTION_ONNX = os.path.join(INDUCTION_DIR, "induction.onnx")
 SECOND_VOCAB = ["<pad>", "a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k"]
 
 

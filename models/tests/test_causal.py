@@ -18,14 +18,16 @@ import torch
 import causal
 from derived import read_json
 from gtransformer import INTERVENTION_INPUTS, Interventions, intervention_shapes
-from helpers import (DEFAULT_ONNX, DEFAULT_PT, DEFAULT_REF, MID_DIR, MID_ONNX, MID_PT, SECOND_DIR, SECOND_ONNX, SECOND_PT,
-                     patching_feeds)
+from helpers import (DEFAULT_ONNX, DEFAULT_PT, DEFAULT_REF, INDUCTION_DIR, INDUCTION_ONNX, INDUCTION_PT, MID_DIR, MID_ONNX,
+                     MID_PT, SECOND_DIR, SECOND_ONNX, SECOND_PT, patching_feeds)
 from reference import load_model, read_reference, write_reference
 
 CASES = {
     "default": (DEFAULT_PT, DEFAULT_ONNX, DEFAULT_REF, [DEFAULT_REF]),
     "second": (SECOND_PT, SECOND_ONNX, SECOND_DIR, [os.path.join(SECOND_DIR, f) for f in ("reference", "reference-short")]),
     "mid": (MID_PT, MID_ONNX, MID_DIR, [os.path.join(MID_DIR, f) for f in ("reference", "reference-short")]),
+    "induction": (INDUCTION_PT, INDUCTION_ONNX, INDUCTION_DIR,
+                  [os.path.join(INDUCTION_DIR, f) for f in ("reference", "reference-short")]),
 }
 
 
@@ -191,8 +193,8 @@ def test_toy_pairs_cover_the_cases():
 # ---------------------------------------------------------------------------- properties
 
 
-@pytest.mark.parametrize("pt, onnx_path", [(DEFAULT_PT, DEFAULT_ONNX), (SECOND_PT, SECOND_ONNX), (MID_PT, MID_ONNX)],
-                         ids=["default", "second", "mid"])
+@pytest.mark.parametrize("pt, onnx_path", [(DEFAULT_PT, DEFAULT_ONNX), (SECOND_PT, SECOND_ONNX), (MID_PT, MID_ONNX),
+                                          (INDUCTION_PT, INDUCTION_ONNX)], ids=["default", "second", "mid", "induction"])
 def test_resid_at_block_0_is_the_token(pt, onnx_path):
     """Entering block 0 the stream is the embedding: equal tokens give 0, the one differing position gives 1.
 

@@ -16,7 +16,7 @@ import torch
 import derived
 import derived_loops as loops
 import toytask
-from helpers import DEFAULT_REF, MID_DIR, SECOND_DIR
+from helpers import DEFAULT_REF, INDUCTION_DIR, MID_DIR, SECOND_DIR
 from reference import read_reference
 
 FOLDERS = {
@@ -25,6 +25,8 @@ FOLDERS = {
     "second-short": os.path.join(SECOND_DIR, "reference-short"),
     "mid": os.path.join(MID_DIR, "reference"),
     "mid-short": os.path.join(MID_DIR, "reference-short"),
+    "induction": os.path.join(INDUCTION_DIR, "reference"),
+    "induction-short": os.path.join(INDUCTION_DIR, "reference-short"),
 }
 MIXED = os.path.join(SECOND_DIR, "mixed.json")
 

@@ -10,15 +10,17 @@ import numpy as np
 import onnx
 import pytest
 
-from helpers import DEFAULT_REF, MID_DIR, SECOND_DIR, neutral_feeds
+from helpers import DEFAULT_REF, INDUCTION_DIR, MID_DIR, SECOND_DIR, neutral_feeds
 from onnx_numpy import run
 from reference import config_from_onnx, read_reference
 
 FOLDERS = [DEFAULT_REF, os.path.join(SECOND_DIR, "reference"), os.path.join(SECOND_DIR, "reference-short"),
-           os.path.join(MID_DIR, "reference"), os.path.join(MID_DIR, "reference-short")]
+           os.path.join(MID_DIR, "reference"), os.path.join(MID_DIR, "reference-short"),
+           os.path.join(INDUCTION_DIR, "reference"), os.path.join(INDUCTION_DIR, "reference-short")]
 
 
-@pytest.mark.parametrize("folder", FOLDERS, ids=["default", "second", "second-short", "mid", "mid-short"])
+@pytest.mark.parametrize("folder", FOLDERS, ids=["default", "second", "second-short", "mid", "mid-short",
+                                                   "induction", "induction-short"])
 def test_onnx_graph_matches_reference(folder):
     manifest, arrays = read_reference(folder)
     path = os.path.join(folder, manifest["model"])

@@ -7,7 +7,7 @@ import pytest
 import torch
 
 from gtransformer import contract_names, contract_shapes
-from helpers import DEFAULT_PT, DEFAULT_REF, MID_DIR, MID_PT, SECOND_DIR, SECOND_PT
+from helpers import DEFAULT_PT, DEFAULT_REF, INDUCTION_DIR, INDUCTION_PT, MID_DIR, MID_PT, SECOND_DIR, SECOND_PT
 from reference import config_from_onnx, load_model, read_reference
 
 FOLDERS = [
@@ -16,10 +16,13 @@ FOLDERS = [
     (os.path.join(SECOND_DIR, "reference-short"), SECOND_PT),
     (os.path.join(MID_DIR, "reference"), MID_PT),
     (os.path.join(MID_DIR, "reference-short"), MID_PT),
+    (os.path.join(INDUCTION_DIR, "reference"), INDUCTION_PT),
+    (os.path.join(INDUCTION_DIR, "reference-short"), INDUCTION_PT),
 ]
 
 
-@pytest.fixture(scope="module", params=FOLDERS, ids=["default", "second", "second-short", "mid", "mid-short"])
+@pytest.fixture(scope="module", params=FOLDERS, ids=["default", "second", "second-short", "mid", "mid-short",
+                                                              "induction", "induction-short"])
 def reference(request):
     folder, weights = request.param
     manifest, arrays = read_reference(folder)
