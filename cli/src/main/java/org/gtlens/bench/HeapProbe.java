@@ -25,7 +25,7 @@ import org.gtlens.csv.input.SequenceCsvReader;
  * Runs the extract pipeline in a JVM of its own (started by the benchmark under a small -Xmx) and prints the
  * sequences processed, the seconds, the peak heap and the peak resident memory (heap, native buffers and all), so the
  * benchmark can show memory is bounded by the batch. Arguments: input CSV, output folder, kinds (comma separated),
- * and optionally the model file (or "-" for the built-in one), blocks, positions, the memory budget in MB and
+ * and optionally the model file (or a built-in model's key, "-" for the default), blocks, positions, the memory budget in MB and
  * "group" to aggregate by the CSV's group column instead of writing every value, and the ONNX Runtime threads.
  */
 public final class HeapProbe {
@@ -45,8 +45,9 @@ public final class HeapProbe {
         int threads = args.length > 8 ? Integer.parseInt(args[8]) : 1;
         long t0 = System.nanoTime();
         long n;
-        try (GTransformer model = modelFile.equals("-") ? GTransformer.loadDefault(threads)
-                : GTransformer.load(Path.of(modelFile), threads);
+        org.gtlens.runtime.BuiltInModel builtIn = modelFile.equals("-") ? org.gtlens.runtime.BuiltInModel.TOY
+                : org.gtlens.Keyed.find(org.gtlens.runtime.BuiltInModel.class, modelFile);
+        try (GTransformer model = builtIn != null ? builtIn.load(threads) : GTransformer.load(Path.of(modelFile), threads);
                 SequenceCsvReader reader = new SequenceCsvReader(csv, "tokens", grouped ? "group" : null)) {
             Selection selection = Selection.all(kinds).withBlocks(blocks).withPositions(positions)
                     .withKeepMasked(false);

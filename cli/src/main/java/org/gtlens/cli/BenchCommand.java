@@ -19,6 +19,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 
 import org.gtlens.bench.CausalBenchmark;
+import org.gtlens.runtime.BuiltInModel;
 import org.gtlens.bench.ChartBenchmark;
 import org.gtlens.bench.ExtractionBenchmark;
 import org.gtlens.bench.HeapProbe;
@@ -117,8 +118,8 @@ final class BenchCommand implements Callable<Integer> {
                         quick ? 3 : 7)));
             }
             result.add("extract_seq_per_s", extract);
-            Path onnx = model.model != null ? model.model : models == null ? null
-                    : models.resolve("gtransformer.onnx");
+            Path onnx = model.file() != null ? model.file() : models == null ? null
+                    : models.resolve(model.builtIn().repositoryPath());
             if (!noPython && models != null && onnx != null) {
                 err.println("bench: PyTorch eager get_representations on the same weights, batches and threads...");
                 try {
@@ -160,7 +161,7 @@ final class BenchCommand implements Callable<Integer> {
                 result.add("selected_to_csv", selectedProbe(m, work, selectedSequences));
             }
 
-            boolean builtIn = model.model == null;
+            boolean builtIn = model.builtIn() == BuiltInModel.TOY;
             int aggN = aggregateSequences != null ? aggregateSequences : quick ? (builtIn ? 10_000 : 50)
                     : builtIn ? 100_000 : 1000;
             if (aggN > 0) {
@@ -247,7 +248,7 @@ final class BenchCommand implements Callable<Integer> {
         ChartBenchmark.Timing timing = ChartBenchmark.measure(batch, 0, quick ? 5 : 21);
         result.addProperty("render_six_figures_ms", round(timing.warmMedianMs()));
         result.addProperty("render_six_figures_cold_ms", round(timing.coldMs()));
-        if (noPython || models == null || model.model != null) {
+        if (noPython || models == null || model.builtIn() != BuiltInModel.TOY) {
             result.addProperty("matplotlib_skipped", noPython ? "--no-python" : "needs the repository's models/ "
                     + "folder and the built-in model");
             return;
@@ -310,7 +311,7 @@ final class BenchCommand implements Callable<Integer> {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> command = List.of(java, xmx, "-cp", System.getProperty("java.class.path"),
                 HeapProbe.class.getName(), csv.toString(), out.toString(), kinds,
-                model.model == null ? "-" : model.model.toString(), blocks, positions, Long.toString(memoryMb),
+                model.file() == null ? model.builtIn().key() : model.file().toString(), blocks, positions, Long.toString(memoryMb),
                 groups > 0 ? "group" : "each", Integer.toString(model.threads));
         Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
         String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();

@@ -24,7 +24,6 @@ import org.gtlens.model.TensorSpec;
  */
 final class ModelLoader {
 
-    private static final String DEFAULT_MODEL_RESOURCE = "gtransformer.onnx";
 
     private ModelLoader() {
     }
@@ -82,15 +81,7 @@ final class ModelLoader {
 
     /** See {@link GTransformer#defaultModelBytes()}. */
     static byte[] defaultModelBytes() throws ModelException {
-        try (InputStream in = ModelLoader.class.getResourceAsStream(DEFAULT_MODEL_RESOURCE)) {
-            if (in == null) {
-                throw new ModelException("The built-in example model is missing from this build ("
-                        + DEFAULT_MODEL_RESOURCE + ").");
-            }
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new ModelException("The built-in example model cannot be read: " + e.getMessage() + ".", e);
-        }
+        return BuiltInModel.TOY.bytes();
     }
 
     /** The options of every session: the given intra-op threads, one inter-op thread, all graph optimizations. */

@@ -57,7 +57,7 @@ class ActivationPatchingTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"reference", "second", "mid"})
+    @ValueSource(strings = {"reference", "second", "mid", "induction"})
     void everyPatchedValueMatchesPyTorchHooks(String folder) throws Exception {
         Path dir = Project.models(folder);
         JsonObject json = JsonParser.parseString(Files.readString(dir.resolve("patching.json"))).getAsJsonObject();

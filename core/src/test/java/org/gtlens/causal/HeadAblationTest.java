@@ -34,7 +34,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 class HeadAblationTest {
 
     @ParameterizedTest
-    @CsvSource({"., zero", "., mean", "second, zero", "second, mean", "mid, zero", "mid, mean"})
+    @CsvSource({"., zero", "., mean", "second, zero", "second, mean", "mid, zero", "mid, mean", "induction, zero",
+        "induction, mean"})
     void everyMetricMatchesPyTorchHooks(String folder, String methodKey) throws Exception {
         Path dir = Project.models(folder);
         JsonObject json = JsonParser.parseString(Files.readString(dir.resolve(folder.equals(".") ? "reference/ablation.json"
