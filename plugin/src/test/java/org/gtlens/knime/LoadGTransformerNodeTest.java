@@ -108,6 +108,41 @@ class LoadGTransformerNodeTest {
         assertThrows(InvalidSettingsException.class, () -> NodeTestHarness.configure(m));
     }
 
+    /** An empty file field means the built-in model chosen; a workflow saved before that setting gets the toy. */
+    @Test
+    void theInductionModelIsBuiltInAndOldWorkflowsKeepTheToy() throws Exception {
+        NodeModel m = NodeTestHarness.createModel(new LoadGTransformerNodeFactory());
+        NodeSettings s = NodeTestHarness.saveSettings(m);
+        assertEquals("toy", s.getString("built_in_model"));
+        s.addString("built_in_model", "induction");
+        NodeTestHarness.loadSettings(m, s);
+        ModelInfo info = ((GTransformerPortObjectSpec)NodeTestHarness.configure(m)[0]).getInfo();
+        assertEquals(org.gtlens.runtime.BuiltInModel.INDUCTION.displayName(), info.source());
+        assertEquals(List.of(64, 4, 2, 32, 48), List.of(info.k(), info.heads(), info.depth(), info.t(),
+            info.numTokens()));
+        GTransformerPortObject port = (GTransformerPortObject)NodeTestHarness.run(m)[0];
+        assertEquals(org.gtlens.runtime.BuiltInModel.INDUCTION.bytes().length, port.getModelSize());
+
+        NodeSettings old = new NodeSettings("old");
+        old.addString("model_file", "");
+        NodeModel before = NodeTestHarness.createModel(new LoadGTransformerNodeFactory());
+        NodeTestHarness.validateSettings(before, old);
+        NodeTestHarness.loadSettings(before, old);
+        assertEquals(GTransformer.DEFAULT_MODEL_NAME,
+            ((GTransformerPortObjectSpec)NodeTestHarness.configure(before)[0]).getInfo().source());
+        s.addString("built_in_model", "gpt2");
+        InvalidSettingsException e = assertThrows(InvalidSettingsException.class,
+            () -> NodeTestHarness.validateSettings(before, s));
+        assertEquals("'gpt2' is not a built-in model; choose toy or induction.", e.getMessage());
+
+        NodeDialogPane d = NodeTestHarness.createDialog(new LoadGTransformerNodeFactory());
+        s.addString("built_in_model", "induction");
+        NodeTestHarness.loadDialog(d, s);
+        assertEquals("induction", NodeTestHarness.saveDialog(d).getString("built_in_model"));
+        NodeTestHarness.loadDialog(d, old);
+        assertEquals("toy", NodeTestHarness.saveDialog(d).getString("built_in_model"));
+    }
+
     @Test
     void settingsRoundTrip() throws Exception {
         NodeModel m = model("/some/where/model.onnx");

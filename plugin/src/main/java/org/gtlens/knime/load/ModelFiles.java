@@ -8,6 +8,7 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.gtlens.runtime.BuiltInModel;
 import org.gtlens.runtime.GTransformer;
 import org.gtlens.model.ModelException;
 import org.gtlens.runtime.ModelFile;
@@ -55,7 +56,7 @@ final class ModelFiles {
         }
     }
 
-    /** @return whether the setting means the built-in example model */
+    /** @return whether the setting means a built-in model (the file field is empty) */
     static boolean isBuiltIn(final String location) {
         return location == null || location.isBlank();
     }
@@ -88,14 +89,15 @@ final class ModelFiles {
      * The facts of the model the setting names, from the cache when the file has not changed (configure time).
      *
      * @param location the setting
+     * @param builtIn the built-in model an empty location means
      * @return the model's facts
      * @throws InvalidSettingsException with a one-sentence reason when the file is missing or not a contract model
      */
-    static ModelInfo info(final String location) throws InvalidSettingsException {
+    static ModelInfo info(final String location, final BuiltInModel builtIn) throws InvalidSettingsException {
         String key;
         Path file = null;
         if (isBuiltIn(location)) {
-            key = "<built-in>";
+            key = "<built-in " + builtIn.key() + ">";
         } else {
             file = resolve(location);
             try {
@@ -114,7 +116,7 @@ final class ModelFiles {
                 return cached;
             }
         }
-        ModelInfo info = inspect(file);
+        ModelInfo info = inspect(file, builtIn);
         synchronized (CACHE) {
             CACHE.put(key, info);
         }
@@ -122,10 +124,10 @@ final class ModelFiles {
     }
 
     /** The facts from the file's own bytes: no ONNX Runtime session in configure. */
-    private static ModelInfo inspect(final Path file) throws InvalidSettingsException {
+    private static ModelInfo inspect(final Path file, final BuiltInModel builtIn) throws InvalidSettingsException {
         try {
             if (file == null) {
-                return GTransformer.inspect(GTransformer.defaultModelBytes(), GTransformer.DEFAULT_MODEL_NAME);
+                return GTransformer.inspect(builtIn.bytes(), builtIn.displayName());
             }
             return GTransformer.inspect(ModelFile.read(file), ModelFile.name(file));
         } catch (ModelException e) {
@@ -137,16 +139,17 @@ final class ModelFiles {
      * Reads and checks the model (opens it in ONNX Runtime once, then closes it).
      *
      * @param location the setting
+     * @param builtIn the built-in model an empty location means
      * @return its bytes and facts
      * @throws InvalidSettingsException with a one-sentence reason when the file is missing or not a contract model
      */
-    static Loaded read(final String location) throws InvalidSettingsException {
+    static Loaded read(final String location, final BuiltInModel builtIn) throws InvalidSettingsException {
         try {
             byte[] bytes;
             String name;
             if (isBuiltIn(location)) {
-                bytes = GTransformer.defaultModelBytes();
-                name = GTransformer.DEFAULT_MODEL_NAME;
+                bytes = builtIn.bytes();
+                name = builtIn.displayName();
             } else {
                 Path file = resolve(location);
                 bytes = ModelFile.read(file);

@@ -15,7 +15,7 @@ public final class FactsWithoutRuntimeMain {
     public static void main(final String[] args) {
         for (String location : new String[]{"", args[0]}) {
             try {
-                ModelInfo info = ModelFiles.info(location);
+                ModelInfo info = ModelFiles.info(location, org.gtlens.runtime.BuiltInModel.TOY);
                 System.out.println("FACTS k=" + info.k() + " depth=" + info.depth());
             } catch (Throwable t) { // NOSONAR: what the test must not see
                 System.out.println("THROWN " + t);
