@@ -101,15 +101,7 @@ class AblateHeadsNodeTest {
 
     /** The CSV as a KNIME table: row IDs the sequence numbers the CLI gives. */
     static BufferedDataTable toyTable() throws Exception {
-        List<List<String>> lines = FrontEndsAgreeTest.csv(toyClasses());
-        DataTableSpec spec = new DataTableSpec(new DataColumnSpecCreator("tokens", StringCell.TYPE).createSpec(),
-            new DataColumnSpecCreator("class", StringCell.TYPE).createSpec());
-        List<DataRow> rows = new ArrayList<>();
-        for (int i = 1; i < lines.size(); i++) {
-            rows.add(new DefaultRow(Integer.toString(i - 1), new StringCell(lines.get(i).get(0)),
-                new StringCell(lines.get(i).get(1))));
-        }
-        return TestTables.table(spec, rows);
+        return FrontEndsAgreeTest.knimeTable(toyClasses());
     }
 
     static NodeModel node(final Consumer<NodeSettings> settings) throws Exception {

@@ -208,7 +208,7 @@ class FrontEndsAgreeTest {
     }
 
     /** The CSV as the node reads it: one row per line, row IDs the sequence numbers the CLI gives. */
-    private static BufferedDataTable knimeTable(final Path input) throws Exception {
+    static BufferedDataTable knimeTable(final Path input) throws Exception {
         List<List<String>> lines = csv(input);
         DataTableSpec spec = new DataTableSpec(new DataColumnSpecCreator("tokens", StringCell.TYPE).createSpec(),
             new DataColumnSpecCreator("class", StringCell.TYPE).createSpec());

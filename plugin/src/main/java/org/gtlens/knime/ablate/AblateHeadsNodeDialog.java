@@ -37,17 +37,17 @@ final class AblateHeadsNodeDialog extends DefaultNodeSettingsPane {
         createNewGroup("Ablation (indices and ranges such as 0,2-3, or last; all = every one)");
         addDialogComponent(new DialogComponentChoice(AblateSettings.createMethodModel(), "Method",
             AblateSettings.METHODS));
-        addDialogComponent(new DialogComponentString(AblateSettings.createBlocksModel(), "Blocks"));
-        addDialogComponent(new DialogComponentString(AblateSettings.createHeadsModel(), "Heads"));
+        addDialogComponent(new DialogComponentString(CausalNodes.createBlocksModel(), "Blocks"));
+        addDialogComponent(new DialogComponentString(CausalNodes.createHeadsModel(), "Heads"));
         closeCurrentGroup();
         createNewGroup("Aggregation");
-        SettingsModelString aggregate = AblateSettings.createAggregateModel();
-        SettingsModelString group = AblateSettings.createGroupColumnModel();
-        addDialogComponent(new DialogComponentChoice(aggregate, "Aggregate", AblateSettings.AGGREGATES));
+        SettingsModelString aggregate = CausalNodes.createAggregateModel();
+        SettingsModelString group = CausalNodes.createGroupColumnModel();
+        addDialogComponent(new DialogComponentChoice(aggregate, "Aggregate", CausalNodes.AGGREGATES));
         addDialogComponent(new DialogComponentColumnNameSelection(group, "Group column (<none>: all rows)",
             AblateHeadsNodeModel.TABLE_PORT, false, true, DataValue.class));
         aggregate.addChangeListener(e -> group.setEnabled(
-            AblateSettings.AGGREGATE_MEAN == Choice.of(AblateSettings.AGGREGATES, aggregate.getStringValue())));
+            CausalNodes.AGGREGATE_MEAN == Choice.of(CausalNodes.AGGREGATES, aggregate.getStringValue())));
         closeCurrentGroup();
         createNewGroup("Execution");
         addDialogComponent(new DialogComponentNumber(CausalNodes.createBatchSizeModel(), "Batch size", 64));

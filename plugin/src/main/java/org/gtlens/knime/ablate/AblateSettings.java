@@ -1,12 +1,12 @@
 package org.gtlens.knime.ablate;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import org.gtlens.causal.AblationMethod;
 import org.gtlens.knime.causal.CausalNodes;
 import org.gtlens.knime.dialog.Choice;
 import org.gtlens.knime.extract.ExtractChoices;
+import org.gtlens.knime.extract.SequenceReader;
 import org.gtlens.knime.settings.Added;
 import org.gtlens.repr.IndexList;
 import org.knime.core.node.InvalidSettingsException;
@@ -29,12 +29,6 @@ final class AblateSettings {
         new Choice(AblationMethod.ZERO.key(), "Zero: the head contributes nothing"),
         new Choice(AblationMethod.MEAN.key(), "Mean: the head's mean output over the input's rows"));
 
-    static final Choice AGGREGATE_NONE = new Choice("none", "None: every row's effects");
-
-    static final Choice AGGREGATE_MEAN = new Choice("mean", "Mean per group (count, mean, standard deviation)");
-
-    static final List<Choice> AGGREGATES = List.of(AGGREGATE_NONE, AGGREGATE_MEAN);
-
     static SettingsModelString createSequenceModeModel() {
         return new SettingsModelString("sequence_mode", ExtractChoices.MODE_COLUMN.key());
     }
@@ -54,27 +48,6 @@ final class AblateSettings {
         return new SettingsModelString("method", AblationMethod.ZERO.key());
     }
 
-    /** @return the blocks whose heads are ablated ("all", "0,2-3", "last") */
-    static SettingsModelString createBlocksModel() {
-        return new SettingsModelString("blocks", IndexList.ALL.toString());
-    }
-
-    /** @return the heads ablated in each of those blocks */
-    static SettingsModelString createHeadsModel() {
-        return new SettingsModelString("heads", IndexList.ALL.toString());
-    }
-
-    static SettingsModelString createAggregateModel() {
-        return new SettingsModelString("aggregate", AGGREGATE_NONE.key());
-    }
-
-    /** @return the column whose value groups the rows when aggregating; empty: all rows are one group */
-    static SettingsModelString createGroupColumnModel() {
-        SettingsModelString m = new SettingsModelString("group_column", "");
-        m.setEnabled(false); // enabled when aggregating
-        return m;
-    }
-
     final SettingsModelString m_mode = createSequenceModeModel();
 
     final SettingsModelString m_column = createSequenceColumnModel();
@@ -83,13 +56,13 @@ final class AblateSettings {
 
     final SettingsModelString m_method = createMethodModel();
 
-    final SettingsModelString m_blocks = createBlocksModel();
+    final SettingsModelString m_blocks = CausalNodes.createBlocksModel();
 
-    final SettingsModelString m_heads = createHeadsModel();
+    final SettingsModelString m_heads = CausalNodes.createHeadsModel();
 
-    final SettingsModelString m_aggregate = createAggregateModel();
+    final SettingsModelString m_aggregate = CausalNodes.createAggregateModel();
 
-    final SettingsModelString m_groupColumn = createGroupColumnModel();
+    final SettingsModelString m_groupColumn = CausalNodes.createGroupColumnModel();
 
     final SettingsModelIntegerBounded m_batchSize = CausalNodes.createBatchSizeModel();
 
@@ -107,7 +80,7 @@ final class AblateSettings {
     private List<Added> added() {
         return List.of(Added.of(m_mode, ExtractChoices.MODE_COLUMN.key(), FIRST_RELEASE),
             Added.of(m_tokenColumns, "", FIRST_RELEASE),
-            Added.of(m_aggregate, AGGREGATE_NONE.key(), FIRST_RELEASE),
+            Added.of(m_aggregate, CausalNodes.AGGREGATE_NONE.key(), FIRST_RELEASE),
             Added.of(m_groupColumn, "", FIRST_RELEASE),
             Added.of(m_memory, CausalNodes.defaultMemoryMb(), FIRST_RELEASE));
     }
@@ -135,19 +108,11 @@ final class AblateSettings {
 
     /** Checks the values that a settings model alone cannot check. */
     void check() throws InvalidSettingsException {
-        checkChoice(m_mode, ExtractChoices.MODES, "sequence mode");
-        checkChoice(m_method, METHODS, "ablation method");
-        checkChoice(m_aggregate, AGGREGATES, "aggregation");
+        CausalNodes.checkChoice(m_mode, ExtractChoices.MODES, "sequence mode");
+        CausalNodes.checkChoice(m_method, METHODS, "ablation method");
+        CausalNodes.checkChoice(m_aggregate, CausalNodes.AGGREGATES, "aggregation");
         blocks();
         heads();
-    }
-
-    static void checkChoice(final SettingsModelString m, final List<Choice> choices, final String what)
-        throws InvalidSettingsException {
-        if (Choice.of(choices, m.getStringValue()) == null) {
-            throw new InvalidSettingsException("Unknown " + what + " '" + m.getStringValue() + "'; use one of "
-                + choices.stream().map(Choice::key).toList() + ".");
-        }
     }
 
     boolean columnsMode() {
@@ -155,7 +120,7 @@ final class AblateSettings {
     }
 
     boolean aggregated() {
-        return Choice.of(AGGREGATES, m_aggregate.getStringValue()) == AGGREGATE_MEAN;
+        return Choice.of(CausalNodes.AGGREGATES, m_aggregate.getStringValue()) == CausalNodes.AGGREGATE_MEAN;
     }
 
     /** @return the group column when aggregating, or null (all rows one group) */
@@ -179,12 +144,6 @@ final class AblateSettings {
 
     /** @return the token column names given (trimmed, without empty entries) */
     List<String> tokenColumns() {
-        List<String> names = new ArrayList<>();
-        for (String n : m_tokenColumns.getStringValue().split(",")) {
-            if (!n.isBlank()) {
-                names.add(n.trim());
-            }
-        }
-        return names;
+        return SequenceReader.names(m_tokenColumns.getStringValue());
     }
 }

@@ -1,7 +1,9 @@
 package org.gtlens.knime.causal;
 
+import java.util.List;
 import java.util.function.BooleanSupplier;
 
+import org.gtlens.knime.dialog.Choice;
 import org.gtlens.knime.port.GTransformerPortObjectSpec;
 import org.gtlens.knime.table.KnimeTables;
 import org.gtlens.model.ModelException;
@@ -57,6 +59,69 @@ public final class CausalNodes {
             throw new InvalidSettingsException(e.getMessage());
         }
         return info;
+    }
+
+    /** Aggregation: every item's values. */
+    public static final Choice AGGREGATE_NONE = new Choice("none", "None: every row's values");
+
+    /** Aggregation: count, mean and standard deviation per group. */
+    public static final Choice AGGREGATE_MEAN = new Choice("mean",
+        "Mean per group (count, mean, standard deviation)");
+
+    /** The aggregations of the causal nodes. */
+    public static final List<Choice> AGGREGATES = List.of(AGGREGATE_NONE, AGGREGATE_MEAN);
+
+    /** @return none or the mean per group */
+    public static SettingsModelString createAggregateModel() {
+        return new SettingsModelString("aggregate", AGGREGATE_NONE.key());
+    }
+
+    /** @return the column whose value groups the rows when aggregating; empty: all rows are one group */
+    public static SettingsModelString createGroupColumnModel() {
+        SettingsModelString m = new SettingsModelString("group_column", "");
+        m.setEnabled(false); // enabled when aggregating
+        return m;
+    }
+
+    /** @return the blocks ablated or patched ("all", "0,2-3", "last") */
+    public static SettingsModelString createBlocksModel() {
+        return new SettingsModelString("blocks", IndexList.ALL.toString());
+    }
+
+    /** @return the heads ablated or patched in each of those blocks */
+    public static SettingsModelString createHeadsModel() {
+        return new SettingsModelString("heads", IndexList.ALL.toString());
+    }
+
+    /**
+     * @param m a choice setting
+     * @param choices its options
+     * @param what its name in messages
+     * @throws InvalidSettingsException for a value that is none of the options
+     */
+    public static void checkChoice(final SettingsModelString m, final List<Choice> choices, final String what)
+        throws InvalidSettingsException {
+        if (Choice.of(choices, m.getStringValue()) == null) {
+            throw new InvalidSettingsException("Unknown " + what + " '" + m.getStringValue() + "'; use one of "
+                + choices.stream().map(Choice::key).toList() + ".");
+        }
+    }
+
+    /**
+     * Checks the chosen blocks and heads against the model (configure and execute time).
+     *
+     * @throws InvalidSettingsException naming an index the model does not have
+     */
+    public static void checkIndices(final ModelInfo info, final IndexList blocks, final IndexList heads)
+        throws InvalidSettingsException {
+        try {
+            blocks.check(info.depth(), "block", "the model has " + info.depth() + " blocks (0.." + (info.depth() - 1)
+                + ")");
+            heads.check(info.heads(), "head", "the model has " + info.heads() + " heads per block (0.."
+                + (info.heads() - 1) + ")");
+        } catch (IllegalArgumentException e) {
+            throw new InvalidSettingsException(e.getMessage() + ".");
+        }
     }
 
     /** @return the batch size setting (most copies per ONNX Runtime call), 256 as the command line */

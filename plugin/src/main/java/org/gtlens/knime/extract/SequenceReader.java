@@ -131,6 +131,20 @@ public final class SequenceReader {
         return new SequenceReader(idx, names.toArray(new String[0]), false, validator);
     }
 
+    /**
+     * @param text comma-separated column names
+     * @return the names (trimmed, without empty entries)
+     */
+    public static List<String> names(final String text) {
+        List<String> names = new ArrayList<>();
+        for (String n : (text == null ? "" : text).split(",")) {
+            if (!n.isBlank()) {
+                names.add(n.trim());
+            }
+        }
+        return names;
+    }
+
     /** @return the first text or list column, for a node dropped without settings */
     public static String guessColumn(final DataTableSpec spec) throws InvalidSettingsException {
         for (DataColumnSpec c : spec) {

@@ -36,18 +36,18 @@ final class PatchActivationsNodeDialog extends DefaultNodeSettingsPane {
         closeCurrentGroup();
         createNewGroup("Sites (indices and ranges such as 0,2-3, or last; all = every one)");
         addDialogComponent(new DialogComponentChoice(PatchSettings.createSitesModel(), "Sites", PatchSettings.SITES));
-        addDialogComponent(new DialogComponentString(PatchSettings.createBlocksModel(), "Blocks"));
-        addDialogComponent(new DialogComponentString(PatchSettings.createHeadsModel(), "Heads"));
+        addDialogComponent(new DialogComponentString(CausalNodes.createBlocksModel(), "Blocks"));
+        addDialogComponent(new DialogComponentString(CausalNodes.createHeadsModel(), "Heads"));
         addDialogComponent(new DialogComponentString(PatchSettings.createPositionsModel(), "Positions"));
         closeCurrentGroup();
         createNewGroup("Aggregation");
-        SettingsModelString aggregate = PatchSettings.createAggregateModel();
-        SettingsModelString group = PatchSettings.createGroupColumnModel();
-        addDialogComponent(new DialogComponentChoice(aggregate, "Aggregate", PatchSettings.AGGREGATES));
+        SettingsModelString aggregate = CausalNodes.createAggregateModel();
+        SettingsModelString group = CausalNodes.createGroupColumnModel();
+        addDialogComponent(new DialogComponentChoice(aggregate, "Aggregate", CausalNodes.AGGREGATES));
         addDialogComponent(new DialogComponentColumnNameSelection(group, "Group column (<none>: all pairs)", port,
             false, true, DataValue.class));
         aggregate.addChangeListener(e -> group.setEnabled(
-            PatchSettings.AGGREGATE_MEAN == Choice.of(PatchSettings.AGGREGATES, aggregate.getStringValue())));
+            CausalNodes.AGGREGATE_MEAN == Choice.of(CausalNodes.AGGREGATES, aggregate.getStringValue())));
         closeCurrentGroup();
         createNewGroup("Execution");
         addDialogComponent(new DialogComponentNumber(CausalNodes.createBatchSizeModel(), "Batch size", 64));

@@ -70,14 +70,7 @@ public final class PatchActivationsNodeModel extends NodeModel {
     }
 
     private void checkIndices(final ModelInfo info) throws InvalidSettingsException {
-        try {
-            m_settings.blocks().check(info.depth(), "block", "the model has " + info.depth() + " blocks (0.."
-                + (info.depth() - 1) + ")");
-            m_settings.heads().check(info.heads(), "head", "the model has " + info.heads() + " heads per block (0.."
-                + (info.heads() - 1) + ")");
-        } catch (IllegalArgumentException e) {
-            throw new InvalidSettingsException(e.getMessage() + ".");
-        }
+        CausalNodes.checkIndices(info, m_settings.blocks(), m_settings.heads());
     }
 
     @Override

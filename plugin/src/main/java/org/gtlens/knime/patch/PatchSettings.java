@@ -26,12 +26,6 @@ final class PatchSettings {
         new Choice(PatchSite.RESID.key(), "Residual stream entering a block, one position at a time"),
         new Choice(PatchSite.HEAD.key(), "One head's output at every position"));
 
-    static final Choice AGGREGATE_NONE = new Choice("none", "None: every pair's values");
-
-    static final Choice AGGREGATE_MEAN = new Choice("mean", "Mean per group (count, mean, standard deviation)");
-
-    static final List<Choice> AGGREGATES = List.of(AGGREGATE_NONE, AGGREGATE_MEAN);
-
     /** @return the clean sequences' column; empty: the first text or list column */
     static SettingsModelString createCleanColumnModel() {
         return new SettingsModelString("clean_column", "");
@@ -56,27 +50,8 @@ final class PatchSettings {
         return new SettingsModelString("sites", SITES_BOTH.key());
     }
 
-    static SettingsModelString createBlocksModel() {
-        return new SettingsModelString("blocks", IndexList.ALL.toString());
-    }
-
-    static SettingsModelString createHeadsModel() {
-        return new SettingsModelString("heads", IndexList.ALL.toString());
-    }
-
     static SettingsModelString createPositionsModel() {
         return new SettingsModelString("positions", IndexList.ALL.toString());
-    }
-
-    static SettingsModelString createAggregateModel() {
-        return new SettingsModelString("aggregate", AGGREGATE_NONE.key());
-    }
-
-    /** @return the column whose value groups the pairs when aggregating; empty: all pairs are one group */
-    static SettingsModelString createGroupColumnModel() {
-        SettingsModelString m = new SettingsModelString("group_column", "");
-        m.setEnabled(false); // enabled when aggregating
-        return m;
     }
 
     final SettingsModelString m_clean = createCleanColumnModel();
@@ -89,15 +64,15 @@ final class PatchSettings {
 
     final SettingsModelString m_sites = createSitesModel();
 
-    final SettingsModelString m_blocks = createBlocksModel();
+    final SettingsModelString m_blocks = CausalNodes.createBlocksModel();
 
-    final SettingsModelString m_heads = createHeadsModel();
+    final SettingsModelString m_heads = CausalNodes.createHeadsModel();
 
     final SettingsModelString m_positions = createPositionsModel();
 
-    final SettingsModelString m_aggregate = createAggregateModel();
+    final SettingsModelString m_aggregate = CausalNodes.createAggregateModel();
 
-    final SettingsModelString m_groupColumn = createGroupColumnModel();
+    final SettingsModelString m_groupColumn = CausalNodes.createGroupColumnModel();
 
     final SettingsModelIntegerBounded m_batchSize = CausalNodes.createBatchSizeModel();
 
@@ -115,7 +90,7 @@ final class PatchSettings {
      */
     private List<Added> added() {
         return List.of(Added.of(m_answer, "", FIRST_RELEASE), Added.of(m_wrong, "", FIRST_RELEASE),
-            Added.of(m_aggregate, AGGREGATE_NONE.key(), FIRST_RELEASE),
+            Added.of(m_aggregate, CausalNodes.AGGREGATE_NONE.key(), FIRST_RELEASE),
             Added.of(m_groupColumn, "", FIRST_RELEASE),
             Added.of(m_memory, CausalNodes.defaultMemoryMb(), FIRST_RELEASE));
     }
@@ -141,13 +116,8 @@ final class PatchSettings {
 
     /** Checks the values that a settings model alone cannot check. */
     void check() throws InvalidSettingsException {
-        for (var c : List.of(java.util.Map.entry(m_sites, SITES), java.util.Map.entry(m_aggregate, AGGREGATES))) {
-            if (Choice.of(c.getValue(), c.getKey().getStringValue()) == null) {
-                throw new InvalidSettingsException("Unknown " + c.getKey().getKey() + " '"
-                    + c.getKey().getStringValue() + "'; use one of " + c.getValue().stream().map(Choice::key)
-                        .toList() + ".");
-            }
-        }
+        CausalNodes.checkChoice(m_sites, SITES, "sites");
+        CausalNodes.checkChoice(m_aggregate, CausalNodes.AGGREGATES, "aggregation");
         blocks();
         heads();
         positions();
@@ -161,7 +131,7 @@ final class PatchSettings {
     }
 
     boolean aggregated() {
-        return Choice.of(AGGREGATES, m_aggregate.getStringValue()) == AGGREGATE_MEAN;
+        return Choice.of(CausalNodes.AGGREGATES, m_aggregate.getStringValue()) == CausalNodes.AGGREGATE_MEAN;
     }
 
     /** @return the group column when aggregating, or null (all pairs one group) */
