@@ -11,7 +11,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.gtlens.knime.ablate.AblateHeadsNodeFactory;
 import org.gtlens.knime.extract.ExtractRepresentationsNodeFactory;
+import org.gtlens.knime.patch.PatchActivationsNodeFactory;
 import org.gtlens.knime.heatmap.HeatmapNodeFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -74,6 +76,41 @@ class ColumnSelectorsTest {
             .map(r -> r.getCell(0).toString()).distinct().count(), "one mean per class");
     }
 
+    /** OK in the causal nodes' dialogs keeps their settings: the same tables come out. */
+    @Test
+    void okInTheCausalNodesDialogsKeepsTheirTables() throws Exception {
+        var port = TestSupport.defaultPort();
+        BufferedDataTable classes = AblateHeadsNodeTest.toyTable();
+        java.util.function.Consumer<NodeSettings> ablate = s -> {
+            s.addString("blocks", "last");
+            s.addString("aggregate", "mean");
+            s.addString("group_column", "class");
+        };
+        NodeModel a = AblateHeadsNodeTest.node(ablate);
+        NodeTestHarness.configure(a, port.getSpec(), classes.getDataTableSpec());
+        NodeSettings ok = okInDialog(NodeTestHarness.createDialog(new AblateHeadsNodeFactory()), a, port.getSpec(),
+            classes.getDataTableSpec());
+        assertEquals("class", ok.getString("group_column"));
+        NodeTestHarness.loadSettings(a, ok);
+        assertEquals(TestTables.rows((BufferedDataTable)NodeTestHarness.run(AblateHeadsNodeTest.node(ablate), port,
+            classes)[0]).toString(), TestTables.rows((BufferedDataTable)NodeTestHarness.run(a, port, classes)[0])
+                .toString());
+        BufferedDataTable pairs = PatchActivationsNodeTest.toyTable();
+        java.util.function.Consumer<NodeSettings> patch = s -> {
+            s.addString("answer_column", "answer");
+            s.addString("sites", "head");
+        };
+        NodeModel p = PatchActivationsNodeTest.node(patch);
+        NodeTestHarness.configure(p, port.getSpec(), pairs.getDataTableSpec());
+        ok = okInDialog(NodeTestHarness.createDialog(new PatchActivationsNodeFactory()), p, port.getSpec(),
+            pairs.getDataTableSpec());
+        assertEquals("corrupted", ok.getString("corrupted_column"));
+        NodeTestHarness.loadSettings(p, ok);
+        assertEquals(TestTables.rows((BufferedDataTable)NodeTestHarness.run(PatchActivationsNodeTest.node(patch),
+            port, pairs)[0]).toString(), TestTables.rows((BufferedDataTable)NodeTestHarness.run(p, port, pairs)[0])
+                .toString());
+    }
+
     /** The tables Heatmap View draws, by name: Extract's outputs and a command-line CSV read back. */
     static Map<String, BufferedDataTable> drawnTables(final Path dir) throws Exception {
         Map<String, BufferedDataTable> tables = new LinkedHashMap<>();
@@ -83,6 +120,10 @@ class ColumnSelectorsTest {
         tables.put("head scores", extract(s -> s.addString("second_output", "head_scores")));
         tables.put("lens statistics", extract(s -> s.addString("second_output", "lens_stats")));
         tables.put("CLI CSV", CsvIntoKnimeTest.cliLongTable(dir));
+        tables.put("head ablation", (BufferedDataTable)NodeTestHarness.run(AblateHeadsNodeTest.node(s -> { }),
+            TestSupport.defaultPort(), ExtractRepresentationsNodeTest.sequences("1,2,3", "4,5,6"))[0]);
+        tables.put("patching", (BufferedDataTable)NodeTestHarness.run(PatchActivationsNodeTest.node(s -> { }),
+            TestSupport.defaultPort(), PatchActivationsNodeTest.toyTable())[0]);
         return tables;
     }
 

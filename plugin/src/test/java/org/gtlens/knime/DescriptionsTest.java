@@ -40,7 +40,8 @@ class DescriptionsTest {
 
     static List<NodeFactory<?>> factories() {
         return List.of(new LoadGTransformerNodeFactory(), new ExtractRepresentationsNodeFactory(),
-            new HeatmapNodeFactory());
+            new HeatmapNodeFactory(), new org.gtlens.knime.ablate.AblateHeadsNodeFactory(),
+            new org.gtlens.knime.patch.PatchActivationsNodeFactory());
     }
 
     static Document description(final NodeFactory<?> f) throws Exception {
@@ -92,6 +93,9 @@ class DescriptionsTest {
                 continue; // KNIME's own record of a settings model (its type and enabled flag), not a setting
             }
             String option = optionFor(key);
+            if ("positions".equals(key) && !names.contains(option)) {
+                option = "Positions"; // Patch Activations: positions of the residual stream, not matrix rows
+            }
             assertTrue(names.contains(option), "setting " + key + " (option '" + option + "') is not described in "
                 + names);
         }
@@ -130,6 +134,12 @@ class DescriptionsTest {
             case "group_column" -> "Group column";
             case "second_output" -> "Second output";
             case "on_bad_row" -> "On a bad row";
+            case "method" -> "Method";
+            case "clean_column" -> "Clean column";
+            case "corrupted_column" -> "Corrupted column";
+            case "answer_column" -> "Answer column";
+            case "wrong_column" -> "Wrong column";
+            case "sites" -> "Sites";
             case "kind" -> "Kind";
             case "value_scale" -> "Value scale";
             case "source_row" -> "Source row ID";

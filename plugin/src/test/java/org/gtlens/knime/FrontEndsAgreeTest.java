@@ -208,7 +208,7 @@ class FrontEndsAgreeTest {
     }
 
     /** The CSV as the node reads it: one row per line, row IDs the sequence numbers the CLI gives. */
-    private static BufferedDataTable knimeTable(final Path input) throws Exception {
+    static BufferedDataTable knimeTable(final Path input) throws Exception {
         List<List<String>> lines = csv(input);
         DataTableSpec spec = new DataTableSpec(new DataColumnSpecCreator("tokens", StringCell.TYPE).createSpec(),
             new DataColumnSpecCreator("class", StringCell.TYPE).createSpec());
@@ -220,7 +220,7 @@ class FrontEndsAgreeTest {
         return TestTables.table(spec, rows);
     }
 
-    private static List<List<String>> csv(final Path file) throws Exception {
+    static List<List<String>> csv(final Path file) throws Exception {
         List<List<String>> rows = new ArrayList<>();
         try (Reader in = Files.newBufferedReader(file)) {
             for (CSVRecord r : CSVFormat.DEFAULT.parse(in)) {
@@ -231,7 +231,7 @@ class FrontEndsAgreeTest {
     }
 
     /** A KNIME table as the CSV writes it: numbers as the shortest text of their float, missing cells empty. */
-    private static List<List<String>> text(final BufferedDataTable table) {
+    static List<List<String>> text(final BufferedDataTable table) {
         List<List<String>> rows = new ArrayList<>();
         rows.add(List.of(table.getDataTableSpec().getColumnNames()));
         for (DataRow row : TestTables.rows(table)) {

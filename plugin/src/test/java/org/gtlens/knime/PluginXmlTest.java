@@ -226,7 +226,7 @@ class PluginXmlTest {
         assertEquals("/", category.getAttribute("path"));
         String path = "/" + category.getAttribute("level-id");
         NodeList nodes = d.getElementsByTagName("node");
-        assertEquals(3, nodes.getLength());
+        assertEquals(5, nodes.getLength());
         for (int i = 0; i < nodes.getLength(); i++) {
             Element n = (Element)nodes.item(i);
             assertEquals(path, n.getAttribute("category-path"));

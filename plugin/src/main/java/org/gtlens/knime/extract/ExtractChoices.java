@@ -5,18 +5,21 @@ import java.util.List;
 import org.gtlens.knime.dialog.Choice;
 import org.gtlens.table.Layout;
 
-/** The choices of Extract Representations' settings: stable keys, the dialog's labels, labels stored earlier. */
-final class ExtractChoices {
+/**
+ * The choices of Extract Representations' settings: stable keys, the dialog's labels, labels stored earlier. The
+ * sequence modes are shared with the other nodes that read sequences.
+ */
+public final class ExtractChoices {
 
     /** Sequence mode: one column holding text ("4,5,5") or a list of integers. */
-    static final Choice MODE_COLUMN = new Choice("column", "One column (text or list of integers)",
+    public static final Choice MODE_COLUMN = new Choice("column", "One column (text or list of integers)",
         "One column (text or list of integers)");
 
     /** Sequence mode: one integer column per position. */
-    static final Choice MODE_COLUMNS = new Choice("columns", "Integer columns (one per position)",
+    public static final Choice MODE_COLUMNS = new Choice("columns", "Integer columns (one per position)",
         "Integer columns (one per position)");
 
-    static final List<Choice> MODES = List.of(MODE_COLUMN, MODE_COLUMNS);
+    public static final List<Choice> MODES = List.of(MODE_COLUMN, MODE_COLUMNS);
 
     static final List<Choice> LAYOUTS = List.of(new Choice(Layout.LONG.key(), "Long: one row per value"),
         new Choice(Layout.MATRIX.key(), "Matrix: one row per matrix row"));

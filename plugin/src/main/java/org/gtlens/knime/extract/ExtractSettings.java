@@ -330,12 +330,6 @@ final class ExtractSettings {
 
     /** @return the token column names given (trimmed, without empty entries) */
     List<String> tokenColumns() {
-        List<String> names = new ArrayList<>();
-        for (String n : m_tokenColumns.getStringValue().split(",")) {
-            if (!n.isBlank()) {
-                names.add(n.trim());
-            }
-        }
-        return names;
+        return SequenceReader.names(m_tokenColumns.getStringValue());
     }
 }

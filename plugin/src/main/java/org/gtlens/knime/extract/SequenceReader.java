@@ -23,12 +23,12 @@ import org.knime.core.node.InvalidSettingsException;
  * Turns one input row into the token ids of a sequence: from a text column ("4,5,5,5,4" or "4 5 5 5 4"), a list
  * column of integers, or several integer columns (one per position; missing cells at the end shorten the
  * sequence). Every problem is reported as one sentence naming the row ID, and where it applies the position and
- * the value.
+ * the value. Shared by the nodes that read sequences (Extract Representations, Ablate Heads, Patch Activations).
  */
-final class SequenceReader {
+public final class SequenceReader {
 
     /** A row the model cannot take. */
-    static final class BadRowException extends Exception {
+    public static final class BadRowException extends Exception {
         private static final long serialVersionUID = 1L;
 
         BadRowException(final String message) {
@@ -63,8 +63,26 @@ final class SequenceReader {
      */
     static SequenceReader create(final ExtractSettings settings, final DataTableSpec spec,
         final SequenceValidator validator) throws InvalidSettingsException {
-        if (!settings.columnsMode()) {
-            String name = settings.m_column.getStringValue();
+        return create(settings.columnsMode(), settings.m_column.getStringValue(), settings.tokenColumns(), spec,
+            validator);
+    }
+
+    /**
+     * Checks the settings against the input spec (configure time).
+     *
+     * @param columnsMode true to read one integer column per position, false for one sequence column
+     * @param column the sequence column (one-column mode); empty takes the first text or list column
+     * @param tokenColumns the position columns (columns mode); empty takes every integer column in table order
+     * @param spec the input table spec
+     * @param validator checks tokens against the model (null: not checked, e.g. at configure time)
+     * @return a reader
+     * @throws InvalidSettingsException naming the missing or unsuitable column
+     */
+    public static SequenceReader create(final boolean columnsMode, final String column,
+        final List<String> tokenColumns, final DataTableSpec spec, final SequenceValidator validator)
+        throws InvalidSettingsException {
+        if (!columnsMode) {
+            String name = column;
             if (name == null || name.isEmpty()) {
                 name = guessColumn(spec);
             }
@@ -85,7 +103,7 @@ final class SequenceReader {
             }
             return new SequenceReader(new int[]{i}, new String[]{name}, true, validator);
         }
-        List<String> names = settings.tokenColumns();
+        List<String> names = new ArrayList<>(tokenColumns);
         if (names.isEmpty()) {
             for (DataColumnSpec c : spec) {
                 if (isIntegerType(c.getType())) {
@@ -113,8 +131,22 @@ final class SequenceReader {
         return new SequenceReader(idx, names.toArray(new String[0]), false, validator);
     }
 
+    /**
+     * @param text comma-separated column names
+     * @return the names (trimmed, without empty entries)
+     */
+    public static List<String> names(final String text) {
+        List<String> names = new ArrayList<>();
+        for (String n : (text == null ? "" : text).split(",")) {
+            if (!n.isBlank()) {
+                names.add(n.trim());
+            }
+        }
+        return names;
+    }
+
     /** @return the first text or list column, for a node dropped without settings */
-    static String guessColumn(final DataTableSpec spec) throws InvalidSettingsException {
+    public static String guessColumn(final DataTableSpec spec) throws InvalidSettingsException {
         for (DataColumnSpec c : spec) {
             if (isSequenceType(c.getType())) {
                 return c.getName();
@@ -129,12 +161,12 @@ final class SequenceReader {
      * @return whether it holds whole numbers: integer and long columns, not booleans (KNIME's BooleanCell is a
      *         LongValue too, as 0 and 1)
      */
-    static boolean isIntegerType(final DataType type) {
+    public static boolean isIntegerType(final DataType type) {
         return type.isCompatible(LongValue.class) && !type.isCompatible(BooleanValue.class);
     }
 
     /** @return whether a column of this type can hold a sequence: text, or a list (not a set) of integers */
-    static boolean isSequenceType(final DataType type) {
+    public static boolean isSequenceType(final DataType type) {
         if (type.isCollectionType()) {
             DataType e = type.getCollectionElementType();
             return type.isCompatible(ListDataValue.class) && (e == null || isIntegerType(e));
@@ -143,7 +175,7 @@ final class SequenceReader {
     }
 
     /** @return the name of the single sequence column (single mode) */
-    String columnName() {
+    public String columnName() {
         return m_names[0];
     }
 
@@ -152,7 +184,7 @@ final class SequenceReader {
      * @return its tokens, checked against the model
      * @throws BadRowException when the row holds no sequence the model can take
      */
-    int[] read(final DataRow row) throws BadRowException {
+    public int[] read(final DataRow row) throws BadRowException {
         String id = row.getKey().getString();
         int[] tokens = m_single ? readSingle(row, id) : readColumns(row, id);
         if (m_validator != null) {

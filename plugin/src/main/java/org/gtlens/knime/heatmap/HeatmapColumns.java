@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 
+import org.gtlens.causal.PatchSite;
 import org.gtlens.chart.figures.FigureKind;
 import org.gtlens.chart.tables.TableEntry;
 import org.gtlens.chart.tables.TableLayout;
@@ -21,7 +22,9 @@ import org.knime.core.node.InvalidSettingsException;
  * The Heatmap View's columns bound to a table spec, and the figure entries of a row. An automatic (empty) row,
  * column or value column is taken from the table: a head-score or lens-statistic table draws as that summary, a
  * matrix-layout table spreads its {@code c0, c1, ...} columns over the matrix columns, an aggregated table draws its
- * means, any other its Row, Column and Value columns (by title or CSV key).
+ * means, any other its Row, Column and Value columns (by title or CSV key). A head-ablation table (a Metric column)
+ * draws one block x head panel per metric; a patching table (a Site column) draws block x position for its resid
+ * rows and block x head for its head rows, the site standing in an entry's kind.
  *
  * @param kind      the kind column, or -1
  * @param source    the source column (source row ID or group), or -1
@@ -34,11 +37,12 @@ import org.knime.core.node.InvalidSettingsException;
  * @param colLabel  the column-label column, or -1
  * @param block     the block column, or -1
  * @param head      the head column, or -1
+ * @param site      the site column of a patching table, or -1
  * @param figure    the summary it draws, or null for representations (then the chosen kind says)
  * @param layout    names and filters of its figures
  */
 record HeatmapColumns(int kind, int source, int facetRows, int facetCols, int row, int col, int[] values,
-    int rowLabel, int colLabel, int block, int head, FigureKind figure, TableLayout layout) {
+    int rowLabel, int colLabel, int block, int head, int site, FigureKind figure, TableLayout layout) {
 
     /** The largest matrix row or column an entry may have (a guard against columns of other numbers). */
     private static final int MAX_INDEX = 100_000;
@@ -70,7 +74,20 @@ record HeatmapColumns(int kind, int source, int facetRows, int facetCols, int ro
             colName = Tables.POSITION.title();
             facetRowsName = null;
             facetColsName = Tables.STAT.title();
+        } else if (automatic && KnimeTables.find(spec, Tables.ROW) < 0 && KnimeTables.find(spec, Tables.METRIC) >= 0) {
+            figure = FigureKind.HEAD_ABLATION;
+            rowName = Tables.BLOCK.title();
+            colName = Tables.HEAD.title();
+            facetRowsName = null;
+            facetColsName = Tables.METRIC.title();
+        } else if (automatic && KnimeTables.find(spec, Tables.ROW) < 0 && KnimeTables.find(spec, Tables.SITE) >= 0) {
+            figure = FigureKind.PATCHING_RESID; // or PATCHING_HEAD, by the sites the table has (TableFigureSource)
+            rowName = Tables.BLOCK.title();
+            colName = Tables.POSITION.title();
+            facetRowsName = null;
+            facetColsName = null;
         }
+        boolean patching = figure == FigureKind.PATCHING_RESID;
         int[] matrix = colName == null && valueName == null && KnimeTables.find(spec, Tables.COL) < 0
             ? matrixColumns(spec) : new int[0];
         rowName = rowName != null ? rowName : Tables.ROW.title();
@@ -88,6 +105,9 @@ record HeatmapColumns(int kind, int source, int facetRows, int facetCols, int ro
         }
         int source = KnimeTables.find(spec, Tables.SEQUENCE);
         if (source < 0) {
+            source = KnimeTables.find(spec, Tables.PAIR); // patching tables: one source per pair
+        }
+        if (source < 0) {
             source = KnimeTables.find(spec, Tables.GROUP); // aggregated tables: one source per group
         }
         if (settings.sourceRow() != null && source < 0) {
@@ -96,12 +116,24 @@ record HeatmapColumns(int kind, int source, int facetRows, int facetCols, int ro
                 + "column); clear the source row to draw the mean over all rows.");
         }
         int kind = figure == null ? KnimeTables.find(spec, Tables.KIND) : -1;
-        TableLayout layout = new TableLayout(figure == null ? null : figure.displayName(), rowName,
-            col < 0 ? "Column" : colName, facetRowsName, facetColsName, kind >= 0, source >= 0);
+        TableLayout layout = patching ? patchingLayout(FigureKind.PATCHING_RESID, source >= 0)
+            : new TableLayout(figure == null ? null : figure.displayName(), rowName, col < 0 ? "Column" : colName,
+                facetRowsName, facetColsName, kind >= 0, source >= 0);
         return new HeatmapColumns(kind, source, facet(spec, facetRowsName, "facet rows"),
             facet(spec, facetColsName, "facet columns"), row, col, values, stringColumn(spec, Tables.ROW_LABEL),
             stringColumn(spec, Tables.COL_LABEL), KnimeTables.find(spec, Tables.BLOCK),
-            KnimeTables.find(spec, Tables.HEAD), figure, layout);
+            KnimeTables.find(spec, Tables.HEAD), patching ? KnimeTables.find(spec, Tables.SITE) : -1,
+            figure, layout);
+    }
+
+    /**
+     * The layout of a patching figure, with the command line's axis titles: the site stands in the entries' kind,
+     * which filters the rows.
+     */
+    static TableLayout patchingLayout(final FigureKind kind, final boolean hasSource) {
+        boolean resid = kind == FigureKind.PATCHING_RESID;
+        return new TableLayout(kind.displayName(), resid ? "Stream entering block" : Tables.BLOCK.title(),
+            resid ? Tables.POSITION.title() : Tables.HEAD.title(), null, null, true, hasSource);
     }
 
     /** The numeric columns c0, c1, ... of a matrix-layout table, in order; none for another table. */
@@ -156,7 +188,7 @@ record HeatmapColumns(int kind, int source, int facetRows, int facetCols, int ro
         if (ri < 0) {
             return;
         }
-        String k = kind >= 0 ? text(r.getCell(kind)) : "";
+        String k = kind >= 0 ? text(r.getCell(kind)) : site >= 0 ? text(r.getCell(site)) : "";
         String src = source >= 0 ? text(r.getCell(source)) : "";
         String fr = facetRows >= 0 ? text(r.getCell(facetRows)) : "";
         String fc = facetCols >= 0 ? text(r.getCell(facetCols)) : "";
@@ -165,7 +197,7 @@ record HeatmapColumns(int kind, int source, int facetRows, int facetCols, int ro
         int b = block >= 0 ? index(r.getCell(block)) : -1;
         int h = head >= 0 ? index(r.getCell(head)) : -1;
         for (int j = 0; j < values.length; j++) {
-            int ci = col >= 0 ? index(r.getCell(col)) : j;
+            int ci = site >= 0 && PatchSite.HEAD.key().equals(k) ? h : col >= 0 ? index(r.getCell(col)) : j;
             DataCell v = r.getCell(values[j]);
             if (ci >= 0 && !v.isMissing()) {
                 sink.accept(new TableEntry(k, src, fr, fc, ri, ci, ((DoubleValue)v).getDoubleValue(), rl,

@@ -12,6 +12,8 @@ import org.gtlens.chart.figures.FigureChoices;
 import org.gtlens.chart.figures.FigureKind;
 import org.gtlens.chart.tables.TableEntry;
 import org.gtlens.chart.tables.TableFigureBuilder;
+import org.gtlens.chart.tables.TableLayout;
+import org.gtlens.causal.PatchSite;
 import org.gtlens.explorer.FigureSource;
 import org.gtlens.model.Kind;
 import org.gtlens.repr.IndexList;
@@ -143,7 +145,16 @@ final class TableFigureSource implements FigureSource {
             throw new GtLensException(e.getMessage() + ".");
         }
         FigureKind fk = m_columns.figure() != null ? m_columns.figure() : FigureKind.ofContractName(kind);
-        TableFigureBuilder builder = new TableFigureBuilder(m_columns.layout(), kind, source,
+        TableLayout layout = m_columns.layout();
+        String filter = kind;
+        if (m_columns.site() >= 0) { // patching: the resid rows, or the head rows of a table without resid rows
+            boolean head = !m_index.kinds().contains(PatchSite.RESID.key())
+                && m_index.kinds().contains(PatchSite.HEAD.key());
+            fk = head ? FigureKind.PATCHING_HEAD : FigureKind.PATCHING_RESID;
+            filter = head ? PatchSite.HEAD.key() : PatchSite.RESID.key();
+            layout = HeatmapColumns.patchingLayout(fk, m_columns.source() >= 0);
+        }
+        TableFigureBuilder builder = new TableFigureBuilder(layout, filter, source,
             chosen(blocks, m_index.maxBlock(), "block"), chosen(heads, m_index.maxHead(), "head"),
             m_index.rows(positions), fk::shown);
         Consumer<TableEntry> add = builder::add;

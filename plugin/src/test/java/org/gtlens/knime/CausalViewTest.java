@@ -1,0 +1,56 @@
+package org.gtlens.knime;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.gtlens.chart.figures.FigureKind;
+import org.gtlens.chart.options.ChartOptions;
+import org.gtlens.explorer.HeatmapExplorer;
+import org.gtlens.knime.heatmap.HeatmapNodeModel;
+import org.gtlens.knime.heatmap.HeatmapViews;
+import org.gtlens.model.Kind;
+import org.junit.jupiter.api.Test;
+import org.knime.core.node.BufferedDataTable;
+import org.knime.core.node.NodeModel;
+import org.knime.core.node.NodeTestHarness;
+
+/** The Heatmap View's explorer over the causal nodes' tables: the mean first, then each source row or pair. */
+class CausalViewTest {
+
+    private static HeatmapExplorer explore(final BufferedDataTable table) throws Exception {
+        NodeModel m = HeatmapNodeTest.model(s -> { });
+        NodeTestHarness.run(m, table);
+        return HeatmapViews.explorer(HeatmapViews.open((HeatmapNodeModel)m));
+    }
+
+    @Test
+    void theExplorerPicksTheSequencesOfAnAblationTable() throws Exception {
+        BufferedDataTable table = (BufferedDataTable)NodeTestHarness.run(AblateHeadsNodeTest.node(s -> { }),
+            TestSupport.defaultPort(), ExtractRepresentationsNodeTest.sequences("1,2,3", "4,5,6"))[0];
+        HeatmapExplorer explorer = explore(table);
+        assertEquals(0, explorer.selectedItem());
+        assertEquals(FigureKind.HEAD_ABLATION, explorer.figure().kind());
+        assertEquals(3, explorer.figure().grid().all().size(), "one panel per metric");
+        explorer.choose(2, Kind.ATTENTION, "all", "all", ChartOptions.ValueScale.LINEAR,
+            ChartOptions.RangeMode.SHARED);
+        assertNull(explorer.error(), explorer.error());
+        assertEquals("Head ablation of source row Row1", explorer.figure().grid().title());
+        assertEquals(ChartOptions.RangeMode.PER_PANEL, explorer.figure().defaults().range(),
+            "each metric keeps its own range");
+    }
+
+    @Test
+    void theExplorerPicksThePairsOfAPatchingTable() throws Exception {
+        BufferedDataTable table = (BufferedDataTable)NodeTestHarness.run(PatchActivationsNodeTest.node(s -> { }),
+            TestSupport.defaultPort(), PatchActivationsNodeTest.toyTable())[0];
+        HeatmapExplorer explorer = explore(table);
+        assertEquals(FigureKind.PATCHING_RESID, explorer.figure().kind());
+        explorer.choose(1, Kind.ATTENTION, "all", "all", ChartOptions.ValueScale.LINEAR,
+            ChartOptions.RangeMode.SHARED);
+        assertNull(explorer.error(), explorer.error());
+        assertEquals("Residual stream patching of source row 0", explorer.figure().grid().title());
+        assertEquals(5, explorer.figure().grid().all().get(0).cols(), "pair 0 has 5 positions");
+        assertTrue(explorer.figure().defaults().fixedRange());
+    }
+}
