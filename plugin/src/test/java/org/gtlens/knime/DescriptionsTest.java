@@ -119,6 +119,7 @@ class DescriptionsTest {
         }
         return switch (key) {
             case "model_file" -> "Model file";
+            case "built_in_model" -> "Built-in model";
             case "sequence_mode" -> "Sequences from";
             case "sequence_column" -> "Sequence column";
             case "token_columns" -> "Token columns";
