@@ -18,6 +18,7 @@ import com.google.gson.GsonBuilder;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 
+import org.gtlens.GtLensException;
 import org.gtlens.bench.CausalBenchmark;
 import org.gtlens.bench.ChartBenchmark;
 import org.gtlens.bench.ExtractionBenchmark;
@@ -95,7 +96,10 @@ final class BenchCommand implements Callable<Integer> {
         result.addProperty("intra_op_threads", model.threads);
         Path models = PythonScript.findModelsDir();
         Path work = Files.createTempDirectory("gtlens-bench");
-        try (GTransformer m = model.open()) {
+        this.err = err;
+        try (Interruption interruption = new Interruption().onInterrupt(this::stopChild)
+                .onInterrupt(() -> deleteQuietly(work)); GTransformer m = model.open()) {
+            this.interruption = interruption;
             result.addProperty("model", m.info().source());
             ExtractionBenchmark bench = new ExtractionBenchmark(m);
 
@@ -109,7 +113,7 @@ final class BenchCommand implements Callable<Integer> {
             List<Integer> batches = largest > 1 ? List.of(1, largest) : List.of(1);
             result.addProperty("length", info.t());
             result.addProperty("memory_mb", memoryMb);
-            err.println("bench: extraction of every tensor at batch " + batches + ", sequences of length "
+            step("extraction of every tensor at batch " + batches + ", sequences of length "
                     + info.t() + "...");
             JsonObject extract = new JsonObject();
             for (int b : batches) {
@@ -120,7 +124,7 @@ final class BenchCommand implements Callable<Integer> {
             Path onnx = model.model != null ? model.model : models == null ? null
                     : models.resolve("gtransformer.onnx");
             if (!noPython && models != null && onnx != null) {
-                err.println("bench: PyTorch eager get_representations on the same weights, batches and threads...");
+                step("PyTorch eager get_representations on the same weights, batches and threads...");
                 try {
                     double slowest = Double.MAX_VALUE;
                     for (String b : extract.keySet()) {
@@ -149,13 +153,13 @@ final class BenchCommand implements Callable<Integer> {
                         : "models/ folder not found (run from the repository)");
             }
 
-            err.println("bench: zero ablation of every head and full patching of one pair, full length, next to "
+            step("zero ablation of every head and full patching of one pair, full length, next to "
                     + "PyTorch with hooks...");
             result.add("causal", new CausalBenchmark(m, memoryMb << 20).report(noPython ? null : models, onnx,
                     model.threads, quick));
 
             if (selectedSequences > 0) {
-                err.println("bench: " + selectedSequences + " full-length sequences, --kinds attention --blocks last "
+                step("" + selectedSequences + " full-length sequences, --kinds attention --blocks last "
                         + "--positions last, to a long CSV (a JVM of its own)...");
                 result.add("selected_to_csv", selectedProbe(m, work, selectedSequences));
             }
@@ -165,7 +169,7 @@ final class BenchCommand implements Callable<Integer> {
                     : builtIn ? 100_000 : 1000;
             if (aggN > 0) {
                 String kinds = builtIn ? "attention,queries,keys,values,out,logprobs" : "attention";
-                err.println("bench: --aggregate mean --group-column over " + aggN + " sequences (" + kinds
+                step("--aggregate mean --group-column over " + aggN + " sequences (" + kinds
                         + ", a JVM of its own)...");
                 JsonObject probe = childProbe(m, work, "grouped", aggN, 5, "-Xmx2g", kinds, "all", "all");
                 probe.addProperty("groups", 5);
@@ -178,15 +182,15 @@ final class BenchCommand implements Callable<Integer> {
             if (rowsPerSequence > 10_000) {
                 result.addProperty("end_to_end_skipped", rowsPerSequence + " long-table rows per sequence with all "
                         + "kinds: a table too large to benchmark whole; see selected_to_csv");
-                err.println("bench: rendering skipped for a model of this size");
+                step("rendering skipped for a model of this size");
                 return print(out, result);
             }
             int e2eN = quick ? 20_000 : 200_000;
-            err.println("bench: end to end, " + e2eN + " sequences from CSV to long CSV...");
+            step("end to end, " + e2eN + " sequences from CSV to long CSV...");
             Path csv = ExtractionBenchmark.writeSequenceCsv(m.info(), e2eN, work.resolve("sequences.csv"));
             // the disk's own speed for a file about the size of the all-kinds table (45 bytes a row, as the default
             // model's has), measured first: the CSV runs, not this one, start behind the other's unwritten pages
-            err.println("bench: writing zeros to the same disk, as many bytes as the long CSV of all kinds...");
+            step("writing zeros to the same disk, as many bytes as the long CSV of all kinds...");
             long tableBytes = e2eN * Selection.all(EnumSet.copyOf(Kind.contract())).longRows(m.info(), m.info().t())
                     * 45;
             result.addProperty("disk_write_mb_per_s_same_size", round(ExtractionBenchmark.rawWriteMbPerSecond(
@@ -207,7 +211,7 @@ final class BenchCommand implements Callable<Integer> {
             result.addProperty("end_to_end_csv_mb_all_kinds", round(all.representationBytes() / 1e6));
             result.addProperty("end_to_end_disk_mb_per_s_all_kinds",
                     round(all.representationBytes() / 1e6 * all.seqPerSecond() / e2eN));
-            err.println("bench: the same, " + e2eN + " sequences, text counted and dropped (no disk)...");
+            step("the same, " + e2eN + " sequences, text counted and dropped (no disk)...");
             JsonObject noDisk = new JsonObject();
             ExtractionBenchmark.EndToEnd allNoDisk = bench.withoutDisk(csv, EnumSet.copyOf(Kind.contract()), 256);
             noDisk.addProperty("all_kinds", round(allNoDisk.seqPerSecond()));
@@ -216,12 +220,12 @@ final class BenchCommand implements Callable<Integer> {
             result.add("end_to_end_seq_per_s_without_disk", noDisk);
 
             if (heapSequences > 0) {
-                err.println("bench: peak heap for " + heapSequences + " sequences under -Xmx256m...");
+                step("peak heap for " + heapSequences + " sequences under -Xmx256m...");
                 result.add("heap_probe", heapProbe(m, work, heapSequences));
             }
-            err.println("bench: rendering the six figures of [4,5,5,5,4]...");
+            step("rendering the six figures of [4,5,5,5,4]...");
             renderFigures(m, models, result);
-            err.println("bench: rendering attention of former's default size (one 256x256 head, 12 x 8 of them)...");
+            step("rendering attention of former's default size (one 256x256 head, 12 x 8 of them)...");
             renderLarge(models, result);
         } finally {
             deleteTree(work);
@@ -313,6 +317,7 @@ final class BenchCommand implements Callable<Integer> {
                 model.model == null ? "-" : model.model.toString(), blocks, positions, Long.toString(memoryMb),
                 groups > 0 ? "group" : "each", Integer.toString(model.threads));
         Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        child = p;
         String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
         p.waitFor(30, TimeUnit.MINUTES);
         JsonObject probe = new JsonObject();
@@ -330,11 +335,52 @@ final class BenchCommand implements Callable<Integer> {
         return probe;
     }
 
+    private PrintWriter err;
+    private Interruption interruption;
+
+    /** Says what the benchmark does next; stops the run there when it was interrupted. */
+    private void step(String what) throws GtLensException {
+        if (interruption != null && interruption.requested()) {
+            throw new GtLensException("Interrupted; the benchmark's temporary files are removed.");
+        }
+        err.println("bench: " + what);
+    }
+
+    /** Deletes a folder tree that a run may still be writing into; a few tries, then gives up. */
+    private static void deleteQuietly(Path dir) {
+        for (int i = 0; i < 3; i++) {
+            try {
+                deleteTree(dir);
+                return;
+            } catch (IOException | RuntimeException e) {
+                // a file appeared or vanished during the walk: walk again
+            }
+        }
+    }
+
+    /** The child JVM of the probe that runs now, if any: an interrupt ends it with this run. */
+    private volatile Process child;
+
+    private void stopChild() {
+        Process p = child;
+        if (p != null) {
+            p.destroyForcibly();
+            try {
+                p.waitFor(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
     private static double round(double v) {
         return Math.round(v * 10) / 10.0;
     }
 
     private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
         try (Stream<Path> walk = Files.walk(dir)) {
             for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(p);

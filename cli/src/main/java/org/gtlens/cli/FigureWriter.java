@@ -52,6 +52,26 @@ final class FigureWriter {
         return write(figures, dir, options, err);
     }
 
+    /**
+     * Tests only: with the system property {@value #HOLD_PROPERTY} (milliseconds), waits that long with every figure
+     * written as a temporary file and none committed, or until the process shuts down, so that a test can signal the
+     * run at exactly that point instead of racing the clock.
+     */
+    static final String HOLD_PROPERTY = "gtlens.test.holdBeforeCommit";
+
+    private static void holdForTest() {
+        long ms = Long.getLong(HOLD_PROPERTY, 0);
+        long end = System.nanoTime() + ms * 1_000_000L;
+        while (ms > 0 && System.nanoTime() < end && !AtomicOutput.discarding()) {
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
     static List<Path> write(List<Figure> figures, Path dir, FigureOptions options, PrintWriter err)
             throws IOException, GtLensException {
         List<JFreeChart> charts = new ArrayList<>();
@@ -89,6 +109,7 @@ final class FigureWriter {
                     out.stream().write(HeatmapRenderer.png(HeatmapRenderer.toImage(charts.get(i))));
                 }
             }
+            holdForTest();
             AtomicOutput.commitAll(outputs);
             for (AtomicOutput out : outputs) {
                 written.add(out.target());

@@ -69,7 +69,9 @@ public final class GtLens implements Runnable {
         cli.setExecutionExceptionHandler((e, c, parsed) -> {
             boolean verbose = isVerbose(args);
             FileProblems.WriteFailure write = cause(e, FileProblems.WriteFailure.class);
-            if (e instanceof GtLensException) {
+            if (Interruption.anyRequested()) {
+                err.println("gtlens: interrupted; no output of this run is written.");
+            } else if (e instanceof GtLensException) {
                 err.println("gtlens: " + e.getMessage());
             } else if (causedByMemory(e)) {
                 err.println("gtlens: " + outOfMemory(args));

@@ -55,7 +55,7 @@ final class RenderCommand implements Callable<Integer> {
         figures.validate(spec.commandLine());
         Set<Kind> chosen = kinds == null ? EnumSet.copyOf(Kind.contract()) : kinds;
         OutputFolder.prepare(out);
-        try (GTransformer m = model.open()) {
+        try (Interruption interruption = new Interruption(); GTransformer m = model.open()) {
             java.util.Set<Kind> fetch = EnumSet.copyOf(chosen);
             if (summary) {
                 fetch.addAll(org.gtlens.analysis.Summaries.NEEDS);
