@@ -98,6 +98,13 @@ public final class GtLens implements Runnable {
             err.println("gtlens: " + outOfMemory(args));
             err.flush();
             return FAILURE;
+        } catch (Error e) { // never a silent exit 1: say what ended the run
+            err.println("gtlens: unexpected error: " + e + (isVerbose(args) ? "" : " (run with --verbose for details)"));
+            if (isVerbose(args)) {
+                e.printStackTrace(err);
+            }
+            err.flush();
+            return FAILURE;
         }
     }
 
