@@ -62,6 +62,9 @@ final class ExtractCommand implements Callable<Integer> {
     @Mixin
     SelectionOptions select;
 
+    @Mixin
+    TableSelectionOptions tableSelect;
+
     @Option(names = "--aggregate", paramLabel = "mean",
             description = "Write, instead of every sequence's values, their count, mean and standard deviation per "
                     + "cell over all sequences (or per --group-column value).")
@@ -96,7 +99,8 @@ final class ExtractCommand implements Callable<Integer> {
             TableJob job;
             TableRun<String> run;
             try {
-                job = new TableJob(select.selection(chosen, m.info(), spec.commandLine()), plan, layout,
+                job = new TableJob(select.selection(chosen, m.info(), spec.commandLine(), tableSelect.topK,
+                        tableSelect.keepMasked), plan, layout,
                         aggregate != null, summary ? EnumSet.allOf(Output.class) : EnumSet.of(Output.REPRESENTATIONS));
                 run = new TableRun<>(job, m, Function.identity());
             } catch (IllegalArgumentException e) {

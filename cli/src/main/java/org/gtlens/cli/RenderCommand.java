@@ -53,6 +53,7 @@ final class RenderCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         figures.validate(spec.commandLine());
+        org.gtlens.repr.BatchPlan plan = selection.plan(1, spec.commandLine());
         Set<Kind> chosen = kinds == null ? EnumSet.copyOf(Kind.contract()) : kinds;
         OutputFolder.prepare(out);
         try (Interruption interruption = new Interruption(); GTransformer m = model.open()) {
@@ -61,7 +62,10 @@ final class RenderCommand implements Callable<Integer> {
                 fetch.addAll(org.gtlens.analysis.Summaries.NEEDS);
             }
             org.gtlens.repr.Selection chosenSelection = selection.selection(chosen, m.info(), spec.commandLine());
-            BatchResult batch = new Extractor(m, fetch, 1).extract(OneSequence.of(sequence, null, m.info()));
+            org.gtlens.repr.Sequence one = OneSequence.of(sequence, null, m.info());
+            // --memory: the one sequence must fit the budget, as a batch of extract must
+            plan.batchFor(m.info(), org.gtlens.repr.Selection.all(fetch).outputs(m.info()), one.length());
+            BatchResult batch = new Extractor(m, fetch, 1).extract(one);
             List<Path> files = FigureWriter.write(batch, 0, chosen, chosenSelection, summary, out, figures,
                     spec.commandLine().getErr());
             for (Path f : files) {
