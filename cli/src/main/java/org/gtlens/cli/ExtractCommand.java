@@ -108,13 +108,16 @@ final class ExtractCommand implements Callable<Integer> {
                         + ".");
             }
             long n;
+            EmptySelection empty = new EmptySelection(job.selection(), select.positions);
+            java.io.PrintWriter err = spec.commandLine().getErr();
             if (input.fromFile()) {
                 try (SequenceCsvReader reader = input.reader(m.info(), groupColumn);
                         ProgressDisplay progress = new ProgressDisplay(countDataLines(input.file()), System.err)) {
-                    n = CsvTables.write(run, job, reader::nextItem, out, progress, interruption::requested);
+                    n = CsvTables.write(run, job, empty.watch(reader::nextItem, err), out, progress,
+                            interruption::requested);
                 }
             } else {
-                n = CsvTables.write(run, job, SequenceSource.of(input.given(m.info())).items(), out,
+                n = CsvTables.write(run, job, empty.watch(SequenceSource.of(input.given(m.info())).items(), err), out,
                         Extractor.ProgressListener.NONE, interruption::requested);
             }
             spec.commandLine().getOut().println("Extracted " + n + " sequence" + (n == 1 ? "" : "s") + " into "

@@ -84,6 +84,11 @@ final class OptionValues {
      * @throws CommandLine.ParameterException "--blocks: 'x' is not ..."
      */
     static org.gtlens.repr.IndexList indexList(String option, String text, CommandLine cli) {
+        if (text == null || text.isBlank()) {
+            // one rule for every option: an empty value is a usage error (as an empty --out is), never "all"
+            throw new CommandLine.ParameterException(cli, option + ": an empty list selects nothing; leave the "
+                    + "option out or write 'all' for all.");
+        }
         try {
             return org.gtlens.repr.IndexList.parse(text);
         } catch (IllegalArgumentException e) {
