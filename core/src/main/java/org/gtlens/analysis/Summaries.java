@@ -30,6 +30,18 @@ public final class Summaries {
     private final Map<String, Moments> headMoments = new LinkedHashMap<>();
     private final Map<String, Moments> lensMoments = new LinkedHashMap<>();
 
+    /** Cells the aggregated head scores and lens statistics of one group have. */
+    public static long cellsPerGroup(ModelInfo info, Selection selection) {
+        long blocks = selection.blocks(info).length;
+        return blocks * selection.heads(info, Kind.ATTENTION).length * HeadScore.values().length
+                + blocks * info.t() * LensStat.values().length;
+    }
+
+    /** Bytes the aggregated head scores and lens statistics of one group take (two Moments and their map entries). */
+    public static long bytesPerGroup(ModelInfo info, Selection selection) {
+        return Moments.bytes(cellsPerGroup(info, selection)) + 2 * (Moments.OBJECT_BYTES + 64);
+    }
+
     public Summaries(ModelInfo info, Selection selection, boolean aggregate) {
         this.info = info;
         this.selection = selection;
