@@ -101,8 +101,8 @@ final class AblateCommand implements Callable<Integer> {
         OptionValues.checkAggregate(aggregate, spec.commandLine());
         IndexList blockList = OptionValues.indexList("--blocks", blocks, spec.commandLine());
         IndexList headList = OptionValues.indexList("--heads", heads, spec.commandLine());
-        OutputFolder.prepare(out);
-        try (Interruption interruption = new Interruption(); GTransformer m = model.open()) {
+        try (org.gtlens.files.OutputLock folder = OutputFolder.prepare(out);
+                Interruption interruption = new Interruption(); GTransformer m = model.open()) {
             List<Sequence> sequences = new ArrayList<>();
             List<String> groups = groupColumn == null ? null : new ArrayList<>();
             read(m.info(), sequences, groups);

@@ -58,8 +58,8 @@ final class DemoCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         figures.validate(spec.commandLine());
         PrintWriter stdout = spec.commandLine().getOut();
-        OutputFolder.prepare(out);
-        try (Interruption interruption = new Interruption(); GTransformer m = model.open()) {
+        try (org.gtlens.files.OutputLock folder = OutputFolder.prepare(out);
+                Interruption interruption = new Interruption(); GTransformer m = model.open()) {
             ModelInfo info = m.info();
             stdout.println(info.summary());
             stdout.println();

@@ -95,8 +95,8 @@ final class ExtractCommand implements Callable<Integer> {
                     "--group-column needs --input and --aggregate mean.");
         }
         Set<Kind> chosen = kinds == null ? EnumSet.copyOf(Kind.contract()) : kinds;
-        OutputFolder.prepare(out);
-        try (Interruption interruption = new Interruption(); GTransformer m = model.open()) {
+        try (org.gtlens.files.OutputLock folder = OutputFolder.prepare(out);
+                Interruption interruption = new Interruption(); GTransformer m = model.open()) {
             TableJob job;
             TableRun<String> run;
             try {

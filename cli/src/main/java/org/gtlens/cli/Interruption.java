@@ -31,6 +31,7 @@ final class Interruption implements AutoCloseable {
             // first of all: ONNX Runtime's own shutdown hook may end the process while a batch still runs
             AtomicOutput.discardAllOpen();
             cleanUp();
+            org.gtlens.files.OutputLock.releaseAll(); // nothing is committed any more
             try {
                 finished.await(30, TimeUnit.SECONDS);
             } catch (InterruptedException e) {

@@ -7,17 +7,19 @@ import java.nio.file.Path;
 import org.gtlens.files.FileProblems;
 import org.gtlens.GtLensException;
 import org.gtlens.files.AtomicOutput;
+import org.gtlens.files.OutputLock;
 
 /**
- * Makes sure an output folder exists and can be written before any work starts, so a run never fails at the end, and
- * removes the temporary files killed runs left there.
+ * Makes sure an output folder exists and can be written before any work starts, so a run never fails at the end, locks
+ * it for the run (a second run into the same folder is refused, {@link OutputLock}), and removes the temporary files
+ * killed runs left there.
  */
 final class OutputFolder {
 
     private OutputFolder() {
     }
 
-    static Path prepare(Path dir) throws GtLensException {
+    static OutputLock prepare(Path dir) throws GtLensException {
         if (Files.exists(dir) && !Files.isDirectory(dir)) {
             throw new GtLensException("Output folder " + dir + " is a file, not a folder.");
         }
@@ -41,8 +43,9 @@ final class OutputFolder {
         } catch (IOException e) {
             throw new GtLensException("Output folder " + dir + " is not writable: " + FileProblems.reason(e) + ".");
         }
+        OutputLock lock = OutputLock.acquire(dir); // one run at a time in a folder
         AtomicOutput.sweep(dir); // what runs that were killed left behind
-        return dir;
+        return lock;
     }
 
     /**

@@ -155,8 +155,8 @@ final class PatchCommand implements Callable<Integer> {
         IndexList headList = OptionValues.indexList("--heads", heads, spec.commandLine());
         IndexList positionList = OptionValues.indexList("--positions", positions, spec.commandLine());
         List<PatchPair> pairs = pairs();
-        OutputFolder.prepare(out);
-        try (Interruption interruption = new Interruption(); GTransformer m = model.open()) {
+        try (org.gtlens.files.OutputLock folder = OutputFolder.prepare(out);
+                Interruption interruption = new Interruption(); GTransformer m = model.open()) {
             ActivationPatching patching;
             try {
                 patching = new ActivationPatching(m, chosen, blockList, headList, positionList, memoryMb << 20,

@@ -55,8 +55,8 @@ final class RenderCommand implements Callable<Integer> {
         figures.validate(spec.commandLine());
         org.gtlens.repr.BatchPlan plan = selection.plan(1, spec.commandLine());
         Set<Kind> chosen = kinds == null ? EnumSet.copyOf(Kind.contract()) : kinds;
-        OutputFolder.prepare(out);
-        try (Interruption interruption = new Interruption(); GTransformer m = model.open()) {
+        try (org.gtlens.files.OutputLock folder = OutputFolder.prepare(out);
+                Interruption interruption = new Interruption(); GTransformer m = model.open()) {
             java.util.Set<Kind> fetch = EnumSet.copyOf(chosen);
             if (summary) {
                 fetch.addAll(org.gtlens.analysis.Summaries.NEEDS);
