@@ -52,7 +52,8 @@ final class ExtractCommand implements Callable<Integer> {
     Layout layout;
 
     @Option(names = "--kinds", paramLabel = "K1,K2", converter = KindList.class,
-            description = "Kinds to extract: attention,queries,keys,values,out,logprobs (default: all).")
+            description = "Kinds to extract: attention,queries,keys,values,out,logprobs,rollout (default: the six "
+                    + "contract kinds, all but rollout).")
     Set<Kind> kinds;
 
     @Option(names = "--batch", paramLabel = "N", defaultValue = "256",
@@ -79,7 +80,8 @@ final class ExtractCommand implements Callable<Integer> {
             description = "Also write DIR/head_scores.csv (entropy, previous_token, self, first_token, duplicate_token, "
                     + "induction per block and "
                     + "head) and DIR/lens_stats.csv (entropy, kl_to_final, final_token_rank, max_probability per block "
-                    + "and position); aggregated with --aggregate.")
+                    + "and position), always over every block, head and position whatever --blocks, --heads and "
+                    + "--positions select; aggregated with --aggregate.")
     boolean summary;
 
     @Spec
