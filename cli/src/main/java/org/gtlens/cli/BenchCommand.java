@@ -186,6 +186,13 @@ final class BenchCommand implements Callable<Integer> {
                 return print(out, result);
             }
             int e2eN = quick ? 20_000 : 200_000;
+            long e2eBytes = 3 * e2eN * rowsPerSequence * 45; // the zeros, the table of all kinds, of attention
+            String e2eSpace = spaceProblem(work, e2eBytes);
+            if (e2eSpace != null) {
+                result.addProperty("end_to_end_skipped", e2eSpace);
+                err.println("bench: " + e2eSpace);
+                return print(out, result);
+            }
             step("end to end, " + e2eN + " sequences from CSV to long CSV...");
             Path csv = ExtractionBenchmark.writeSequenceCsv(m.info(), e2eN, work.resolve("sequences.csv"));
             // the disk's own speed for a file about the size of the all-kinds table (45 bytes a row, as the default
@@ -220,8 +227,21 @@ final class BenchCommand implements Callable<Integer> {
             result.add("end_to_end_seq_per_s_without_disk", noDisk);
 
             if (heapSequences > 0) {
-                step("peak heap for " + heapSequences + " sequences under -Xmx256m...");
-                result.add("heap_probe", heapProbe(m, work, heapSequences));
+                int n = boundedSequences(info, heapSequences);
+                step("peak heap for " + n + " sequences under -Xmx256m" + (n < heapSequences ? " (bounded from "
+                        + heapSequences + " so that its table stays within " + BatchPlan.mb(MAX_TABLE_BYTES) + ")"
+                        : "") + "...");
+                String space = spaceProblem(work, heapTableBytes(info, n));
+                if (space != null) {
+                    result.addProperty("heap_probe_skipped", space);
+                    err.println("bench: " + space);
+                } else {
+                    JsonObject probe = heapProbe(m, work, n);
+                    if (n < heapSequences) {
+                        probe.addProperty("bounded_from", heapSequences);
+                    }
+                    result.add("heap_probe", probe);
+                }
             }
             step("rendering the six figures of [4,5,5,5,4]...");
             renderFigures(m, models, result);
@@ -316,7 +336,8 @@ final class BenchCommand implements Callable<Integer> {
                 HeapProbe.class.getName(), csv.toString(), out.toString(), kinds,
                 model.model == null ? "-" : model.model.toString(), blocks, positions, Long.toString(memoryMb),
                 groups > 0 ? "group" : "each", Integer.toString(model.threads));
-        Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        Path childErr = work.resolve(name + ".stderr");
+        Process p = new ProcessBuilder(command).redirectError(childErr.toFile()).start();
         child = p;
         String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
         p.waitFor(30, TimeUnit.MINUTES);
@@ -324,7 +345,10 @@ final class BenchCommand implements Callable<Integer> {
         probe.addProperty("sequences", n);
         probe.addProperty("threads", model.threads);
         if (p.exitValue() != 0 || text.isEmpty()) {
-            probe.addProperty("failed", "exit " + p.exitValue());
+            String failure = childFailure(name, p.exitValue(), Files.exists(childErr) ? Files.readString(childErr)
+                    : "");
+            probe.addProperty("failed", failure);
+            err.println("bench: " + failure);
             return probe;
         }
         JsonObject r = JsonParser.parseString(text.lines().reduce((a, b) -> b).orElse("{}")).getAsJsonObject();
@@ -337,6 +361,69 @@ final class BenchCommand implements Callable<Integer> {
 
     private PrintWriter err;
     private Interruption interruption;
+
+    /** The most a benchmark's table may take on disk, whatever the model: 2 GB. */
+    static final long MAX_TABLE_BYTES = 2L << 30;
+    /** Bytes a long-table row takes, about (45 for the built-in model's). */
+    static final long BYTES_PER_ROW = 45;
+    /** Free space kept beside what a step writes. */
+    static final long SPARE_BYTES = 256L << 20;
+
+    /** Bytes of the heap probe's table (attention, long layout) for {@code n} full-length sequences. */
+    static long heapTableBytes(ModelInfo info, long n) {
+        return n * Selection.all(EnumSet.of(Kind.ATTENTION)).withKeepMasked(false).longRows(info, info.t())
+                * BYTES_PER_ROW;
+    }
+
+    /** The heap probe's sequences: as asked, or fewer so that its table stays within {@link #MAX_TABLE_BYTES}. */
+    static int boundedSequences(ModelInfo info, int asked) {
+        long perSequence = Math.max(1, heapTableBytes(info, 1));
+        return (int) Math.max(1, Math.min(asked, MAX_TABLE_BYTES / perSequence));
+    }
+
+    /** Null when {@code dir}'s disk has room for {@code bytes} and a spare; else the sentence that says it has not. */
+    static String spaceProblem(Path dir, long bytes) {
+        long usable;
+        try {
+            usable = Files.getFileStore(dir).getUsableSpace();
+        } catch (IOException e) {
+            return null; // a disk that cannot say: the write reports its own failure
+        }
+        return spaceProblem(dir, bytes, usable);
+    }
+
+    static String spaceProblem(Path dir, long bytes, long usable) {
+        if (bytes + SPARE_BYTES <= usable) {
+            return null;
+        }
+        return "skipped: it writes about " + BatchPlan.mb(bytes) + " into " + dir + ", whose disk has "
+                + BatchPlan.mb(usable) + " free (" + BatchPlan.mb(SPARE_BYTES) + " are kept spare); set "
+                + "-Djava.io.tmpdir to a larger disk through GTLENS_JAVA_OPTS.";
+    }
+
+    /**
+     * A child JVM's failure in one line: the first line of its stderr that is no stack frame (the exception's
+     * message, without the exception's class name), e.g. "the heap probe failed (exit 1): No space left on device".
+     */
+    static String childFailure(String name, int exit, String stderr) {
+        String reason = null;
+        for (String line : stderr.lines().map(String::strip).toList()) {
+            if (line.isEmpty() || line.startsWith("at ") || line.startsWith("...") || line.startsWith("Caused by")
+                    && reason != null) {
+                continue;
+            }
+            String text = line.replaceFirst("^(Exception in thread \"[^\"]*\" )?(Caused by: )?([a-zA-Z_$][\\w$]*\\.)+"
+                    + "[A-Z][\\w$]*(Exception|Error)(: )?", "").strip();
+            if (!text.isEmpty()) {
+                reason = text;
+            }
+            if (reason != null) {
+                break;
+            }
+        }
+        return "the " + name + " probe failed (exit " + exit + ")" + (reason == null ? "" : ": "
+                + (reason.length() <= 200 ? reason : reason.substring(0, 197) + "..."));
+    }
 
     /** Says what the benchmark does next; stops the run there when it was interrupted. */
     private void step(String what) throws GtLensException {
