@@ -332,10 +332,15 @@ final class BenchCommand implements Callable<Integer> {
         Path csv = ExtractionBenchmark.writeSequenceCsv(m.info(), n, work.resolve(name + ".csv"), groups);
         Path out = Files.createDirectories(work.resolve(name));
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = List.of(java, xmx, "-cp", System.getProperty("java.class.path"),
+        List<String> command = new ArrayList<>(List.of(java, xmx));
+        String natives = System.getProperty("onnxruntime.native.path"); // the libraries unpacked once, not again
+        if (natives != null) {
+            command.add("-Donnxruntime.native.path=" + natives);
+        }
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"),
                 HeapProbe.class.getName(), csv.toString(), out.toString(), kinds,
                 model.model == null ? "-" : model.model.toString(), blocks, positions, Long.toString(memoryMb),
-                groups > 0 ? "group" : "each", Integer.toString(model.threads));
+                groups > 0 ? "group" : "each", Integer.toString(model.threads)));
         Path childErr = work.resolve(name + ".stderr");
         Process p = new ProcessBuilder(command).redirectError(childErr.toFile()).start();
         child = p;

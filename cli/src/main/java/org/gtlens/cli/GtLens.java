@@ -49,7 +49,24 @@ public final class GtLens implements Runnable {
                 e.printStackTrace();
             }
         });
+        org.gtlens.runtime.NativeRuntime.useCache(cacheFolder());
         System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /**
+     * The command line's cache folder, where ONNX Runtime's native libraries are unpacked once (not into a new
+     * temporary folder at every run): $XDG_CACHE_HOME/gtlens, else ~/.cache/gtlens (on Windows %LOCALAPPDATA%\gtlens).
+     */
+    static java.nio.file.Path cacheFolder() {
+        String xdg = System.getenv("XDG_CACHE_HOME");
+        if (xdg != null && !xdg.isBlank() && java.nio.file.Path.of(xdg).isAbsolute()) {
+            return java.nio.file.Path.of(xdg, "gtlens");
+        }
+        String local = System.getenv("LOCALAPPDATA");
+        if (local != null && !local.isBlank() && System.getProperty("os.name", "").toLowerCase().contains("win")) {
+            return java.nio.file.Path.of(local, "gtlens");
+        }
+        return java.nio.file.Path.of(System.getProperty("user.home"), ".cache", "gtlens");
     }
 
     /** Runs the command line with the given streams and returns the exit code (for tests and embedding). */

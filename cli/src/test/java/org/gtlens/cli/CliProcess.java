@@ -49,6 +49,11 @@ record CliProcess(int exit, String out, String err) {
         return finish(dir, start(dir, jvm, args), args);
     }
 
+    /** Waits for a started run (at most two minutes) and returns what it printed. */
+    static CliProcess finishFor(Path dir, Process p) throws Exception {
+        return finish(dir, p);
+    }
+
     private static CliProcess finish(Path dir, Process p, String... args) throws Exception {
         if (!p.waitFor(120, TimeUnit.SECONDS)) {
             p.destroyForcibly();
