@@ -74,6 +74,29 @@ final class FigureWriter {
 
     static List<Path> write(List<Figure> figures, Path dir, FigureOptions options, PrintWriter err)
             throws IOException, GtLensException {
+        List<AtomicOutput> outputs = prepare(figures, dir, options, err);
+        try {
+            holdForTest();
+            AtomicOutput.commitAll(outputs);
+            List<Path> written = new ArrayList<>();
+            for (AtomicOutput out : outputs) {
+                written.add(out.target());
+            }
+            return written;
+        } finally {
+            for (AtomicOutput out : outputs) {
+                out.close();
+            }
+        }
+    }
+
+    /**
+     * Draws the figures into temporary files and returns them uncommitted, for a command that commits them together
+     * with its tables ({@link AtomicOutput#commitAll}); the caller closes them (which discards what was not
+     * committed).
+     */
+    static List<AtomicOutput> prepare(List<Figure> figures, Path dir, FigureOptions options, PrintWriter err)
+            throws IOException, GtLensException {
         List<JFreeChart> charts = new ArrayList<>();
         for (Figure figure : figures) {
             ChartOptions o = options.optionsFor(figure);
@@ -97,7 +120,7 @@ final class FigureWriter {
             charts.add(chart);
         }
         List<AtomicOutput> outputs = new ArrayList<>();
-        List<Path> written = new ArrayList<>();
+        boolean done = false;
         try {
             for (int i = 0; i < figures.size(); i++) {
                 Figure figure = figures.get(i);
@@ -109,15 +132,13 @@ final class FigureWriter {
                     out.stream().write(HeatmapRenderer.png(HeatmapRenderer.toImage(charts.get(i))));
                 }
             }
-            holdForTest();
-            AtomicOutput.commitAll(outputs);
-            for (AtomicOutput out : outputs) {
-                written.add(out.target());
-            }
-            return written;
+            done = true;
+            return outputs;
         } finally {
-            for (AtomicOutput out : outputs) {
-                out.close();
+            if (!done) {
+                for (AtomicOutput out : outputs) {
+                    out.close();
+                }
             }
         }
     }

@@ -35,7 +35,11 @@ class EmptySelectionTest {
         "render --tokens 4,5 --heads EMPTY | 2 | --heads: an empty list selects nothing | false",
         "ablate --tokens 4,5 --blocks EMPTY | 2 | --blocks: an empty list selects nothing | false",
         "patch --clean 4,5 --corrupted 4,6 --positions EMPTY | 2 | --positions: an empty list selects nothing "
-                + "| false"})
+                + "| false",
+        "patch --clean 4,5 --corrupted 4,6 --positions 4 | 1 | --positions 4 selects no position of any of the 1 "
+                + "pair (the longest clean sequence has 2 tokens); nothing is written. | false",
+        "patch --clean 4,5 --corrupted 4,6 --positions 4 --sites resid | 1 | --positions 4 selects no position of "
+                + "any of the 1 pair | false"})
     void aSelectionOfNothingIsSaid(String command, int exit, String says, boolean written) throws Exception {
         Path out = dir.resolve("out");
         List<String> args = new ArrayList<>();
