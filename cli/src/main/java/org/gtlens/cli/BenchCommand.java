@@ -2,31 +2,23 @@ package org.gtlens.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
 
 import org.gtlens.GtLensException;
 import org.gtlens.bench.CausalBenchmark;
 import org.gtlens.bench.ChartBenchmark;
 import org.gtlens.bench.ExtractionBenchmark;
-import org.gtlens.bench.HeapProbe;
 import org.gtlens.bench.PythonScript;
 import org.gtlens.runtime.GTransformer;
 import org.gtlens.model.Kind;
-import org.gtlens.csv.output.CsvTables;
 import org.gtlens.repr.BatchResult;
 import org.gtlens.repr.Extractor;
 import org.gtlens.repr.Sequence;
@@ -95,11 +87,12 @@ final class BenchCommand implements Callable<Integer> {
         result.addProperty("cores", Runtime.getRuntime().availableProcessors());
         result.addProperty("intra_op_threads", model.threads);
         Path models = PythonScript.findModelsDir();
-        Path work = Files.createTempDirectory("gtlens-bench");
         this.err = err;
-        try (Interruption interruption = new Interruption().onInterrupt(this::stopChild)
-                .onInterrupt(() -> deleteQuietly(work)); GTransformer m = model.open()) {
+        try (BenchWorkspace workspace = new BenchWorkspace(err);
+                Interruption interruption = workspace.guard(new Interruption()); GTransformer m = model.open()) {
             this.interruption = interruption;
+            this.workspace = workspace;
+            Path work = workspace.dir();
             result.addProperty("model", m.info().source());
             ExtractionBenchmark bench = new ExtractionBenchmark(m);
 
@@ -187,7 +180,7 @@ final class BenchCommand implements Callable<Integer> {
             }
             int e2eN = quick ? 20_000 : 200_000;
             long e2eBytes = 3 * e2eN * rowsPerSequence * 45; // the zeros, the table of all kinds, of attention
-            String e2eSpace = spaceProblem(work, e2eBytes);
+            String e2eSpace = BenchLimits.spaceProblem(work, e2eBytes);
             if (e2eSpace != null) {
                 result.addProperty("end_to_end_skipped", e2eSpace);
                 err.println("bench: " + e2eSpace);
@@ -227,11 +220,11 @@ final class BenchCommand implements Callable<Integer> {
             result.add("end_to_end_seq_per_s_without_disk", noDisk);
 
             if (heapSequences > 0) {
-                int n = boundedSequences(info, heapSequences);
+                int n = BenchLimits.boundedSequences(info, heapSequences);
                 step("peak heap for " + n + " sequences under -Xmx256m" + (n < heapSequences ? " (bounded from "
-                        + heapSequences + " so that its table stays within " + BatchPlan.mb(MAX_TABLE_BYTES) + ")"
+                        + heapSequences + " so that its table stays within " + BatchPlan.mb(BenchLimits.MAX_TABLE_BYTES) + ")"
                         : "") + "...");
-                String space = spaceProblem(work, heapTableBytes(info, n));
+                String space = BenchLimits.spaceProblem(work, BenchLimits.heapTableBytes(info, n));
                 if (space != null) {
                     result.addProperty("heap_probe_skipped", space);
                     err.println("bench: " + space);
@@ -247,8 +240,6 @@ final class BenchCommand implements Callable<Integer> {
             renderFigures(m, models, result);
             step("rendering attention of former's default size (one 256x256 head, 12 x 8 of them)...");
             renderLarge(models, result);
-        } finally {
-            deleteTree(work);
         }
         return print(out, result);
     }
@@ -323,112 +314,9 @@ final class BenchCommand implements Callable<Integer> {
         return probe;
     }
 
-    /**
-     * Writes {@code n} random full-length sequences (in {@code groups} groups, 0 for none, which aggregates by them),
-     * runs {@link HeapProbe} over them in a JVM of its own with the same model and threads, and reads its figures.
-     */
-    private JsonObject childProbe(GTransformer m, Path work, String name, int n, int groups, String xmx, String kinds,
-            String blocks, String positions) throws IOException, InterruptedException {
-        Path csv = ExtractionBenchmark.writeSequenceCsv(m.info(), n, work.resolve(name + ".csv"), groups);
-        Path out = Files.createDirectories(work.resolve(name));
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = new ArrayList<>(List.of(java, xmx));
-        String natives = System.getProperty("onnxruntime.native.path"); // the libraries unpacked once, not again
-        if (natives != null) {
-            command.add("-Donnxruntime.native.path=" + natives);
-        }
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"),
-                HeapProbe.class.getName(), csv.toString(), out.toString(), kinds,
-                model.model == null ? "-" : model.model.toString(), blocks, positions, Long.toString(memoryMb),
-                groups > 0 ? "group" : "each", Integer.toString(model.threads)));
-        Path childErr = work.resolve(name + ".stderr");
-        Process p = new ProcessBuilder(command).redirectError(childErr.toFile()).start();
-        child = p;
-        String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-        p.waitFor(30, TimeUnit.MINUTES);
-        JsonObject probe = new JsonObject();
-        probe.addProperty("sequences", n);
-        probe.addProperty("threads", model.threads);
-        if (p.exitValue() != 0 || text.isEmpty()) {
-            String failure = childFailure(name, p.exitValue(), Files.exists(childErr) ? Files.readString(childErr)
-                    : "");
-            probe.addProperty("failed", failure);
-            err.println("bench: " + failure);
-            return probe;
-        }
-        JsonObject r = JsonParser.parseString(text.lines().reduce((a, b) -> b).orElse("{}")).getAsJsonObject();
-        probe.addProperty("seconds", round(r.get("seconds").getAsDouble()));
-        probe.addProperty("peak_heap_mb", round(r.get("peak_heap_bytes").getAsLong() / 1048576.0));
-        probe.addProperty("peak_rss_mb", round(r.get("peak_rss_bytes").getAsLong() / 1048576.0));
-        probe.addProperty("representations_mb", round(Files.size(out.resolve(CsvTables.REPRESENTATIONS)) / 1e6));
-        return probe;
-    }
-
     private PrintWriter err;
     private Interruption interruption;
-
-    /** The most a benchmark's table may take on disk, whatever the model: 2 GB. */
-    static final long MAX_TABLE_BYTES = 2L << 30;
-    /** Bytes a long-table row takes, about (45 for the built-in model's). */
-    static final long BYTES_PER_ROW = 45;
-    /** Free space kept beside what a step writes. */
-    static final long SPARE_BYTES = 256L << 20;
-
-    /** Bytes of the heap probe's table (attention, long layout) for {@code n} full-length sequences. */
-    static long heapTableBytes(ModelInfo info, long n) {
-        return n * Selection.all(EnumSet.of(Kind.ATTENTION)).withKeepMasked(false).longRows(info, info.t())
-                * BYTES_PER_ROW;
-    }
-
-    /** The heap probe's sequences: as asked, or fewer so that its table stays within {@link #MAX_TABLE_BYTES}. */
-    static int boundedSequences(ModelInfo info, int asked) {
-        long perSequence = Math.max(1, heapTableBytes(info, 1));
-        return (int) Math.max(1, Math.min(asked, MAX_TABLE_BYTES / perSequence));
-    }
-
-    /** Null when {@code dir}'s disk has room for {@code bytes} and a spare; else the sentence that says it has not. */
-    static String spaceProblem(Path dir, long bytes) {
-        long usable;
-        try {
-            usable = Files.getFileStore(dir).getUsableSpace();
-        } catch (IOException e) {
-            return null; // a disk that cannot say: the write reports its own failure
-        }
-        return spaceProblem(dir, bytes, usable);
-    }
-
-    static String spaceProblem(Path dir, long bytes, long usable) {
-        if (bytes + SPARE_BYTES <= usable) {
-            return null;
-        }
-        return "skipped: it writes about " + BatchPlan.mb(bytes) + " into " + dir + ", whose disk has "
-                + BatchPlan.mb(usable) + " free (" + BatchPlan.mb(SPARE_BYTES) + " are kept spare); set "
-                + "-Djava.io.tmpdir to a larger disk through GTLENS_JAVA_OPTS.";
-    }
-
-    /**
-     * A child JVM's failure in one line: the first line of its stderr that is no stack frame (the exception's
-     * message, without the exception's class name), e.g. "the heap probe failed (exit 1): No space left on device".
-     */
-    static String childFailure(String name, int exit, String stderr) {
-        String reason = null;
-        for (String line : stderr.lines().map(String::strip).toList()) {
-            if (line.isEmpty() || line.startsWith("at ") || line.startsWith("...") || line.startsWith("Caused by")
-                    && reason != null) {
-                continue;
-            }
-            String text = line.replaceFirst("^(Exception in thread \"[^\"]*\" )?(Caused by: )?([a-zA-Z_$][\\w$]*\\.)+"
-                    + "[A-Z][\\w$]*(Exception|Error)(: )?", "").strip();
-            if (!text.isEmpty()) {
-                reason = text;
-            }
-            if (reason != null) {
-                break;
-            }
-        }
-        return "the " + name + " probe failed (exit " + exit + ")" + (reason == null ? "" : ": "
-                + (reason.length() <= 200 ? reason : reason.substring(0, 197) + "..."));
-    }
+    private BenchWorkspace workspace;
 
     /** Says what the benchmark does next; stops the run there when it was interrupted. */
     private void step(String what) throws GtLensException {
@@ -438,45 +326,15 @@ final class BenchCommand implements Callable<Integer> {
         err.println("bench: " + what);
     }
 
-    /** Deletes a folder tree that a run may still be writing into; a few tries, then gives up. */
-    private static void deleteQuietly(Path dir) {
-        for (int i = 0; i < 3; i++) {
-            try {
-                deleteTree(dir);
-                return;
-            } catch (IOException | RuntimeException e) {
-                // a file appeared or vanished during the walk: walk again
-            }
-        }
-    }
-
-    /** The child JVM of the probe that runs now, if any: an interrupt ends it with this run. */
-    private volatile Process child;
-
-    private void stopChild() {
-        Process p = child;
-        if (p != null) {
-            p.destroyForcibly();
-            try {
-                p.waitFor(5, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-    }
-
     private static double round(double v) {
-        return Math.round(v * 10) / 10.0;
+        return BenchLimits.round(v);
     }
 
-    private static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
+    /** {@link BenchWorkspace#childProbe} with this run's model, budget and threads. */
+    private JsonObject childProbe(GTransformer m, Path work, String name, int n, int groups, String xmx, String kinds,
+            String blocks, String positions) throws IOException, InterruptedException {
+        return workspace.childProbe(m.info(), model.model, memoryMb, model.threads, name, n, groups, xmx, kinds,
+                blocks, positions);
     }
+
 }

@@ -25,11 +25,11 @@ class BenchBoundsTest {
         try (GTransformer m = model.equals("built-in") ? GTransformer.loadDefault(1)
                 : GTransformer.load(Path.of(model), 1)) {
             ModelInfo info = m.info();
-            int n = BenchCommand.boundedSequences(info, asked);
+            int n = BenchLimits.boundedSequences(info, asked);
             assertTrue(n >= 1 && n <= asked, "n " + n);
-            assertTrue(BenchCommand.heapTableBytes(info, n) <= BenchCommand.MAX_TABLE_BYTES,
-                    model + ": " + BenchCommand.heapTableBytes(info, n) + " bytes");
-            if (BenchCommand.heapTableBytes(info, asked) <= BenchCommand.MAX_TABLE_BYTES) {
+            assertTrue(BenchLimits.heapTableBytes(info, n) <= BenchLimits.MAX_TABLE_BYTES,
+                    model + ": " + BenchLimits.heapTableBytes(info, n) + " bytes");
+            if (BenchLimits.heapTableBytes(info, asked) <= BenchLimits.MAX_TABLE_BYTES) {
                 assertEquals(asked, n, "what fits is run as asked");
             }
         }
@@ -38,10 +38,10 @@ class BenchBoundsTest {
     @Test
     void aStepThatDoesNotFitTheDiskIsSkippedWithASentence() {
         Path tmp = Path.of("/tmp/x");
-        assertNull(BenchCommand.spaceProblem(tmp, 1L << 30, 10L << 30));
+        assertNull(BenchLimits.spaceProblem(tmp, 1L << 30, 10L << 30));
         assertEquals("skipped: it writes about 4096 MB into /tmp/x, whose disk has 1024 MB free (256 MB are kept "
                 + "spare); set -Djava.io.tmpdir to a larger disk through GTLENS_JAVA_OPTS.",
-                BenchCommand.spaceProblem(tmp, 4L << 30, 1L << 30));
+                BenchLimits.spaceProblem(tmp, 4L << 30, 1L << 30));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -52,7 +52,7 @@ class BenchBoundsTest {
                 + " | the heap probe failed (exit 1): Java heap space",
         " | the heap probe failed (exit 1)"})
     void aChildFailureIsOneLine(String stderr, String says) {
-        String line = BenchCommand.childFailure("heap", 1, stderr == null ? "" : stderr.replace("\\n", "\n")
+        String line = BenchWorkspace.childFailure("heap", 1, stderr == null ? "" : stderr.replace("\\n", "\n")
                 .replace("\\t", "\t"));
         assertEquals(says, line);
     }

@@ -33,7 +33,7 @@ public final class GroupMemory {
     public GroupMemory(ModelInfo info, Selection selection, boolean summaries, BatchPlan plan) {
         CellAggregate cells = new CellAggregate(info, selection);
         this.cellsPerGroup = cells.cellsPerGroup() + (summaries ? Summaries.cellsPerGroup(info, selection) : 0);
-        this.bytesPerGroup = cells.bytesPerGroup() + (summaries ? Summaries.bytesPerGroup(info, selection) : 0);
+        this.bytesPerGroup = cells.heldBytesPerGroup() + (summaries ? Summaries.bytesPerGroup(info, selection) : 0);
         this.budgetBytes = plan.budgetBytes();
         this.budgetSetting = plan.budgetSetting();
     }
