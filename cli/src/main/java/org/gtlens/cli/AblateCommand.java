@@ -114,24 +114,15 @@ final class AblateCommand implements Callable<Integer> {
             }
             AblationRun run = new AblationRun(ablation, aggregate != null);
             EffectSummary summary;
-            List<AtomicOutput> drawn = List.of();
+            List<Path> files;
             try (AtomicOutput file = new AtomicOutput(out.resolve(TABLE));
                     ProgressDisplay progress = new ProgressDisplay(sequences.size(), System.err)) {
                 CsvTableWriter table = new CsvTableWriter(file.writer(), run.schema());
                 summary = run.run(sequences, groups, table::row, progress, interruption::requested);
                 table.close(); // flushes into the file, which commitAll then finishes
-                // the table and its figure appear together or not at all
-                drawn = FigureWriter.prepare(List.of(CausalFigures.headAblation(m.info(), summary, chosen)), out,
-                        figures, spec.commandLine().getErr());
-                List<AtomicOutput> all = new ArrayList<>(List.of(file));
-                all.addAll(drawn);
-                AtomicOutput.commitAll(all);
-            } finally {
-                for (AtomicOutput o : drawn) {
-                    o.close();
-                }
+                files = FigureWriter.writeWith(List.of(file), List.of(CausalFigures.headAblation(m.info(), summary,
+                        chosen)), out, figures, spec.commandLine().getErr());
             }
-            List<Path> files = drawn.stream().map(AtomicOutput::target).toList();
             spec.commandLine().getOut().println("Ablated " + ablation.heads().size() + " heads on "
                     + sequences.size() + " sequence" + (sequences.size() == 1 ? "" : "s") + " (" + chosen.key()
                     + ") into " + out.resolve(TABLE) + " and " + files.get(0) + ".");

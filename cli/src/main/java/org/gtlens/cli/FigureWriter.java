@@ -91,6 +91,27 @@ final class FigureWriter {
     }
 
     /**
+     * Draws the figures and commits them together with a run's finished tables ({@link AtomicOutput#commitAll}):
+     * tables and figures appear together or not at all.
+     *
+     * @return the figure files
+     */
+    static List<Path> writeWith(List<AtomicOutput> tables, List<Figure> figures, Path dir, FigureOptions options,
+            PrintWriter err) throws IOException, GtLensException {
+        List<AtomicOutput> drawn = prepare(figures, dir, options, err);
+        try {
+            List<AtomicOutput> all = new ArrayList<>(tables);
+            all.addAll(drawn);
+            AtomicOutput.commitAll(all);
+            return drawn.stream().map(AtomicOutput::target).toList();
+        } finally {
+            for (AtomicOutput o : drawn) {
+                o.close();
+            }
+        }
+    }
+
+    /**
      * Draws the figures into temporary files and returns them uncommitted, for a command that commits them together
      * with its tables ({@link AtomicOutput#commitAll}); the caller closes them (which discards what was not
      * committed).

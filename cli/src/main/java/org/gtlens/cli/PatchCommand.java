@@ -169,7 +169,7 @@ final class PatchCommand implements Callable<Integer> {
             }
             PatchRun run = new PatchRun(patching, aggregate != null);
             PatchSummary summary;
-            List<AtomicOutput> figureFiles = List.of();
+            List<Path> files;
             try (AtomicOutput table = new AtomicOutput(out.resolve(TABLE));
                     AtomicOutput pairFile = new AtomicOutput(out.resolve(PAIRS));
                     ProgressDisplay progress = new ProgressDisplay(pairs.size(), System.err)) {
@@ -182,17 +182,9 @@ final class PatchCommand implements Callable<Integer> {
                 for (PatchSite site : chosen) {
                     drawn.add(CausalFigures.patching(m.info(), summary, site, group -> panelTitle(group, pairs)));
                 }
-                // the tables and their figures appear together or not at all
-                figureFiles = FigureWriter.prepare(drawn, out, figures, spec.commandLine().getErr());
-                List<AtomicOutput> all = new ArrayList<>(List.of(table, pairFile));
-                all.addAll(figureFiles);
-                AtomicOutput.commitAll(all);
-            } finally {
-                for (AtomicOutput o : figureFiles) {
-                    o.close();
-                }
+                files = FigureWriter.writeWith(List.of(table, pairFile), drawn, out, figures,
+                        spec.commandLine().getErr());
             }
-            List<Path> files = figureFiles.stream().map(AtomicOutput::target).toList();
             spec.commandLine().getOut().println("Patched " + pairs.size() + " pair" + (pairs.size() == 1 ? "" : "s")
                     + " into " + out.resolve(TABLE) + ", " + out.resolve(PAIRS) + " and " + files.size() + " figure"
                     + (files.size() == 1 ? "" : "s") + ".");
