@@ -101,8 +101,8 @@ final class AblateCommand implements Callable<Integer> {
         OptionValues.checkAggregate(aggregate, spec.commandLine());
         IndexList blockList = OptionValues.indexList("--blocks", blocks, spec.commandLine());
         IndexList headList = OptionValues.indexList("--heads", heads, spec.commandLine());
-        OutputFolder.prepare(out);
-        try (Interruption interruption = new Interruption(); GTransformer m = model.open()) {
+        try (org.gtlens.files.OutputLock folder = OutputFolder.prepare(out);
+                Interruption interruption = new Interruption(); GTransformer m = model.open()) {
             List<Sequence> sequences = new ArrayList<>();
             List<String> groups = groupColumn == null ? null : new ArrayList<>();
             read(m.info(), sequences, groups);
@@ -114,15 +114,15 @@ final class AblateCommand implements Callable<Integer> {
             }
             AblationRun run = new AblationRun(ablation, aggregate != null);
             EffectSummary summary;
+            List<Path> files;
             try (AtomicOutput file = new AtomicOutput(out.resolve(TABLE));
                     ProgressDisplay progress = new ProgressDisplay(sequences.size(), System.err)) {
                 CsvTableWriter table = new CsvTableWriter(file.writer(), run.schema());
                 summary = run.run(sequences, groups, table::row, progress, interruption::requested);
-                table.close(); // flushes into the file, which commit then finishes
-                file.commit();
+                table.close(); // flushes into the file, which commitAll then finishes
+                files = FigureWriter.writeWith(List.of(file), List.of(CausalFigures.headAblation(m.info(), summary,
+                        chosen)), out, figures, spec.commandLine().getErr());
             }
-            List<Path> files = FigureWriter.write(List.of(CausalFigures.headAblation(m.info(), summary, chosen)), out,
-                    figures, spec.commandLine().getErr());
             spec.commandLine().getOut().println("Ablated " + ablation.heads().size() + " heads on "
                     + sequences.size() + " sequence" + (sequences.size() == 1 ? "" : "s") + " (" + chosen.key()
                     + ") into " + out.resolve(TABLE) + " and " + files.get(0) + ".");

@@ -2,31 +2,24 @@ package org.gtlens.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
 
+import org.gtlens.GtLensException;
 import org.gtlens.bench.CausalBenchmark;
 import org.gtlens.runtime.BuiltInModel;
 import org.gtlens.bench.ChartBenchmark;
 import org.gtlens.bench.ExtractionBenchmark;
-import org.gtlens.bench.HeapProbe;
 import org.gtlens.bench.PythonScript;
 import org.gtlens.runtime.GTransformer;
 import org.gtlens.model.Kind;
-import org.gtlens.csv.output.CsvTables;
 import org.gtlens.repr.BatchResult;
 import org.gtlens.repr.Extractor;
 import org.gtlens.repr.Sequence;
@@ -95,8 +88,12 @@ final class BenchCommand implements Callable<Integer> {
         result.addProperty("cores", Runtime.getRuntime().availableProcessors());
         result.addProperty("intra_op_threads", model.threads);
         Path models = PythonScript.findModelsDir();
-        Path work = Files.createTempDirectory("gtlens-bench");
-        try (GTransformer m = model.open()) {
+        this.err = err;
+        try (BenchWorkspace workspace = new BenchWorkspace(err);
+                Interruption interruption = workspace.guard(new Interruption()); GTransformer m = model.open()) {
+            this.interruption = interruption;
+            this.workspace = workspace;
+            Path work = workspace.dir();
             result.addProperty("model", m.info().source());
             ExtractionBenchmark bench = new ExtractionBenchmark(m);
 
@@ -110,7 +107,7 @@ final class BenchCommand implements Callable<Integer> {
             List<Integer> batches = largest > 1 ? List.of(1, largest) : List.of(1);
             result.addProperty("length", info.t());
             result.addProperty("memory_mb", memoryMb);
-            err.println("bench: extraction of every tensor at batch " + batches + ", sequences of length "
+            step("extraction of every tensor at batch " + batches + ", sequences of length "
                     + info.t() + "...");
             JsonObject extract = new JsonObject();
             for (int b : batches) {
@@ -121,7 +118,7 @@ final class BenchCommand implements Callable<Integer> {
             Path onnx = model.file() != null ? model.file() : models == null ? null
                     : models.resolve(model.builtIn().repositoryPath());
             if (!noPython && models != null && onnx != null) {
-                err.println("bench: PyTorch eager get_representations on the same weights, batches and threads...");
+                step("PyTorch eager get_representations on the same weights, batches and threads...");
                 try {
                     double slowest = Double.MAX_VALUE;
                     for (String b : extract.keySet()) {
@@ -150,13 +147,13 @@ final class BenchCommand implements Callable<Integer> {
                         : "models/ folder not found (run from the repository)");
             }
 
-            err.println("bench: zero ablation of every head and full patching of one pair, full length, next to "
+            step("zero ablation of every head and full patching of one pair, full length, next to "
                     + "PyTorch with hooks...");
             result.add("causal", new CausalBenchmark(m, memoryMb << 20).report(noPython ? null : models, onnx,
                     model.threads, quick));
 
             if (selectedSequences > 0) {
-                err.println("bench: " + selectedSequences + " full-length sequences, --kinds attention --blocks last "
+                step("" + selectedSequences + " full-length sequences, --kinds attention --blocks last "
                         + "--positions last, to a long CSV (a JVM of its own)...");
                 result.add("selected_to_csv", selectedProbe(m, work, selectedSequences));
             }
@@ -166,7 +163,7 @@ final class BenchCommand implements Callable<Integer> {
                     : builtIn ? 100_000 : 1000;
             if (aggN > 0) {
                 String kinds = builtIn ? "attention,queries,keys,values,out,logprobs" : "attention";
-                err.println("bench: --aggregate mean --group-column over " + aggN + " sequences (" + kinds
+                step("--aggregate mean --group-column over " + aggN + " sequences (" + kinds
                         + ", a JVM of its own)...");
                 JsonObject probe = childProbe(m, work, "grouped", aggN, 5, "-Xmx2g", kinds, "all", "all");
                 probe.addProperty("groups", 5);
@@ -179,15 +176,22 @@ final class BenchCommand implements Callable<Integer> {
             if (rowsPerSequence > 10_000) {
                 result.addProperty("end_to_end_skipped", rowsPerSequence + " long-table rows per sequence with all "
                         + "kinds: a table too large to benchmark whole; see selected_to_csv");
-                err.println("bench: rendering skipped for a model of this size");
+                step("rendering skipped for a model of this size");
                 return print(out, result);
             }
             int e2eN = quick ? 20_000 : 200_000;
-            err.println("bench: end to end, " + e2eN + " sequences from CSV to long CSV...");
+            long e2eBytes = 3 * e2eN * rowsPerSequence * 45; // the zeros, the table of all kinds, of attention
+            String e2eSpace = BenchLimits.spaceProblem(work, e2eBytes);
+            if (e2eSpace != null) {
+                result.addProperty("end_to_end_skipped", e2eSpace);
+                err.println("bench: " + e2eSpace);
+                return print(out, result);
+            }
+            step("end to end, " + e2eN + " sequences from CSV to long CSV...");
             Path csv = ExtractionBenchmark.writeSequenceCsv(m.info(), e2eN, work.resolve("sequences.csv"));
             // the disk's own speed for a file about the size of the all-kinds table (45 bytes a row, as the default
             // model's has), measured first: the CSV runs, not this one, start behind the other's unwritten pages
-            err.println("bench: writing zeros to the same disk, as many bytes as the long CSV of all kinds...");
+            step("writing zeros to the same disk, as many bytes as the long CSV of all kinds...");
             long tableBytes = e2eN * Selection.all(EnumSet.copyOf(Kind.contract())).longRows(m.info(), m.info().t())
                     * 45;
             result.addProperty("disk_write_mb_per_s_same_size", round(ExtractionBenchmark.rawWriteMbPerSecond(
@@ -208,7 +212,7 @@ final class BenchCommand implements Callable<Integer> {
             result.addProperty("end_to_end_csv_mb_all_kinds", round(all.representationBytes() / 1e6));
             result.addProperty("end_to_end_disk_mb_per_s_all_kinds",
                     round(all.representationBytes() / 1e6 * all.seqPerSecond() / e2eN));
-            err.println("bench: the same, " + e2eN + " sequences, text counted and dropped (no disk)...");
+            step("the same, " + e2eN + " sequences, text counted and dropped (no disk)...");
             JsonObject noDisk = new JsonObject();
             ExtractionBenchmark.EndToEnd allNoDisk = bench.withoutDisk(csv, EnumSet.copyOf(Kind.contract()), 256);
             noDisk.addProperty("all_kinds", round(allNoDisk.seqPerSecond()));
@@ -217,15 +221,26 @@ final class BenchCommand implements Callable<Integer> {
             result.add("end_to_end_seq_per_s_without_disk", noDisk);
 
             if (heapSequences > 0) {
-                err.println("bench: peak heap for " + heapSequences + " sequences under -Xmx256m...");
-                result.add("heap_probe", heapProbe(m, work, heapSequences));
+                int n = BenchLimits.boundedSequences(info, heapSequences);
+                step("peak heap for " + n + " sequences under -Xmx256m" + (n < heapSequences ? " (bounded from "
+                        + heapSequences + " so that its table stays within " + BatchPlan.mb(BenchLimits.MAX_TABLE_BYTES) + ")"
+                        : "") + "...");
+                String space = BenchLimits.spaceProblem(work, BenchLimits.heapTableBytes(info, n));
+                if (space != null) {
+                    result.addProperty("heap_probe_skipped", space);
+                    err.println("bench: " + space);
+                } else {
+                    JsonObject probe = heapProbe(m, work, n);
+                    if (n < heapSequences) {
+                        probe.addProperty("bounded_from", heapSequences);
+                    }
+                    result.add("heap_probe", probe);
+                }
             }
-            err.println("bench: rendering the six figures of [4,5,5,5,4]...");
+            step("rendering the six figures of [4,5,5,5,4]...");
             renderFigures(m, models, result);
-            err.println("bench: rendering attention of former's default size (one 256x256 head, 12 x 8 of them)...");
+            step("rendering attention of former's default size (one 256x256 head, 12 x 8 of them)...");
             renderLarge(models, result);
-        } finally {
-            deleteTree(work);
         }
         return print(out, result);
     }
@@ -300,46 +315,28 @@ final class BenchCommand implements Callable<Integer> {
         return probe;
     }
 
-    /**
-     * Writes {@code n} random full-length sequences (in {@code groups} groups, 0 for none, which aggregates by them),
-     * runs {@link HeapProbe} over them in a JVM of its own with the same model and threads, and reads its figures.
-     */
-    private JsonObject childProbe(GTransformer m, Path work, String name, int n, int groups, String xmx, String kinds,
-            String blocks, String positions) throws IOException, InterruptedException {
-        Path csv = ExtractionBenchmark.writeSequenceCsv(m.info(), n, work.resolve(name + ".csv"), groups);
-        Path out = Files.createDirectories(work.resolve(name));
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = List.of(java, xmx, "-cp", System.getProperty("java.class.path"),
-                HeapProbe.class.getName(), csv.toString(), out.toString(), kinds,
-                model.file() == null ? model.builtIn().key() : model.file().toString(), blocks, positions, Long.toString(memoryMb),
-                groups > 0 ? "group" : "each", Integer.toString(model.threads));
-        Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
-        String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-        p.waitFor(30, TimeUnit.MINUTES);
-        JsonObject probe = new JsonObject();
-        probe.addProperty("sequences", n);
-        probe.addProperty("threads", model.threads);
-        if (p.exitValue() != 0 || text.isEmpty()) {
-            probe.addProperty("failed", "exit " + p.exitValue());
-            return probe;
+    private PrintWriter err;
+    private Interruption interruption;
+    private BenchWorkspace workspace;
+
+    /** Says what the benchmark does next; stops the run there when it was interrupted. */
+    private void step(String what) throws GtLensException {
+        if (interruption != null && interruption.requested()) {
+            throw new GtLensException("Interrupted; the benchmark's temporary files are removed.");
         }
-        JsonObject r = JsonParser.parseString(text.lines().reduce((a, b) -> b).orElse("{}")).getAsJsonObject();
-        probe.addProperty("seconds", round(r.get("seconds").getAsDouble()));
-        probe.addProperty("peak_heap_mb", round(r.get("peak_heap_bytes").getAsLong() / 1048576.0));
-        probe.addProperty("peak_rss_mb", round(r.get("peak_rss_bytes").getAsLong() / 1048576.0));
-        probe.addProperty("representations_mb", round(Files.size(out.resolve(CsvTables.REPRESENTATIONS)) / 1e6));
-        return probe;
+        err.println("bench: " + what);
     }
 
     private static double round(double v) {
-        return Math.round(v * 10) / 10.0;
+        return BenchLimits.round(v);
     }
 
-    private static void deleteTree(Path dir) throws IOException {
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
+    /** {@link BenchWorkspace#childProbe} with this run's model, budget and threads. */
+    private JsonObject childProbe(GTransformer m, Path work, String name, int n, int groups, String xmx, String kinds,
+            String blocks, String positions) throws IOException, InterruptedException {
+        return workspace.childProbe(m.info(),
+                model.file() == null ? model.builtIn().key() : model.file().toString(), memoryMb, model.threads, name, n, groups, xmx, kinds,
+                blocks, positions);
     }
+
 }

@@ -58,8 +58,8 @@ final class DemoCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         figures.validate(spec.commandLine());
         PrintWriter stdout = spec.commandLine().getOut();
-        OutputFolder.prepare(out);
-        try (GTransformer m = model.open()) {
+        try (org.gtlens.files.OutputLock folder = OutputFolder.prepare(out);
+                Interruption interruption = new Interruption(); GTransformer m = model.open()) {
             ModelInfo info = m.info();
             stdout.println(info.summary());
             stdout.println();
@@ -72,7 +72,7 @@ final class DemoCommand implements Callable<Integer> {
                 figureFiles.addAll(FigureWriter.write(batch, 0, out, figures, spec.commandLine().getErr()));
             });
             CsvTables.write(run, job, SequenceSource.of(List.of(sequence)).items(), out,
-                    Extractor.ProgressListener.NONE, () -> false);
+                    Extractor.ProgressListener.NONE, interruption::requested);
             Prediction p = predicted[0];
             stdout.println("sequence:    " + sequence.tokensText());
             StringBuilder next = new StringBuilder();

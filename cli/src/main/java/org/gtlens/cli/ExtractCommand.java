@@ -10,6 +10,7 @@ import java.util.concurrent.Callable;
 import java.util.function.Function;
 
 import org.gtlens.GtLensException;
+import org.gtlens.analysis.GroupMemory;
 import org.gtlens.runtime.GTransformer;
 import org.gtlens.model.Kind;
 import org.gtlens.csv.output.CsvTables;
@@ -51,7 +52,8 @@ final class ExtractCommand implements Callable<Integer> {
     Layout layout;
 
     @Option(names = "--kinds", paramLabel = "K1,K2", converter = KindList.class,
-            description = "Kinds to extract: attention,queries,keys,values,out,logprobs (default: all).")
+            description = "Kinds to extract: attention,queries,keys,values,out,logprobs,rollout (default: the six "
+                    + "contract kinds, all but rollout).")
     Set<Kind> kinds;
 
     @Option(names = "--batch", paramLabel = "N", defaultValue = "256",
@@ -61,6 +63,9 @@ final class ExtractCommand implements Callable<Integer> {
 
     @Mixin
     SelectionOptions select;
+
+    @Mixin
+    TableSelectionOptions tableSelect;
 
     @Option(names = "--aggregate", paramLabel = "mean",
             description = "Write, instead of every sequence's values, their count, mean and standard deviation per "
@@ -75,7 +80,8 @@ final class ExtractCommand implements Callable<Integer> {
             description = "Also write DIR/head_scores.csv (entropy, previous_token, self, first_token, duplicate_token, "
                     + "induction per block and "
                     + "head) and DIR/lens_stats.csv (entropy, kl_to_final, final_token_rank, max_probability per block "
-                    + "and position); aggregated with --aggregate.")
+                    + "and position), always over every block, head and position whatever --blocks, --heads and "
+                    + "--positions select; aggregated with --aggregate.")
     boolean summary;
 
     @Spec
@@ -91,12 +97,13 @@ final class ExtractCommand implements Callable<Integer> {
                     "--group-column needs --input and --aggregate mean.");
         }
         Set<Kind> chosen = kinds == null ? EnumSet.copyOf(Kind.contract()) : kinds;
-        OutputFolder.prepare(out);
-        try (Interruption interruption = new Interruption(); GTransformer m = model.open()) {
+        try (org.gtlens.files.OutputLock folder = OutputFolder.prepare(out);
+                Interruption interruption = new Interruption(); GTransformer m = model.open()) {
             TableJob job;
             TableRun<String> run;
             try {
-                job = new TableJob(select.selection(chosen, m.info(), spec.commandLine()), plan, layout,
+                job = new TableJob(select.selection(chosen, m.info(), spec.commandLine(), tableSelect.topK,
+                        tableSelect.keepMasked), plan, layout,
                         aggregate != null, summary ? EnumSet.allOf(Output.class) : EnumSet.of(Output.REPRESENTATIONS));
                 run = new TableRun<>(job, m, Function.identity());
             } catch (IllegalArgumentException e) {
@@ -104,13 +111,17 @@ final class ExtractCommand implements Callable<Integer> {
                         + ".");
             }
             long n;
+            EmptySelection empty = new EmptySelection(job.selection(), select.positions);
+            java.io.PrintWriter err = spec.commandLine().getErr();
             if (input.fromFile()) {
                 try (SequenceCsvReader reader = input.reader(m.info(), groupColumn);
                         ProgressDisplay progress = new ProgressDisplay(countDataLines(input.file()), System.err)) {
-                    n = CsvTables.write(run, job, reader::nextItem, out, progress, interruption::requested);
+                    n = CsvTables.write(run, job, withinBudget(empty.watch(reader::nextItem, err), job, m.info()),
+                            out, progress, interruption::requested);
                 }
             } else {
-                n = CsvTables.write(run, job, SequenceSource.of(input.given(m.info())).items(), out,
+                n = CsvTables.write(run, job, withinBudget(empty.watch(
+                        SequenceSource.of(input.given(m.info())).<String>items(), err), job, m.info()), out,
                         Extractor.ProgressListener.NONE, interruption::requested);
             }
             spec.commandLine().getOut().println("Extracted " + n + " sequence" + (n == 1 ? "" : "s") + " into "
@@ -120,6 +131,25 @@ final class ExtractCommand implements Callable<Integer> {
                     + BatchPlan.mb(plan.budgetBytes()) + ").");
         }
         return 0;
+    }
+
+    /**
+     * The items of {@code source}; with {@code --aggregate}, each item's group is counted against --memory first
+     * ({@link GroupMemory}), so too many groups stop the run with one sentence before the heap runs out.
+     */
+    private static Extractor.ItemSource<String> withinBudget(Extractor.ItemSource<String> source, TableJob job,
+            org.gtlens.model.ModelInfo info) {
+        if (!job.aggregate()) {
+            return source;
+        }
+        GroupMemory groups = new GroupMemory(info, job.selection(), job.summarises(), job.plan());
+        return () -> {
+            org.gtlens.repr.Item<String> item = source.next();
+            if (item != null) {
+                groups.see(item.origin() == null ? org.gtlens.table.Tables.ALL_GROUP : item.origin());
+            }
+            return item;
+        };
     }
 
     /**

@@ -52,7 +52,71 @@ final class FigureWriter {
         return write(figures, dir, options, err);
     }
 
+    /**
+     * Tests only: with the system property {@value #HOLD_PROPERTY} (milliseconds), waits that long with every figure
+     * written as a temporary file and none committed, or until the process shuts down, so that a test can signal the
+     * run at exactly that point instead of racing the clock.
+     */
+    static final String HOLD_PROPERTY = "gtlens.test.holdBeforeCommit";
+
+    private static void holdForTest() {
+        long ms = Long.getLong(HOLD_PROPERTY, 0);
+        long end = System.nanoTime() + ms * 1_000_000L;
+        while (ms > 0 && System.nanoTime() < end && !AtomicOutput.discarding()) {
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
     static List<Path> write(List<Figure> figures, Path dir, FigureOptions options, PrintWriter err)
+            throws IOException, GtLensException {
+        List<AtomicOutput> outputs = prepare(figures, dir, options, err);
+        try {
+            holdForTest();
+            AtomicOutput.commitAll(outputs);
+            List<Path> written = new ArrayList<>();
+            for (AtomicOutput out : outputs) {
+                written.add(out.target());
+            }
+            return written;
+        } finally {
+            for (AtomicOutput out : outputs) {
+                out.close();
+            }
+        }
+    }
+
+    /**
+     * Draws the figures and commits them together with a run's finished tables ({@link AtomicOutput#commitAll}):
+     * tables and figures appear together or not at all.
+     *
+     * @return the figure files
+     */
+    static List<Path> writeWith(List<AtomicOutput> tables, List<Figure> figures, Path dir, FigureOptions options,
+            PrintWriter err) throws IOException, GtLensException {
+        List<AtomicOutput> drawn = prepare(figures, dir, options, err);
+        try {
+            List<AtomicOutput> all = new ArrayList<>(tables);
+            all.addAll(drawn);
+            AtomicOutput.commitAll(all);
+            return drawn.stream().map(AtomicOutput::target).toList();
+        } finally {
+            for (AtomicOutput o : drawn) {
+                o.close();
+            }
+        }
+    }
+
+    /**
+     * Draws the figures into temporary files and returns them uncommitted, for a command that commits them together
+     * with its tables ({@link AtomicOutput#commitAll}); the caller closes them (which discards what was not
+     * committed).
+     */
+    static List<AtomicOutput> prepare(List<Figure> figures, Path dir, FigureOptions options, PrintWriter err)
             throws IOException, GtLensException {
         List<JFreeChart> charts = new ArrayList<>();
         for (Figure figure : figures) {
@@ -77,7 +141,7 @@ final class FigureWriter {
             charts.add(chart);
         }
         List<AtomicOutput> outputs = new ArrayList<>();
-        List<Path> written = new ArrayList<>();
+        boolean done = false;
         try {
             for (int i = 0; i < figures.size(); i++) {
                 Figure figure = figures.get(i);
@@ -89,14 +153,13 @@ final class FigureWriter {
                     out.stream().write(HeatmapRenderer.png(HeatmapRenderer.toImage(charts.get(i))));
                 }
             }
-            AtomicOutput.commitAll(outputs);
-            for (AtomicOutput out : outputs) {
-                written.add(out.target());
-            }
-            return written;
+            done = true;
+            return outputs;
         } finally {
-            for (AtomicOutput out : outputs) {
-                out.close();
+            if (!done) {
+                for (AtomicOutput out : outputs) {
+                    out.close();
+                }
             }
         }
     }

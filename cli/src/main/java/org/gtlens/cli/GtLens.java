@@ -49,7 +49,24 @@ public final class GtLens implements Runnable {
                 e.printStackTrace();
             }
         });
+        org.gtlens.runtime.NativeRuntime.useCache(cacheFolder());
         System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /**
+     * The command line's cache folder, where ONNX Runtime's native libraries are unpacked once (not into a new
+     * temporary folder at every run): $XDG_CACHE_HOME/gtlens, else ~/.cache/gtlens (on Windows %LOCALAPPDATA%\gtlens).
+     */
+    static java.nio.file.Path cacheFolder() {
+        String xdg = System.getenv("XDG_CACHE_HOME");
+        if (xdg != null && !xdg.isBlank() && java.nio.file.Path.of(xdg).isAbsolute()) {
+            return java.nio.file.Path.of(xdg, "gtlens");
+        }
+        String local = System.getenv("LOCALAPPDATA");
+        if (local != null && !local.isBlank() && System.getProperty("os.name", "").toLowerCase().contains("win")) {
+            return java.nio.file.Path.of(local, "gtlens");
+        }
+        return java.nio.file.Path.of(System.getProperty("user.home"), ".cache", "gtlens");
     }
 
     /** Runs the command line with the given streams and returns the exit code (for tests and embedding). */
@@ -69,7 +86,9 @@ public final class GtLens implements Runnable {
         cli.setExecutionExceptionHandler((e, c, parsed) -> {
             boolean verbose = isVerbose(args);
             FileProblems.WriteFailure write = cause(e, FileProblems.WriteFailure.class);
-            if (e instanceof GtLensException) {
+            if (Interruption.anyRequested()) {
+                err.println("gtlens: interrupted; no output of this run is written.");
+            } else if (e instanceof GtLensException) {
                 err.println("gtlens: " + e.getMessage());
             } else if (causedByMemory(e)) {
                 err.println("gtlens: " + outOfMemory(args));
@@ -94,6 +113,13 @@ public final class GtLens implements Runnable {
             return cli.execute(args);
         } catch (OutOfMemoryError e) {
             err.println("gtlens: " + outOfMemory(args));
+            err.flush();
+            return FAILURE;
+        } catch (Error e) { // never a silent exit 1: say what ended the run
+            err.println("gtlens: unexpected error: " + e + (isVerbose(args) ? "" : " (run with --verbose for details)"));
+            if (isVerbose(args)) {
+                e.printStackTrace(err);
+            }
             err.flush();
             return FAILURE;
         }

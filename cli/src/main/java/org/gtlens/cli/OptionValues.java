@@ -19,6 +19,14 @@ final class OptionValues {
         return Math.min(256, 4 * Math.max(1, Runtime.getRuntime().availableProcessors()));
     }
 
+    /**
+     * A value as a message quotes it: whole up to 40 characters, else its first 37 and how long it is, so that a
+     * 100 KB argument makes a one-line message.
+     */
+    static String shorten(String text) {
+        return text.length() <= 40 ? text : text.substring(0, 37) + "... (" + text.length() + " characters)";
+    }
+
     /** Every path option: a file or folder name, never empty. */
     static final class PathValue implements CommandLine.ITypeConverter<Path> {
         @Override
@@ -76,6 +84,11 @@ final class OptionValues {
      * @throws CommandLine.ParameterException "--blocks: 'x' is not ..."
      */
     static org.gtlens.repr.IndexList indexList(String option, String text, CommandLine cli) {
+        if (text == null || text.isBlank()) {
+            // one rule for every option: an empty value is a usage error (as an empty --out is), never "all"
+            throw new CommandLine.ParameterException(cli, option + ": an empty list selects nothing; leave the "
+                    + "option out or write 'all' for all.");
+        }
         try {
             return org.gtlens.repr.IndexList.parse(text);
         } catch (IllegalArgumentException e) {

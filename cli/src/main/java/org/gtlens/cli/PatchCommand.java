@@ -155,8 +155,11 @@ final class PatchCommand implements Callable<Integer> {
         IndexList headList = OptionValues.indexList("--heads", heads, spec.commandLine());
         IndexList positionList = OptionValues.indexList("--positions", positions, spec.commandLine());
         List<PatchPair> pairs = pairs();
-        OutputFolder.prepare(out);
-        try (Interruption interruption = new Interruption(); GTransformer m = model.open()) {
+        if (chosen.contains(PatchSite.RESID)) {
+            positionsOfPairs(positionList, pairs);
+        }
+        try (org.gtlens.files.OutputLock folder = OutputFolder.prepare(out);
+                Interruption interruption = new Interruption(); GTransformer m = model.open()) {
             ActivationPatching patching;
             try {
                 patching = new ActivationPatching(m, chosen, blockList, headList, positionList, memoryMb << 20,
@@ -166,6 +169,7 @@ final class PatchCommand implements Callable<Integer> {
             }
             PatchRun run = new PatchRun(patching, aggregate != null);
             PatchSummary summary;
+            List<Path> files;
             try (AtomicOutput table = new AtomicOutput(out.resolve(TABLE));
                     AtomicOutput pairFile = new AtomicOutput(out.resolve(PAIRS));
                     ProgressDisplay progress = new ProgressDisplay(pairs.size(), System.err)) {
@@ -174,18 +178,47 @@ final class PatchCommand implements Callable<Integer> {
                 summary = run.run(pairs, values::row, pairRows::row, this::warn, progress, interruption::requested);
                 values.close(); // flushes into the files, which commitAll then finishes
                 pairRows.close();
-                AtomicOutput.commitAll(List.of(table, pairFile));
+                List<Figure> drawn = new ArrayList<>();
+                for (PatchSite site : chosen) {
+                    drawn.add(CausalFigures.patching(m.info(), summary, site, group -> panelTitle(group, pairs)));
+                }
+                files = FigureWriter.writeWith(List.of(table, pairFile), drawn, out, figures,
+                        spec.commandLine().getErr());
             }
-            List<Figure> drawn = new ArrayList<>();
-            for (PatchSite site : chosen) {
-                drawn.add(CausalFigures.patching(m.info(), summary, site, group -> panelTitle(group, pairs)));
-            }
-            List<Path> files = FigureWriter.write(drawn, out, figures, spec.commandLine().getErr());
             spec.commandLine().getOut().println("Patched " + pairs.size() + " pair" + (pairs.size() == 1 ? "" : "s")
                     + " into " + out.resolve(TABLE) + ", " + out.resolve(PAIRS) + " and " + files.size() + " figure"
                     + (files.size() == 1 ? "" : "s") + ".");
         }
         return 0;
+    }
+
+    /**
+     * The rule for a selection that selects nothing (README, "Selection"): --positions that no pair's clean sequence
+     * has stop the run before anything is written; positions some pairs lack give one warning line.
+     */
+    private void positionsOfPairs(IndexList positionList, List<PatchPair> pairs) throws GtLensException {
+        long empty = 0;
+        PatchPair first = null;
+        int longest = 0;
+        for (PatchPair p : pairs) {
+            longest = Math.max(longest, p.clean().length);
+            if (positionList.resolve(p.clean().length).length == 0) {
+                empty++;
+                first = first == null ? p : first;
+            }
+        }
+        if (first == null) {
+            return;
+        }
+        String what = "--positions " + OptionValues.shorten(positions) + " selects no position of ";
+        if (empty == pairs.size()) {
+            throw new GtLensException(what + "any of the " + pairs.size() + " pair" + (pairs.size() == 1 ? "" : "s")
+                    + " (the longest clean sequence has " + longest + " token" + (longest == 1 ? "" : "s")
+                    + "); nothing is written.");
+        }
+        spec.commandLine().getErr().println("gtlens: warning: " + what + "pair " + first.id() + ", whose clean "
+                + "sequence has " + first.clean().length + " tokens, and of " + (empty - 1) + " more of the "
+                + pairs.size() + " pairs; they have no resid rows.");
     }
 
     private void warn(PatchPair pair, PairOutcome outcome) {

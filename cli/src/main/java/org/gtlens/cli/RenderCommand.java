@@ -53,15 +53,20 @@ final class RenderCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         figures.validate(spec.commandLine());
+        org.gtlens.repr.BatchPlan plan = selection.plan(1, spec.commandLine());
         Set<Kind> chosen = kinds == null ? EnumSet.copyOf(Kind.contract()) : kinds;
-        OutputFolder.prepare(out);
-        try (GTransformer m = model.open()) {
+        try (org.gtlens.files.OutputLock folder = OutputFolder.prepare(out);
+                Interruption interruption = new Interruption(); GTransformer m = model.open()) {
             java.util.Set<Kind> fetch = EnumSet.copyOf(chosen);
             if (summary) {
                 fetch.addAll(org.gtlens.analysis.Summaries.NEEDS);
             }
             org.gtlens.repr.Selection chosenSelection = selection.selection(chosen, m.info(), spec.commandLine());
-            BatchResult batch = new Extractor(m, fetch, 1).extract(OneSequence.of(sequence, null, m.info()));
+            org.gtlens.repr.Sequence one = OneSequence.of(sequence, null, m.info());
+            EmptySelection.requireRows(chosenSelection, selection.positions, one);
+            // --memory: the one sequence must fit the budget, as a batch of extract must
+            plan.batchFor(m.info(), org.gtlens.repr.Selection.all(fetch).outputs(m.info()), one.length());
+            BatchResult batch = new Extractor(m, fetch, 1).extract(one);
             List<Path> files = FigureWriter.write(batch, 0, chosen, chosenSelection, summary, out, figures,
                     spec.commandLine().getErr());
             for (Path f : files) {

@@ -11,7 +11,11 @@ import org.gtlens.repr.Selection;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
-/** What to keep of the representations, and the memory budget of a batch: shared by the commands that extract. */
+/**
+ * What to keep of the representations (blocks, heads, positions), and the memory budget of a batch: shared by the
+ * commands that extract, each of which honours every one of them. What only tables have is {@link
+ * TableSelectionOptions}.
+ */
 final class SelectionOptions {
 
     @Option(names = "--blocks", paramLabel = "LIST", defaultValue = "all",
@@ -26,14 +30,6 @@ final class SelectionOptions {
             description = "Matrix rows (query or output positions) to keep, e.g. last or 0-3,last (default: all).")
     String positions = "all";
 
-    @Option(names = "--top-k", paramLabel = "N", defaultValue = "0",
-            description = "For logprobs: keep the N most probable tokens per position and block (default: all).")
-    int topK;
-
-    @Option(names = "--keep-masked", description = "Keep the attention cells above the diagonal that the causal mask "
-            + "makes 0 (the long layout leaves them out by default).")
-    boolean keepMasked;
-
     @Option(names = "--memory", paramLabel = "MB", defaultValue = "512",
             description = "Memory budget for the outputs of one batch in MB; batches are made smaller to fit "
                     + "(default: ${DEFAULT-VALUE}).")
@@ -45,6 +41,11 @@ final class SelectionOptions {
      * @throws CommandLine.ParameterException (exit 2) naming the option and the index or text that is wrong
      */
     Selection selection(Set<Kind> kinds, ModelInfo info, CommandLine cli) {
+        return selection(kinds, info, cli, 0, false);
+    }
+
+    /** The same with the options only tables have: --top-k and --keep-masked ({@link TableSelectionOptions}). */
+    Selection selection(Set<Kind> kinds, ModelInfo info, CommandLine cli, int topK, boolean keepMasked) {
         Selection s;
         try {
             s = new Selection(kinds, list("--blocks", blocks, cli), list("--heads", heads, cli),

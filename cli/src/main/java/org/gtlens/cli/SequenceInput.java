@@ -85,7 +85,8 @@ final class SequenceInput {
             try {
                 sequences.add(new Sequence(id, reader.encode(text)));
             } catch (TextTokens.Problem p) {
-                throw new GtLensException("--text '" + shorten(text) + "' (sequence " + id + ") " + p.getMessage()
+                throw new GtLensException("--text '" + OptionValues.shorten(text) + "' (sequence " + id + ") "
+                        + p.getMessage()
                         + ".");
             }
         }
@@ -95,9 +96,5 @@ final class SequenceInput {
     /** A reader of --input with the group column, reading text through the model's vocabulary with --as text. */
     SequenceCsvReader reader(ModelInfo info, String groupColumn) throws IOException, GtLensException {
         return new SequenceCsvReader(source.file, column, groupColumn, "text".equals(as) ? TextTokens.of(info) : null);
-    }
-
-    private static String shorten(String text) {
-        return text.length() <= 40 ? text : text.substring(0, 37) + "...";
     }
 }

@@ -25,7 +25,8 @@ final class TokenLists {
         try {
             return new Sequence(id, TokenText.parse(text));
         } catch (TokenText.Problem p) {
-            throw new GtLensException("--tokens '" + text + "' (sequence " + id + "): " + p.getMessage() + ".");
+            throw new GtLensException("--tokens '" + OptionValues.shorten(text) + "' (sequence " + id + "): "
+                    + p.getMessage() + ".");
         }
     }
 }

@@ -55,6 +55,17 @@ final class ViewCommand implements Callable<Integer> {
             throw new GtLensException("view needs a display and there is none (DISPLAY is not set, or Java runs "
                     + "headless); 'gtlens render' writes the same figures to files.");
         }
+        try {
+            GraphicsEnvironment.getLocalGraphicsEnvironment().getScreenDevices();
+        } catch (Error | RuntimeException e) { // AWTError when the X server cannot be reached
+            if (e instanceof OutOfMemoryError) {
+                throw e;
+            }
+            String display = System.getenv("DISPLAY");
+            throw new GtLensException("view cannot open a window: the display" + (display == null ? ""
+                    : " '" + display + "'") + " cannot be reached (is its X server running, and DISPLAY right?); "
+                    + "'gtlens render' writes the same figures to files.");
+        }
         try (GTransformer m = model.open()) {
             show(m, input.fromFile() ? read(m.info()) : input.given(m.info()));
         }

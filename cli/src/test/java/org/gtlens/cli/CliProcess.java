@@ -20,20 +20,41 @@ record CliProcess(int exit, String out, String err) {
 
     /** Starts the command line with JVM options (e.g. -Xmx64m), without waiting. */
     static Process start(Path dir, List<String> jvm, String... args) throws Exception {
+        List<String> headless = new ArrayList<>(jvm);
+        headless.add("-Djava.awt.headless=true");
+        return start(dir, java.util.Map.of(), headless, args);
+    }
+
+    /** Starts the command line with environment variables set and JVM options (not headless unless given). */
+    static Process start(Path dir, java.util.Map<String, String> env, List<String> jvm, String... args)
+            throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> command = new ArrayList<>(List.of(java));
         command.addAll(jvm);
-        command.addAll(List.of("-Djava.awt.headless=true", "-cp", System.getProperty("java.class.path"),
-                GtLens.class.getName()));
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), GtLens.class.getName()));
         command.addAll(List.of(args));
-        return new ProcessBuilder(command).directory(dir.toFile())
-                .redirectOutput(dir.resolve("stdout.txt").toFile()).redirectError(dir.resolve("stderr.txt").toFile())
-                .start();
+        ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile())
+                .redirectOutput(dir.resolve("stdout.txt").toFile()).redirectError(dir.resolve("stderr.txt").toFile());
+        builder.environment().putAll(env);
+        return builder.start();
+    }
+
+    /** Runs to the end with environment variables set, not headless. */
+    static CliProcess run(Path dir, java.util.Map<String, String> env, String... args) throws Exception {
+        return finish(dir, start(dir, env, List.of(), args), args);
     }
 
     /** Runs to the end (at most two minutes) and returns what it printed. */
     static CliProcess run(Path dir, List<String> jvm, String... args) throws Exception {
-        Process p = start(dir, jvm, args);
+        return finish(dir, start(dir, jvm, args), args);
+    }
+
+    /** Waits for a started run (at most two minutes) and returns what it printed. */
+    static CliProcess finishFor(Path dir, Process p) throws Exception {
+        return finish(dir, p);
+    }
+
+    private static CliProcess finish(Path dir, Process p, String... args) throws Exception {
         if (!p.waitFor(120, TimeUnit.SECONDS)) {
             p.destroyForcibly();
             throw new AssertionError("the run did not end within two minutes: " + String.join(" ", args));

@@ -29,6 +29,25 @@ class ViewCommandTest {
                 + "'gtlens render' writes the same figures to files.", run.err().strip());
     }
 
+    /**
+     * Through the launcher ({@code ./gtlens}, which starts Java headless for every other command): view opens its
+     * window on the display. The launcher runs the test's class path (GTLENS_CLASSPATH) instead of building its jar.
+     */
+    @Test
+    void opensThroughTheLauncher() throws Exception {
+        Path shot = dir.resolve("launcher.png");
+        Path launcher = Path.of("..", "gtlens").toAbsolutePath().normalize();
+        String javaBin = Path.of(System.getProperty("java.home"), "bin").toString();
+        Xvfb.Result r = Xvfb.runCommand(dir.resolve("xvfb"), display -> java.util.List.of("/usr/bin/env",
+                "GTLENS_CLASSPATH=" + System.getProperty("java.class.path"),
+                "PATH=" + javaBin + java.io.File.pathSeparator + System.getenv().getOrDefault("PATH", "/usr/bin"),
+                "bash", launcher.toString(), "view", "--tokens", "4,5,5,5,4", "--snapshot", shot.toString()));
+        assertEquals(0, r.exitCode(), r.log());
+        BufferedImage img = ImageIO.read(shot.toFile());
+        assertNotNull(img, r.log());
+        assertTrue(img.getWidth() >= 1000, img.getWidth() + "x" + img.getHeight());
+    }
+
     @Test
     void opensTheExplorerOnTheDefaultModel() throws Exception {
         Path shot = dir.resolve("view.png");

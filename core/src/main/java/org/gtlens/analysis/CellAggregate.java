@@ -37,11 +37,30 @@ public final class CellAggregate {
 
     /** Bytes the moments of one group take. */
     public long bytesPerGroup() {
+        return Moments.bytes(cellsPerGroup());
+    }
+
+    /**
+     * Bytes one group holds on the heap: its moments ({@link #bytesPerGroup}), one Moments object per block, kind and
+     * head, and the arrays and map entry that hold them.
+     */
+    public long heldBytesPerGroup() {
+        long objects = 0;
+        for (Kind kind : selection.kinds()) {
+            objects += heads(kind).length;
+        }
+        objects *= blocks.length;
+        long arrays = 16 + blocks.length * (16 + Kind.values().length * 8L) + objects * 8;
+        return bytesPerGroup() + objects * Moments.OBJECT_BYTES + arrays + 64;
+    }
+
+    /** Cells (values with their own count, mean and deviation) of one group at the model's full length. */
+    public long cellsPerGroup() {
         long cells = 0;
         for (Kind kind : selection.kinds()) {
             cells += cells(kind) * heads(kind).length;
         }
-        return Moments.bytes(cells * blocks.length);
+        return cells * blocks.length;
     }
 
     /** True when only the cells on and below the diagonal are kept (a causal kind without its masked cells). */

@@ -40,4 +40,7 @@ public final class Moments {
     public static long bytes(long cells) {
         return cells * (Integer.BYTES + 2 * Double.BYTES);
     }
+
+    /** Bytes one Moments object takes besides its cells: its header and fields, and its three arrays' headers. */
+    public static final long OBJECT_BYTES = 16 + 3 * 8 + 3 * 16;
 }

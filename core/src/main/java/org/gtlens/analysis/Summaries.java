@@ -8,14 +8,16 @@ import java.util.Set;
 import org.gtlens.model.Kind;
 import org.gtlens.model.ModelInfo;
 import org.gtlens.repr.BatchResult;
+import org.gtlens.repr.IndexList;
 import org.gtlens.repr.Matrix;
 import org.gtlens.repr.Selection;
 import org.gtlens.table.RowSink;
 
 /**
  * The two summary tables of a run: head scores (per sequence, block and head) and logit-lens statistics (per
- * sequence, block and position), over the selected blocks, heads and positions. Either written per sequence as the
- * batches come, or aggregated per group (count, mean, standard deviation) and written at the end.
+ * sequence, block and position), over every block, head and position of the model whatever the tables select (their
+ * own scope: lens statistics of the last block and position alone would be zero by definition). Either written per
+ * sequence as the batches come, or aggregated per group (count, mean, standard deviation) and written at the end.
  */
 public final class Summaries {
 
@@ -30,8 +32,28 @@ public final class Summaries {
     private final Map<String, Moments> headMoments = new LinkedHashMap<>();
     private final Map<String, Moments> lensMoments = new LinkedHashMap<>();
 
+    /** Cells the aggregated head scores and lens statistics of one group have. */
+    public static long cellsPerGroup(ModelInfo info, Selection selection) {
+        selection = scope(selection);
+        long blocks = selection.blocks(info).length;
+        return blocks * selection.heads(info, Kind.ATTENTION).length * HeadScore.values().length
+                + blocks * info.t() * LensStat.values().length;
+    }
+
+    /** Bytes the aggregated head scores and lens statistics of one group take (two Moments and their map entries). */
+    public static long bytesPerGroup(ModelInfo info, Selection selection) {
+        return Moments.bytes(cellsPerGroup(info, selection)) + 2 * (Moments.OBJECT_BYTES + 64);
+    }
+
+    /** What the summaries of a run with this table selection cover: every block, head and position. */
+    public static Selection scope(Selection selection) {
+        return selection.withBlocks(IndexList.ALL).withHeads(IndexList.ALL).withPositions(IndexList.ALL);
+    }
+
+    /** @param selection the tables' selection; the summaries cover all of the model ({@link #scope}) */
     public Summaries(ModelInfo info, Selection selection, boolean aggregate) {
         this.info = info;
+        selection = scope(selection);
         this.selection = selection;
         this.blocks = selection.blocks(info);
         this.heads = selection.heads(info, Kind.ATTENTION);

@@ -45,13 +45,24 @@ public final class AtomicOutput implements AutoCloseable {
         // Not Files.createTempFile: its owner-only permissions would stay on the finished file.
         this.temp = tempName(target);
         OutputStream file;
-        try {
-            file = Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-        } catch (IOException e) {
-            throw new FileProblems.WriteFailure("Output file " + target + " cannot be created", e);
+        // created and registered in one step with discardAllOpen, so a shutdown never misses a file just created
+        synchronized (AtomicOutput.class) {
+            if (discarding) {
+                throw new IOException("the process is shutting down; " + target + " is not written");
+            }
+            try {
+                file = Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+            } catch (IOException e) {
+                throw new FileProblems.WriteFailure("Output file " + target + " cannot be created", e);
+            }
+            this.stream = new Named(file, "Output file " + target + " cannot be written");
+            OPEN.add(this);
         }
-        this.stream = new Named(file, "Output file " + target + " cannot be written");
-        OPEN.add(this);
+    }
+
+    /** True once {@link #discardAllOpen()} ran: the process is shutting down and nothing more is committed. */
+    public static boolean discarding() {
+        return discarding;
     }
 
     /**

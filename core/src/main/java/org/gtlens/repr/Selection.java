@@ -106,9 +106,9 @@ public record Selection(Set<Kind> kinds, IndexList blocks, IndexList heads, Inde
     }
 
     /**
-     * The ONNX outputs this selection needs, and the tensors of {@code alsoKinds} in its blocks (what statistics need):
-     * the final log-probabilities first, then by block in contract order; a rollout needs the attention of every block
-     * up to the last selected one.
+     * The ONNX outputs this selection needs, and the tensors of {@code alsoKinds} in every block (what the summaries
+     * need, which cover the whole model whatever the selection): the final log-probabilities first, then by block in
+     * contract order; a rollout needs the attention of every block up to the last selected one.
      */
     public List<String> outputs(ModelInfo info, Set<Kind> alsoKinds) {
         boolean[][] needed = new boolean[info.depth()][Kind.values().length];
@@ -117,8 +117,10 @@ public record Selection(Set<Kind> kinds, IndexList blocks, IndexList heads, Inde
             for (Kind kind : kinds) {
                 needed[block][kind.ordinal()] = !kind.derived();
             }
+        }
+        for (int block = 0; block < info.depth(); block++) {
             for (Kind kind : alsoKinds) {
-                needed[block][kind.ordinal()] = !kind.derived();
+                needed[block][kind.ordinal()] = needed[block][kind.ordinal()] || !kind.derived();
             }
         }
         if (kinds.contains(Kind.ROLLOUT) && chosen.length > 0) {

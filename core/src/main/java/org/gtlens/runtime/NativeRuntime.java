@@ -16,6 +16,39 @@ public final class NativeRuntime {
     public static final String NOTES = "\"Known platform notes\" in the GT Lens README";
 
     private static volatile String firstFailure;
+    /** Where the native libraries are unpacked once ({@link #useCache}); null: ONNX Runtime's own way. */
+    private static volatile java.nio.file.Path cache;
+    private static volatile boolean prepared;
+
+    /**
+     * Unpack ONNX Runtime's native libraries once into a versioned folder below {@code dir} and load them from there
+     * (ONNX Runtime's {@code onnxruntime.native.path}), instead of into a new temporary folder at every start. Takes
+     * effect when called before ONNX Runtime first starts; a path the user set for {@code onnxruntime.native.path}
+     * wins, and when the folder cannot be written ONNX Runtime unpacks as it always did.
+     */
+    public static void useCache(java.nio.file.Path dir) {
+        cache = dir;
+    }
+
+    /** Points ONNX Runtime at the cache folder once, before its first start. */
+    private static synchronized void prepare() {
+        if (prepared) {
+            return;
+        }
+        prepared = true;
+        java.nio.file.Path dir = cache;
+        if (dir == null || System.getProperty(NativeLibraries.PROPERTY) != null) {
+            return;
+        }
+        try {
+            java.nio.file.Path unpacked = NativeLibraries.unpack(dir);
+            if (unpacked != null) {
+                System.setProperty(NativeLibraries.PROPERTY, unpacked.toAbsolutePath().toString());
+            }
+        } catch (java.io.IOException | RuntimeException e) {
+            // a cache that cannot be written: ONNX Runtime unpacks into java.io.tmpdir as it always did
+        }
+    }
 
     private NativeRuntime() {
     }
@@ -29,6 +62,7 @@ public final class NativeRuntime {
         if (known != null) {
             throw new ModelException(sentence(known));
         }
+        prepare();
         try {
             // FATAL only: ONNX Runtime's own coloured log lines never reach a user's terminal (errors still throw)
             return OrtEnvironment.getEnvironment(ai.onnxruntime.OrtLoggingLevel.ORT_LOGGING_LEVEL_FATAL);

@@ -43,6 +43,21 @@ public final class Xvfb {
     /** Runs {@code mainClass args} with this JVM's class path on a new display; logs go to {@code out}. */
     public static Result run(Path out, String mainClass, String... args) throws IOException, InterruptedException {
         Path javaHome = Path.of(System.getProperty("java.home"));
+        return runCommand(out, display -> {
+            List<String> cmd = new ArrayList<>(List.of(javaHome.resolve("bin/java").toString(),
+                    "-Djava.awt.headless=false", "-cp", System.getProperty("java.class.path"), mainClass));
+            cmd.addAll(List.of(args));
+            return cmd;
+        });
+    }
+
+    /**
+     * Runs the command {@code command} gives for the display (e.g. a launcher script) with DISPLAY set to a new
+     * display; logs go to {@code out}.
+     */
+    public static Result runCommand(Path out, java.util.function.Function<String, List<String>> command)
+            throws IOException, InterruptedException {
+        Path javaHome = Path.of(System.getProperty("java.home"));
         Assumptions.assumeTrue(Files.exists(javaHome.resolve("lib/libawt_xawt.so")),
                 "skipped: this JDK (" + javaHome + ") has no X11 toolkit (a headless JRE, e.g. openjdk-17-jre-headless"
                         + " without openjdk-17-jre)");
@@ -65,9 +80,7 @@ public final class Xvfb {
             if (server != null) {
                 display = ":" + display;
             }
-            List<String> cmd = new ArrayList<>(List.of(javaHome.resolve("bin/java").toString(),
-                    "-Djava.awt.headless=false", "-cp", System.getProperty("java.class.path"), mainClass));
-            cmd.addAll(List.of(args));
+            List<String> cmd = command.apply(display);
             Path log = out.resolve("child.log");
             ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
             pb.environment().put("DISPLAY", display);
