@@ -251,14 +251,15 @@ class PatchActivationsNodeTest {
 
     /** Heatmap View with default settings: the CLI's patching figures, on the fixed range [-1, 1]. */
     @ParameterizedTest
-    @CsvSource({"both, RESID", "head, HEAD"})
-    void theHeatmapViewDrawsTheTableAsTheCommandLinesFigure(final String sites, final PatchSite drawn)
-        throws Exception {
+    @CsvSource({"both, RESID, attention", "head, HEAD, attention", "both, HEAD, head", "both, RESID, resid"})
+    void theHeatmapViewDrawsTheTableAsTheCommandLinesFigure(final String sites, final PatchSite drawn,
+        final String kindSetting) throws Exception {
         BufferedDataTable table = (BufferedDataTable)NodeTestHarness.run(node(s -> s.addString("sites", sites)),
             TestSupport.defaultPort(), toyTable())[0];
         NodeModel view = NodeTestHarness.createModel(new HeatmapNodeFactory());
         NodeSettings s = NodeTestHarness.saveSettings(view);
         s.addString("source_row", "0");
+        s.addString("kind", kindSetting); // attention is the default; head or resid pick a patching table's site
         NodeTestHarness.loadSettings(view, s);
         NodeTestHarness.run(view, table);
         Figure f = ((HeatmapNodeModel)view).figure();

@@ -2,6 +2,7 @@ package org.gtlens.knime.heatmap;
 
 import java.util.List;
 
+import org.gtlens.causal.PatchSite;
 import org.gtlens.chart.options.ChartOptions.LabelMode;
 import org.gtlens.chart.options.ChartOptions.PaletteFamily;
 import org.gtlens.chart.options.ChartOptions.RangeMode;
@@ -40,6 +41,8 @@ final class HeatmapChoices {
         for (Kind k : Kind.values()) {
             l.add(new Choice(k.contractName(), k.contractName()));
         }
+        l.add(new Choice(PatchSite.RESID.key(), "resid (patching: the residual stream)"));
+        l.add(new Choice(PatchSite.HEAD.key(), "head (patching: the heads)"));
         l.add(new Choice(KIND_ANY, "(any: do not filter by kind)", "(any)"));
         return List.copyOf(l);
     }

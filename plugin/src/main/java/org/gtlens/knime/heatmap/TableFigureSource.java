@@ -147,9 +147,10 @@ final class TableFigureSource implements FigureSource {
         FigureKind fk = m_columns.figure() != null ? m_columns.figure() : FigureKind.ofContractName(kind);
         TableLayout layout = m_columns.layout();
         String filter = kind;
-        if (m_columns.site() >= 0) { // patching: the resid rows, or the head rows of a table without resid rows
-            boolean head = !m_index.kinds().contains(PatchSite.RESID.key())
-                && m_index.kinds().contains(PatchSite.HEAD.key());
+        if (m_columns.site() >= 0) { // patching: the site the kind setting names, else resid when the table has it
+            boolean hasHead = m_index.kinds().contains(PatchSite.HEAD.key());
+            boolean head = hasHead && (PatchSite.HEAD.key().equals(kind)
+                || !m_index.kinds().contains(PatchSite.RESID.key()));
             fk = head ? FigureKind.PATCHING_HEAD : FigureKind.PATCHING_RESID;
             filter = head ? PatchSite.HEAD.key() : PatchSite.RESID.key();
             layout = HeatmapColumns.patchingLayout(fk, m_columns.source() >= 0);
