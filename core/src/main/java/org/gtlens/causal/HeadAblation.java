@@ -148,6 +148,7 @@ public final class HeadAblation {
         int s = 0;
         int slot = -1; // the next row: sequence s, its plain run (-1) or its ablation chosen[slot]
         Matrix plain = null;
+        FloatTensor replacement = null;
         while (s < sequences.size()) {
             checkCancelled(cancelled);
             int n = sequences.get(s).length();
@@ -175,7 +176,10 @@ public final class HeadAblation {
             }
             Intervention change = new Intervention(Map.of(Interventions.HEAD_KEEP, keep));
             if (mean != null) {
-                change = change.with(Interventions.HEAD_REPL, mean.replacement(n));
+                if (replacement == null || replacement.dim(3) != n) { // the same for every run of one length
+                    replacement = mean.replacement(n);
+                }
+                change = change.with(Interventions.HEAD_REPL, replacement);
             }
             FloatTensor lp = model.run(tokens, rows.size(), n, out, change).get(Kind.FINAL_LOGPROBS);
             for (int r = 0; r < rows.size(); r++) {

@@ -134,8 +134,9 @@ public final class RepresentationFigures {
      * or character vocabulary) the text itself, in quotes, shortened with an ellipsis.
      */
     public static String sequenceTitle(ModelInfo info, int[] tokens) {
-        if (org.gtlens.repr.TextTokens.of(info).readsText()) {
-            String text = org.gtlens.repr.TextTokens.of(info).decode(tokens);
+        org.gtlens.repr.TextTokens reader = org.gtlens.repr.TextTokens.of(info);
+        if (reader.readsText()) {
+            String text = reader.decode(tokens);
             int length = text.codePointCount(0, text.length());
             return length <= TITLE_TEXT ? "\"" + text + "\"" : "\"" + text.substring(0, text.offsetByCodePoints(0,
                     TITLE_TEXT - 1)) + "…\" (" + tokens.length + " tokens)";

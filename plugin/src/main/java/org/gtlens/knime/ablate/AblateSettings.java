@@ -86,8 +86,7 @@ final class AblateSettings {
     }
 
     void save(final NodeSettingsWO s) {
-        original().forEach(m -> m.saveSettingsTo(s));
-        Added.save(added(), s);
+        Added.save(original(), added(), s);
     }
 
     void validate(final NodeSettingsRO s) throws InvalidSettingsException {
@@ -97,10 +96,7 @@ final class AblateSettings {
     }
 
     void load(final NodeSettingsRO s) throws InvalidSettingsException {
-        for (SettingsModel m : original()) {
-            m.loadSettingsFrom(s);
-        }
-        Added.load(added(), s);
+        Added.load(original(), added(), s);
         m_tokenColumns.setEnabled(columnsMode());
         m_column.setEnabled(!columnsMode());
         m_groupColumn.setEnabled(aggregated());

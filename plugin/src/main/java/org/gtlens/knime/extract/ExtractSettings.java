@@ -189,8 +189,7 @@ final class ExtractSettings {
     }
 
     void save(final NodeSettingsWO s) {
-        original().forEach(m -> m.saveSettingsTo(s));
-        Added.save(added(), s);
+        Added.save(original(), added(), s);
     }
 
     void validate(final NodeSettingsRO s) throws InvalidSettingsException {
@@ -200,10 +199,7 @@ final class ExtractSettings {
     }
 
     void load(final NodeSettingsRO s) throws InvalidSettingsException {
-        for (SettingsModel m : original()) {
-            m.loadSettingsFrom(s);
-        }
-        Added.load(added(), s);
+        Added.load(original(), added(), s);
         // earlier versions stored labels: store keys from now on
         normalize(m_mode, ExtractChoices.MODES);
         normalize(m_policy, ExtractChoices.POLICIES);

@@ -96,8 +96,7 @@ final class PatchSettings {
     }
 
     void save(final NodeSettingsWO s) {
-        original().forEach(m -> m.saveSettingsTo(s));
-        Added.save(added(), s);
+        Added.save(original(), added(), s);
     }
 
     void validate(final NodeSettingsRO s) throws InvalidSettingsException {
@@ -107,10 +106,7 @@ final class PatchSettings {
     }
 
     void load(final NodeSettingsRO s) throws InvalidSettingsException {
-        for (SettingsModel m : original()) {
-            m.loadSettingsFrom(s);
-        }
-        Added.load(added(), s);
+        Added.load(original(), added(), s);
         m_groupColumn.setEnabled(aggregated());
     }
 

@@ -41,6 +41,22 @@ public record Added(String key, SettingsModel model, Consumer<SettingsModel> whe
             since);
     }
 
+    /** Saves a node's first settings, then every setting of the table. */
+    public static void save(final List<? extends SettingsModel> original, final List<Added> table,
+        final NodeSettingsWO settings) {
+        original.forEach(m -> m.saveSettingsTo(settings));
+        save(table, settings);
+    }
+
+    /** Loads a node's first settings (each required), then each setting of the table or its value when absent. */
+    public static void load(final List<? extends SettingsModel> original, final List<Added> table,
+        final NodeSettingsRO settings) throws InvalidSettingsException {
+        for (SettingsModel m : original) {
+            m.loadSettingsFrom(settings);
+        }
+        load(table, settings);
+    }
+
     /** Saves every setting of the table. */
     public static void save(final List<Added> table, final NodeSettingsWO settings) {
         table.forEach(a -> a.model().saveSettingsTo(settings));
