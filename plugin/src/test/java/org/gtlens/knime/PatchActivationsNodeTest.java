@@ -236,6 +236,7 @@ class PatchActivationsNodeTest {
         NodeTestHarness.loadSettings(m, old);
         assertEquals("none", NodeTestHarness.saveSettings(m).getString("aggregate"));
         assertEquals("", NodeTestHarness.saveSettings(m).getString("answer_column"));
+        assertEquals("column", NodeTestHarness.saveSettings(m).getString("sequence_mode")); // token ids
         PortObject[] out = NodeTestHarness.run(m, TestSupport.defaultPort(), toyTable());
         assertEquals(11 * 2 * 3, ((BufferedDataTable)out[0]).size()); // 11 pairs, 2 blocks x 3 heads
     }

@@ -24,7 +24,7 @@ final class AblateHeadsNodeDialog extends DefaultNodeSettingsPane {
         createNewGroup("Sequences");
         addDialogComponent(new DialogComponentChoice(mode, "Sequences from", ExtractChoices.MODES));
         addDialogComponent(new DialogComponentColumnNameSelection(column,
-            "Sequence column (<none>: the first text or list column)", AblateHeadsNodeModel.TABLE_PORT, false, true,
+            "Sequence column (<none>: the first column that fits)", AblateHeadsNodeModel.TABLE_PORT, false, true,
             StringValue.class, ListDataValue.class));
         addDialogComponent(new DialogComponentString(tokenColumns,
             "Token columns (comma-separated; empty = all integer columns)"));

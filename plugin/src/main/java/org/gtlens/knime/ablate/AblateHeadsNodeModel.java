@@ -14,7 +14,6 @@ import org.gtlens.model.ModelException;
 import org.gtlens.model.ModelInfo;
 import org.gtlens.repr.CancelledException;
 import org.gtlens.repr.Sequence;
-import org.gtlens.repr.SequenceValidator;
 import org.gtlens.run.AblationRun;
 import org.gtlens.runtime.GTransformer;
 import org.gtlens.table.Tables;
@@ -73,10 +72,9 @@ public final class AblateHeadsNodeModel extends NodeModel {
         CausalNodes.checkIndices(info, m_settings.blocks(), m_settings.heads());
     }
 
-    private SequenceReader reader(final DataTableSpec in, final SequenceValidator validator)
-        throws InvalidSettingsException {
-        return SequenceReader.create(m_settings.columnsMode(), m_settings.m_column.getStringValue(),
-            m_settings.tokenColumns(), in, validator);
+    private SequenceReader reader(final DataTableSpec in, final ModelInfo info) throws InvalidSettingsException {
+        return SequenceReader.create(m_settings.mode(), m_settings.m_column.getStringValue(),
+            m_settings.tokenColumns(), in, info);
     }
 
     @Override
@@ -92,7 +90,7 @@ public final class AblateHeadsNodeModel extends NodeModel {
         try (GTransformer model = port.openModel(1)) {
             List<Sequence> sequences = new ArrayList<>();
             List<String> groups = m_settings.aggregated() ? new ArrayList<>() : null;
-            read(table, reader(in, new SequenceValidator(model.info())), groupColumn, sequences, groups, exec);
+            read(table, reader(in, model.info()), groupColumn, sequences, groups, exec);
             if (method == AblationMethod.MEAN && sequences.size() < 2) {
                 throw new InvalidSettingsException("Mean ablation replaces a head's output by its mean over the "
                     + "input's rows and needs at least 2 rows; the input has " + sequences.size()

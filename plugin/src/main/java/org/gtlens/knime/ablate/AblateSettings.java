@@ -112,7 +112,12 @@ final class AblateSettings {
     }
 
     boolean columnsMode() {
-        return ExtractChoices.MODE_COLUMNS == Choice.of(ExtractChoices.MODES, m_mode.getStringValue());
+        return ExtractChoices.MODE_COLUMNS == mode();
+    }
+
+    /** @return where the sequences come from: token ids in one column or in several, or text */
+    Choice mode() {
+        return Choice.of(ExtractChoices.MODES, m_mode.getStringValue());
     }
 
     boolean aggregated() {

@@ -11,15 +11,23 @@ import org.gtlens.table.Layout;
  */
 public final class ExtractChoices {
 
-    /** Sequence mode: one column holding text ("4,5,5") or a list of integers. */
-    public static final Choice MODE_COLUMN = new Choice("column", "One column (text or list of integers)",
-        "One column (text or list of integers)");
+    /** Sequence mode: token ids in one column, as text ("4,5,5") or a list of integers. */
+    public static final Choice MODE_COLUMN = new Choice("column",
+        "Token ids in one column (\"4,5,5,5,4\" or a list of integers)", "One column (text or list of integers)");
 
-    /** Sequence mode: one integer column per position. */
-    public static final Choice MODE_COLUMNS = new Choice("columns", "Integer columns (one per position)",
+    /** Sequence mode: token ids in integer columns, one per position. */
+    public static final Choice MODE_COLUMNS = new Choice("columns", "Token ids in integer columns (one per position)",
         "Integer columns (one per position)");
 
-    public static final List<Choice> MODES = List.of(MODE_COLUMN, MODE_COLUMNS);
+    /** Sequence mode: text in one column, read through the model's vocabulary. */
+    public static final Choice MODE_TEXT = new Choice("text",
+        "Text in one column (through the model's vocabulary, e.g. \"def main():\")");
+
+    /** The sequence modes of a node that reads one sequence per row. */
+    public static final List<Choice> MODES = List.of(MODE_COLUMN, MODE_COLUMNS, MODE_TEXT);
+
+    /** The sequence modes of a node that reads two sequences per row, each in its own column. */
+    public static final List<Choice> PAIR_MODES = List.of(MODE_COLUMN, MODE_TEXT);
 
     static final List<Choice> LAYOUTS = List.of(new Choice(Layout.LONG.key(), "Long: one row per value"),
         new Choice(Layout.MATRIX.key(), "Matrix: one row per matrix row"));

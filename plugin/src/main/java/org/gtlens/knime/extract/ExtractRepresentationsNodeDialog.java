@@ -23,10 +23,10 @@ final class ExtractRepresentationsNodeDialog extends DefaultNodeSettingsPane {
         SettingsModelString tokenColumns = ExtractSettings.createTokenColumnsModel();
         createNewGroup("Sequences");
         addDialogComponent(new DialogComponentChoice(mode, "Sequences from", ExtractChoices.MODES));
-        // <none> is the automatic choice (the first text or list column), so that a table whose column is not
+        // <none> is the automatic choice (the first column that fits), so that a table whose column is not
         // offered does not get its last column chosen behind the user's back
         addDialogComponent(new DialogComponentColumnNameSelection(column,
-            "Sequence column (<none>: the first text or list column)", ExtractRepresentationsNodeModel.TABLE_PORT,
+            "Sequence column (<none>: the first column that fits)", ExtractRepresentationsNodeModel.TABLE_PORT,
             false, true, StringValue.class, ListDataValue.class));
         addDialogComponent(new DialogComponentString(tokenColumns,
             "Token columns (comma-separated; empty = all integer columns)"));

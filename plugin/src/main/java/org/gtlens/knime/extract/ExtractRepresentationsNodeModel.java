@@ -9,7 +9,6 @@ import org.gtlens.model.ModelException;
 import org.gtlens.model.ModelInfo;
 import org.gtlens.runtime.NativeRuntime;
 import org.gtlens.repr.MemoryBudgetException;
-import org.gtlens.repr.SequenceValidator;
 import org.knime.core.data.DataCell;
 import org.knime.core.data.DataColumnSpec;
 import org.knime.core.data.DataRow;
@@ -166,7 +165,7 @@ public final class ExtractRepresentationsNodeModel extends NodeModel {
 
     private ExtractNodeRun newRun(final GTransformer model, final DataTableSpec in)
         throws InvalidSettingsException {
-        SequenceReader reader = SequenceReader.create(m_settings, in, new SequenceValidator(model.info()));
+        SequenceReader reader = SequenceReader.create(m_settings, in, model.info());
         return new ExtractNodeRun(model, m_settings, reader, groupColumn(in));
     }
 

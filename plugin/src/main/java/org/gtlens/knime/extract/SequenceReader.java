@@ -3,9 +3,12 @@ package org.gtlens.knime.extract;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.gtlens.knime.dialog.Choice;
+import org.gtlens.model.ModelInfo;
 import org.gtlens.repr.InputException;
 import org.gtlens.repr.PositionCells;
 import org.gtlens.repr.SequenceValidator;
+import org.gtlens.repr.TextTokens;
 import org.gtlens.repr.TokenText;
 import org.knime.core.data.BooleanValue;
 import org.knime.core.data.DataCell;
@@ -20,9 +23,9 @@ import org.knime.core.data.collection.SetDataValue;
 import org.knime.core.node.InvalidSettingsException;
 
 /**
- * Turns one input row into the token ids of a sequence: from a text column ("4,5,5,5,4" or "4 5 5 5 4"), a list
- * column of integers, or several integer columns (one per position; missing cells at the end shorten the
- * sequence). Every problem is reported as one sentence naming the row ID, and where it applies the position and
+ * Turns one input row into the token ids of a sequence: from a text column of ids ("4,5,5,5,4" or "4 5 5 5 4"), a
+ * list column of integers, several integer columns (one per position; missing cells at the end shorten the
+ * sequence), or a text column read through the model's vocabulary ("def main():"), as the command line reads them. Every problem is reported as one sentence naming the row ID, and where it applies the position and
  * the value. Shared by the nodes that read sequences (Extract Representations, Ablate Heads, Patch Activations).
  */
 public final class SequenceReader {
@@ -44,12 +47,15 @@ public final class SequenceReader {
 
     private final SequenceValidator m_validator;
 
+    private final TextTokens m_text;
+
     private SequenceReader(final int[] columns, final String[] names, final boolean single,
-        final SequenceValidator validator) {
+        final SequenceValidator validator, final TextTokens text) {
         m_columns = columns;
         m_names = names;
         m_single = single;
         m_validator = validator;
+        m_text = text;
     }
 
     /**
@@ -57,34 +63,36 @@ public final class SequenceReader {
      *
      * @param settings the node settings
      * @param spec the input table spec
-     * @param validator checks tokens against the model (null at configure time)
+     * @param info the model, whose vocabulary reads text and whose size checks tokens (null at configure time)
      * @return a reader
      * @throws InvalidSettingsException naming the missing or unsuitable column
      */
-    static SequenceReader create(final ExtractSettings settings, final DataTableSpec spec,
-        final SequenceValidator validator) throws InvalidSettingsException {
-        return create(settings.columnsMode(), settings.m_column.getStringValue(), settings.tokenColumns(), spec,
-            validator);
+    static SequenceReader create(final ExtractSettings settings, final DataTableSpec spec, final ModelInfo info)
+        throws InvalidSettingsException {
+        return create(settings.mode(), settings.m_column.getStringValue(), settings.tokenColumns(), spec, info);
     }
 
     /**
      * Checks the settings against the input spec (configure time).
      *
-     * @param columnsMode true to read one integer column per position, false for one sequence column
-     * @param column the sequence column (one-column mode); empty takes the first text or list column
+     * @param mode one of {@link ExtractChoices#MODES}: token ids in one column or in one column per position, or
+     *            text read through the model's vocabulary
+     * @param column the sequence column (one-column modes); empty takes the first column the mode can read
      * @param tokenColumns the position columns (columns mode); empty takes every integer column in table order
      * @param spec the input table spec
-     * @param validator checks tokens against the model (null: not checked, e.g. at configure time)
+     * @param info the model, whose vocabulary reads text and whose size checks tokens (null: rows are not read,
+     *            e.g. at configure time)
      * @return a reader
      * @throws InvalidSettingsException naming the missing or unsuitable column
      */
-    public static SequenceReader create(final boolean columnsMode, final String column,
-        final List<String> tokenColumns, final DataTableSpec spec, final SequenceValidator validator)
-        throws InvalidSettingsException {
-        if (!columnsMode) {
+    public static SequenceReader create(final Choice mode, final String column, final List<String> tokenColumns,
+        final DataTableSpec spec, final ModelInfo info) throws InvalidSettingsException {
+        SequenceValidator validator = info == null ? null : new SequenceValidator(info);
+        boolean text = mode == ExtractChoices.MODE_TEXT;
+        if (mode != ExtractChoices.MODE_COLUMNS) {
             String name = column;
             if (name == null || name.isEmpty()) {
-                name = guessColumn(spec);
+                name = guessColumn(mode, spec);
             }
             int i = spec.findColumnIndex(name);
             if (i < 0) {
@@ -97,11 +105,16 @@ public final class SequenceReader {
                     + "token once and lose their order (4,5,5,5,4 becomes {4,5}); use a list column instead "
                     + "(e.g. Create Collection Column with the type List).");
             }
+            if (text && !isTextType(type)) {
+                throw new InvalidSettingsException("The sequence column '" + name + "' holds " + type.getName()
+                    + "; sequences from text need a text column, or choose token ids as the sequences' source.");
+            }
             if (!isSequenceType(type)) {
                 throw new InvalidSettingsException("The sequence column '" + name + "' holds " + type.getName()
                     + "; it must hold text such as \"4,5,5,5,4\" or a list of integers.");
             }
-            return new SequenceReader(new int[]{i}, new String[]{name}, true, validator);
+            return new SequenceReader(new int[]{i}, new String[]{name}, true, validator,
+                text && info != null ? TextTokens.of(info) : null);
         }
         List<String> names = new ArrayList<>(tokenColumns);
         if (names.isEmpty()) {
@@ -128,7 +141,7 @@ public final class SequenceReader {
                     + "; token columns must hold integers (integer or long columns).");
             }
         }
-        return new SequenceReader(idx, names.toArray(new String[0]), false, validator);
+        return new SequenceReader(idx, names.toArray(new String[0]), false, validator, null);
     }
 
     /**
@@ -145,15 +158,36 @@ public final class SequenceReader {
         return names;
     }
 
-    /** @return the first text or list column, for a node dropped without settings */
-    public static String guessColumn(final DataTableSpec spec) throws InvalidSettingsException {
+    /**
+     * @param mode a one-column sequence mode
+     * @param spec the input table spec
+     * @return the first column the mode can read (text or list; text only for text), for a node dropped without
+     *         settings
+     * @throws InvalidSettingsException when there is none
+     */
+    public static String guessColumn(final Choice mode, final DataTableSpec spec) throws InvalidSettingsException {
         for (DataColumnSpec c : spec) {
-            if (isSequenceType(c.getType())) {
+            if (canHold(mode, c.getType())) {
                 return c.getName();
             }
         }
-        throw new InvalidSettingsException(
-            "The input table has no text or list column holding sequences; add one (e.g. \"4,5,5,5,4\").");
+        throw new InvalidSettingsException(mode == ExtractChoices.MODE_TEXT
+            ? "The input table has no text column holding sequences; add one (e.g. \"def main():\")."
+            : "The input table has no text or list column holding sequences; add one (e.g. \"4,5,5,5,4\").");
+    }
+
+    /**
+     * @param mode a one-column sequence mode
+     * @param type a column type
+     * @return whether a column of the type can hold a sequence in that mode
+     */
+    public static boolean canHold(final Choice mode, final DataType type) {
+        return mode == ExtractChoices.MODE_TEXT ? isTextType(type) : isSequenceType(type);
+    }
+
+    /** @return whether a column of this type holds text (and is no collection) */
+    public static boolean isTextType(final DataType type) {
+        return !type.isCollectionType() && type.isCompatible(StringValue.class);
     }
 
     /**
@@ -203,7 +237,7 @@ public final class SequenceReader {
             throw new BadRowException("Row " + id + " has a missing value in the sequence column '" + m_names[0]
                 + "'.");
         }
-        if (cell instanceof ListDataValue coll) {
+        if (cell instanceof ListDataValue coll && m_text == null) {
             List<Integer> tokens = new ArrayList<>();
             int pos = 0;
             for (DataCell e : coll) {
@@ -216,6 +250,13 @@ public final class SequenceReader {
                 + "', which is neither text nor a list of integers.");
         }
         String text = sv.getStringValue();
+        if (m_text != null) {
+            try {
+                return m_text.encode(text); // an empty text is an empty sequence, which the validator names
+            } catch (TextTokens.Problem p) {
+                throw new BadRowException("Row " + id + " in column '" + m_names[0] + "' " + p.getMessage() + ".");
+            }
+        }
         if (TokenText.isEmpty(text)) {
             return new int[0]; // the validator names an empty sequence
         }

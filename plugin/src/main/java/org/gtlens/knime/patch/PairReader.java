@@ -4,7 +4,10 @@ import java.util.List;
 
 import org.gtlens.causal.PatchPair;
 import org.gtlens.knime.causal.CausalNodes;
+import org.gtlens.knime.dialog.Choice;
+import org.gtlens.knime.extract.ExtractChoices;
 import org.gtlens.knime.extract.SequenceReader;
+import org.gtlens.model.ModelInfo;
 import org.knime.core.data.BooleanValue;
 import org.knime.core.data.DataCell;
 import org.knime.core.data.DataColumnSpec;
@@ -16,7 +19,7 @@ import org.knime.core.node.InvalidSettingsException;
 
 /**
  * Turns one input row into a pair of activation patching, named by its row ID: a clean and a corrupted sequence
- * (each a text or list column, read as Extract Representations reads a sequence), optionally the answer and the
+ * (each a column of token ids or of text, read as Extract Representations reads a sequence), optionally the answer and the
  * wrong token (integer columns; a missing cell means the default, the most probable token) and the group. The core
  * checks the tokens against the model and the lengths, naming the pair.
  */
@@ -44,14 +47,16 @@ final class PairReader {
     /**
      * @param settings the node's settings
      * @param spec the input spec
+     * @param info the model, whose vocabulary reads text and whose size checks tokens (null at configure time)
      * @return a reader
      * @throws InvalidSettingsException naming a missing or unsuitable column
      */
-    static PairReader create(final PatchSettings settings, final DataTableSpec spec)
+    static PairReader create(final PatchSettings settings, final DataTableSpec spec, final ModelInfo info)
         throws InvalidSettingsException {
+        Choice mode = settings.mode();
         String clean = PatchSettings.column(settings.m_clean);
         String corrupted = PatchSettings.column(settings.m_corrupted);
-        List<String> found = sequenceColumns(spec);
+        List<String> found = sequenceColumns(mode, spec);
         if (clean == null) {
             clean = found.stream().filter(n -> !n.equals(PatchSettings.column(settings.m_corrupted))).findFirst()
                 .orElse(null);
@@ -61,18 +66,20 @@ final class PairReader {
             corrupted = found.stream().filter(n -> !n.equals(chosenClean)).findFirst().orElse(null);
         }
         if (clean == null || corrupted == null) {
-            throw new InvalidSettingsException("The input table needs a clean and a corrupted sequence column "
-                + "(text such as \"4,5,5,5,4\" or lists of integers); choose them in the dialog.");
+            throw new InvalidSettingsException("The input table needs a clean and a corrupted sequence column ("
+                + (mode == ExtractChoices.MODE_TEXT ? "text read through the model's vocabulary"
+                    : "text such as \"4,5,5,5,4\" or lists of integers")
+                + "); choose them in the dialog.");
         }
-        return new PairReader(SequenceReader.create(false, clean, List.of(), spec, null),
-            SequenceReader.create(false, corrupted, List.of(), spec, null),
+        return new PairReader(SequenceReader.create(mode, clean, List.of(), spec, info),
+            SequenceReader.create(mode, corrupted, List.of(), spec, info),
             tokenColumn(spec, PatchSettings.column(settings.m_answer), "answer column"),
             tokenColumn(spec, PatchSettings.column(settings.m_wrong), "wrong column"),
             CausalNodes.optionalColumn(spec, settings.groupColumn(), "group column"));
     }
 
-    private static List<String> sequenceColumns(final DataTableSpec spec) {
-        return spec.stream().filter(c -> SequenceReader.isSequenceType(c.getType())).map(DataColumnSpec::getName)
+    private static List<String> sequenceColumns(final Choice mode, final DataTableSpec spec) {
+        return spec.stream().filter(c -> SequenceReader.canHold(mode, c.getType())).map(DataColumnSpec::getName)
             .toList();
     }
 

@@ -3,6 +3,7 @@ package org.gtlens.knime.patch;
 import org.gtlens.knime.causal.CausalNodes;
 import org.gtlens.knime.dialog.Choice;
 import org.gtlens.knime.dialog.DialogComponentChoice;
+import org.gtlens.knime.extract.ExtractChoices;
 import org.knime.core.data.DataValue;
 import org.knime.core.data.IntValue;
 import org.knime.core.data.LongValue;
@@ -21,11 +22,13 @@ final class PatchActivationsNodeDialog extends DefaultNodeSettingsPane {
     PatchActivationsNodeDialog() {
         int port = PatchActivationsNodeModel.TABLE_PORT;
         createNewGroup("Pairs");
+        addDialogComponent(new DialogComponentChoice(PatchSettings.createSequenceModeModel(), "Sequences from",
+            ExtractChoices.PAIR_MODES));
         addDialogComponent(new DialogComponentColumnNameSelection(PatchSettings.createCleanColumnModel(),
-            "Clean column (<none>: the first text or list column)", port, false, true, StringValue.class,
+            "Clean column (<none>: the first column that fits)", port, false, true, StringValue.class,
             ListDataValue.class));
         addDialogComponent(new DialogComponentColumnNameSelection(PatchSettings.createCorruptedColumnModel(),
-            "Corrupted column (<none>: the next text or list column)", port, false, true, StringValue.class,
+            "Corrupted column (<none>: the next column that fits)", port, false, true, StringValue.class,
             ListDataValue.class));
         addDialogComponent(new DialogComponentColumnNameSelection(PatchSettings.createAnswerColumnModel(),
             "Answer column (<none>: the clean run's most probable token)", port, false, true, IntValue.class,

@@ -59,7 +59,7 @@ public final class PatchActivationsNodeModel extends NodeModel {
         m_settings.check();
         ModelInfo info = CausalNodes.model(inSpecs[MODEL_PORT], PURPOSE);
         checkIndices(info);
-        PairReader.create(m_settings, (DataTableSpec)inSpecs[TABLE_PORT]);
+        PairReader.create(m_settings, (DataTableSpec)inSpecs[TABLE_PORT], null);
         return outSpecs();
     }
 
@@ -79,7 +79,7 @@ public final class PatchActivationsNodeModel extends NodeModel {
         BufferedDataTable table = (BufferedDataTable)inObjects[TABLE_PORT];
         ModelInfo info = CausalNodes.model(port.getSpec(), PURPOSE);
         checkIndices(info);
-        PairReader reader = PairReader.create(m_settings, table.getDataTableSpec());
+        PairReader reader = PairReader.create(m_settings, table.getDataTableSpec(), info);
         List<PatchPair> pairs = new ArrayList<>();
         try (CloseableRowIterator it = table.iterator()) {
             while (it.hasNext()) {

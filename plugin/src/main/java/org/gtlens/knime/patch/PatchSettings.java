@@ -5,6 +5,7 @@ import java.util.List;
 import org.gtlens.causal.PatchSite;
 import org.gtlens.knime.causal.CausalNodes;
 import org.gtlens.knime.dialog.Choice;
+import org.gtlens.knime.extract.ExtractChoices;
 import org.gtlens.knime.settings.Added;
 import org.gtlens.repr.IndexList;
 import org.knime.core.node.InvalidSettingsException;
@@ -25,6 +26,11 @@ final class PatchSettings {
     static final List<Choice> SITES = List.of(SITES_BOTH,
         new Choice(PatchSite.RESID.key(), "Residual stream entering a block, one position at a time"),
         new Choice(PatchSite.HEAD.key(), "One head's output at every position"));
+
+    /** @return where the clean and corrupted sequences come from: token ids or text (both the same way) */
+    static SettingsModelString createSequenceModeModel() {
+        return new SettingsModelString("sequence_mode", ExtractChoices.MODE_COLUMN.key());
+    }
 
     /** @return the clean sequences' column; empty: the first text or list column */
     static SettingsModelString createCleanColumnModel() {
@@ -53,6 +59,8 @@ final class PatchSettings {
     static SettingsModelString createPositionsModel() {
         return new SettingsModelString("positions", IndexList.ALL.toString());
     }
+
+    final SettingsModelString m_mode = createSequenceModeModel();
 
     final SettingsModelString m_clean = createCleanColumnModel();
 
@@ -85,11 +93,12 @@ final class PatchSettings {
 
     /**
      * The migration table: settings added after the first ones, each with the value a workflow saved without it
-     * gets, which does what the node did then (the most probable tokens compared, every pair's values, the default
-     * memory).
+     * gets, which does what the node did then (token ids, the most probable tokens compared, every pair's values,
+     * the default memory).
      */
     private List<Added> added() {
-        return List.of(Added.of(m_answer, "", FIRST_RELEASE), Added.of(m_wrong, "", FIRST_RELEASE),
+        return List.of(Added.of(m_mode, ExtractChoices.MODE_COLUMN.key(), FIRST_RELEASE),
+            Added.of(m_answer, "", FIRST_RELEASE), Added.of(m_wrong, "", FIRST_RELEASE),
             Added.of(m_aggregate, CausalNodes.AGGREGATE_NONE.key(), FIRST_RELEASE),
             Added.of(m_groupColumn, "", FIRST_RELEASE),
             Added.of(m_memory, CausalNodes.defaultMemoryMb(), FIRST_RELEASE));
@@ -112,11 +121,17 @@ final class PatchSettings {
 
     /** Checks the values that a settings model alone cannot check. */
     void check() throws InvalidSettingsException {
+        CausalNodes.checkChoice(m_mode, ExtractChoices.PAIR_MODES, "sequence mode");
         CausalNodes.checkChoice(m_sites, SITES, "sites");
         CausalNodes.checkChoice(m_aggregate, CausalNodes.AGGREGATES, "aggregation");
         blocks();
         heads();
         positions();
+    }
+
+    /** @return where the sequences come from: token ids or text */
+    Choice mode() {
+        return Choice.of(ExtractChoices.PAIR_MODES, m_mode.getStringValue());
     }
 
     /** @return the sites patched, residual stream first (the command line's order) */
