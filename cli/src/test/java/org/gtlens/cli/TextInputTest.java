@@ -53,6 +53,12 @@ class TextInputTest {
         // the label of the predicted token is the vocabulary's
         int next = Integer.parseInt(a.get(0).get("next_token"));
         assertEquals(Character.toString('a' + next), a.get(0).get("next_label"));
+        String[] predicted = a.get(0).get("predicted_tokens").split(" ");
+        String[] labels = a.get(0).get("predicted_labels").split(" ");
+        assertEquals(predicted.length, labels.length);
+        for (int i = 0; i < predicted.length; i++) {
+            assertEquals(Character.toString('a' + Integer.parseInt(predicted[i])), labels[i], "position " + i);
+        }
         assertEquals(Files.readString(given.resolve("representations.csv")),
                 Files.readString(read.resolve("representations.csv")));
     }

@@ -13,7 +13,16 @@ public final class PredictionRow {
     /** The row's values in the schema's order. */
     public static Object[] of(ModelInfo info, Sequence sequence, Prediction p) {
         return new Object[] {sequence.id(), sequence.tokensText(), p.last(), info.tokenLabel(p.last()),
-            p.lastProbability(), tokens(p), probabilities(p)};
+            p.lastProbability(), tokens(p), probabilities(p), labels(info, p)};
+    }
+
+    /** The label of the predicted token after every position, space separated (the ids' labels, in order). */
+    static String labels(ModelInfo info, Prediction p) {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < p.length(); i++) {
+            b.append(i == 0 ? "" : " ").append(info.tokenLabel(p.nextToken(i)));
+        }
+        return b.toString();
     }
 
     /** The predicted token after every position, space separated. */

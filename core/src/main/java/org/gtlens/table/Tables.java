@@ -54,6 +54,8 @@ public final class Tables {
             "Predicted next tokens (per position)", TEXT);
     public static final Column PREDICTED_PROBABILITIES = new Column("predicted_probabilities",
             "Prediction probabilities (per position)", TEXT);
+    public static final Column PREDICTED_LABELS = new Column("predicted_labels",
+            "Predicted next token labels (per position)", TEXT);
 
     /**
      * One row per sequence. KNIME appends the columns from {@link #NEXT_TOKEN} on to the input row, which already
@@ -61,7 +63,7 @@ public final class Tables {
      */
     public static final TableSchema PREDICTIONS = new TableSchema("the prediction table",
             List.of(SEQUENCE, TOKENS, NEXT_TOKEN, NEXT_LABEL, NEXT_PROBABILITY, PREDICTED_TOKENS,
-                PREDICTED_PROBABILITIES));
+                PREDICTED_PROBABILITIES, PREDICTED_LABELS));
 
     /** The group a row summarises: the value of the group column, or {@link #ALL_GROUP}. */
     public static final Column GROUP = new Column("group", "Group", TEXT);

@@ -96,7 +96,8 @@ class ExtractRepresentationsNodeTest {
         PortObjectSpec[] out = NodeTestHarness.configure(m, port.getSpec(), in.getDataTableSpec());
         DataTableSpec pred = (DataTableSpec)out[0];
         assertEquals(List.of("sequence", "class", "Predicted next token", "Predicted next token label",
-            "Prediction probability", "Predicted next tokens (per position)", "Prediction probabilities (per position)"),
+            "Prediction probability", "Predicted next tokens (per position)", "Prediction probabilities (per position)",
+            "Predicted next token labels (per position)"),
             List.of(pred.getColumnNames()));
         assertEquals(List.of(LONG_COLUMNS), List.of(((DataTableSpec)out[1]).getColumnNames()));
         NodeModel matrix = model(s -> s.addString("layout", "matrix"));
@@ -693,7 +694,7 @@ class ExtractRepresentationsNodeTest {
     }
 
     @Test
-    void predictionsKeepTheInputCellsAndAppendFive() throws Exception {
+    void predictionsKeepTheInputCellsAndAppendSix() throws Exception {
         GTransformerPortObject port = TestSupport.defaultPort();
         BufferedDataTable in = sequences("1,2,3", "4,5");
         BufferedDataTable out = (BufferedDataTable)NodeTestHarness.run(model(s -> { }), port, in)[0];
@@ -702,7 +703,7 @@ class ExtractRepresentationsNodeTest {
         assertEquals(inRows.size(), outRows.size());
         for (int r = 0; r < inRows.size(); r++) {
             assertEquals(inRows.get(r).getKey(), outRows.get(r).getKey());
-            assertEquals(inRows.get(r).getNumCells() + 5, outRows.get(r).getNumCells());
+            assertEquals(inRows.get(r).getNumCells() + 6, outRows.get(r).getNumCells());
             for (int c = 0; c < inRows.get(r).getNumCells(); c++) {
                 assertTrue(inRows.get(r).getCell(c) == outRows.get(r).getCell(c), "input cell " + c + " is the same cell");
             }

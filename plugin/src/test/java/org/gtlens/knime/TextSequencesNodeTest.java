@@ -99,8 +99,16 @@ class TextSequencesNodeTest {
                 Extractor.ProgressListener.NONE, () -> false);
         }
         List<List<String>> predictions = FrontEndsAgreeTest.csv(out.resolve(CsvTables.PREDICTIONS));
+        List<String> header = predictions.get(0);
         for (int i = 0; i < IDS.length; i++) {
-            assertEquals(IDS[i], predictions.get(i + 1).get(1), "the ids of " + TEXTS[i]);
+            List<String> row = predictions.get(i + 1);
+            assertEquals(IDS[i], row.get(header.indexOf("tokens")), "the ids of " + TEXTS[i]);
+            // every predicted id comes with its letter
+            StringBuilder letters = new StringBuilder();
+            for (String id : row.get(header.indexOf("predicted_tokens")).split(" ")) {
+                letters.append(letters.length() == 0 ? "" : " ").append((char)('a' + Integer.parseInt(id)));
+            }
+            assertEquals(letters.toString(), row.get(header.indexOf("predicted_labels")));
         }
 
         Consumer<NodeSettings> kinds = s -> {
