@@ -20,7 +20,8 @@ import java.util.zip.CRC32;
  * {@value #PROPERTY} set to a folder, it loads {@code System.mapLibraryName("onnxruntime")} and then
  * {@code System.mapLibraryName("onnxruntime4j_jni")} (jnilib read as dylib) from that folder, and fails when one is
  * missing; it still creates an {@code onnxruntime-java<digits>} folder in java.io.tmpdir, but extracts nothing into
- * it (the jar has no {@code onnxruntime_providers_shared} library) and deletes it, empty, at the end of its start.
+ * it (the jar has no {@code onnxruntime_providers_shared} library) and marks it, empty, for deletion when the JVM
+ * exits (an empty folder, which Windows deletes too; a killed process leaves it, empty).
  * The libraries are the jar's resources {@code /ai/onnxruntime/native/<os>-<arch>/}.
  */
 final class NativeLibraries {

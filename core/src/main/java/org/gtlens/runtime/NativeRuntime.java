@@ -18,36 +18,56 @@ public final class NativeRuntime {
     private static volatile String firstFailure;
     /** Where the native libraries are unpacked once ({@link #useCache}); null: ONNX Runtime's own way. */
     private static volatile java.nio.file.Path cache;
+    /** Whether the property pointing at the cache is taken back once this copy of ONNX Runtime has started. */
+    private static volatile boolean onlyWhileStarting;
     private static volatile boolean prepared;
 
     /**
      * Unpack ONNX Runtime's native libraries once into a versioned folder below {@code dir} and load them from there
      * (ONNX Runtime's {@code onnxruntime.native.path}), instead of into a new temporary folder at every start. Takes
      * effect when called before ONNX Runtime first starts; a path the user set for {@code onnxruntime.native.path}
-     * wins, and when the folder cannot be written ONNX Runtime unpacks as it always did.
+     * wins, and when the folder cannot be written ONNX Runtime unpacks as it always did. The property stays set for
+     * the process (a program that owns its JVM, and passes it on to the processes it starts).
      */
     public static void useCache(java.nio.file.Path dir) {
         cache = dir;
+        onlyWhileStarting = false;
     }
 
-    /** Points ONNX Runtime at the cache folder once, before its first start. */
-    private static synchronized void prepare() {
+    /**
+     * As {@link #useCache}, for a guest in a shared JVM (a bundle in KNIME): the property is set only while this copy
+     * of ONNX Runtime starts and taken back at once, so that another copy of ONNX Runtime in the same JVM (another
+     * extension's, perhaps of another version) never reads a folder of libraries that are not its own.
+     */
+    public static void useCacheWhileStarting(java.nio.file.Path dir) {
+        cache = dir;
+        onlyWhileStarting = true;
+    }
+
+    /**
+     * Points ONNX Runtime at the cache folder once, before its first start.
+     *
+     * @return true when the property was set for this start only and must be taken back after it
+     */
+    private static synchronized boolean prepare() {
         if (prepared) {
-            return;
+            return false;
         }
         prepared = true;
         java.nio.file.Path dir = cache;
         if (dir == null || System.getProperty(NativeLibraries.PROPERTY) != null) {
-            return;
+            return false;
         }
         try {
             java.nio.file.Path unpacked = NativeLibraries.unpack(dir);
             if (unpacked != null) {
                 System.setProperty(NativeLibraries.PROPERTY, unpacked.toAbsolutePath().toString());
+                return onlyWhileStarting;
             }
         } catch (java.io.IOException | RuntimeException e) {
             // a cache that cannot be written: ONNX Runtime unpacks into java.io.tmpdir as it always did
         }
+        return false;
     }
 
     private NativeRuntime() {
@@ -62,7 +82,7 @@ public final class NativeRuntime {
         if (known != null) {
             throw new ModelException(sentence(known));
         }
-        prepare();
+        boolean takeBack = prepare();
         try {
             // FATAL only: ONNX Runtime's own coloured log lines never reach a user's terminal (errors still throw)
             return OrtEnvironment.getEnvironment(ai.onnxruntime.OrtLoggingLevel.ORT_LOGGING_LEVEL_FATAL);
@@ -74,6 +94,10 @@ public final class NativeRuntime {
                 }
             }
             throw new ModelException(sentence(firstFailure), e);
+        } finally {
+            if (takeBack) {
+                System.clearProperty(NativeLibraries.PROPERTY);
+            }
         }
     }
 

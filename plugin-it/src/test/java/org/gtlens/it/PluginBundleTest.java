@@ -173,7 +173,27 @@ class PluginBundleTest {
             Class<?> ort = bundleLoader.loadClass("ai.onnxruntime.OrtEnvironment");
             assertEquals(plugin, FrameworkUtil.getBundle(ort), "ONNX Runtime must be the bundle's own copy");
 
+            List<String> tempBefore = onnxRuntimeTempFolders();
             ModelRun inBundle = ModelRun.with(bundleLoader);
+            // the native libraries were unpacked once into the bundle's data area, not into a new temporary folder,
+            // and the property that pointed ONNX Runtime there was taken back (other extensions' copies never see it)
+            assertNull(System.getProperty("onnxruntime.native.path"), "the bundle must not leave the property set");
+            java.io.File[] unpacked = plugin.getDataFile("native").listFiles();
+            assertNotNull(unpacked, "no native folder in the bundle's data area");
+            assertEquals(1, unpacked.length, Arrays.toString(unpacked));
+            assertTrue(unpacked[0].getName().startsWith("onnxruntime-") && unpacked[0].getName().contains(platform()),
+                    unpacked[0].getName());
+            assertTrue(new java.io.File(unpacked[0], System.mapLibraryName("onnxruntime")).length() > 1_000_000,
+                    "the ONNX Runtime library in " + unpacked[0]);
+            // ONNX Runtime 1.20.0 still makes its temporary folder and only marks it for deletion at exit; it must
+            // stay empty (without the cache it holds both libraries until the JVM ends, and for good on Windows)
+            List<String> added = onnxRuntimeTempFolders();
+            added.removeAll(tempBefore);
+            for (String name : added) {
+                String[] inside = new java.io.File(System.getProperty("java.io.tmpdir"), name).list();
+                assertEquals(List.of(), inside == null ? List.of() : Arrays.asList(inside),
+                        "what the bundle's start of ONNX Runtime left in " + name);
+            }
             assertEquals(ModelRun.SEQUENCE.length, inBundle.nextTokens().length);
             assertTrue(inBundle.depth() >= 1, "depth " + inBundle.depth());
             for (float p : inBundle.probabilities()) {
@@ -189,6 +209,15 @@ class PluginBundleTest {
             assertArrayEquals(plain.probabilities(), inBundle.probabilities(), "probabilities");
             assertArrayEquals(plain.finalLogprobs(), inBundle.finalLogprobs(), "final log-probabilities");
         }
+    }
+
+    /** The names of ONNX Runtime's own temporary folders (onnxruntime-java...) in java.io.tmpdir, sorted. */
+    private static List<String> onnxRuntimeTempFolders() {
+        String[] names = new java.io.File(System.getProperty("java.io.tmpdir"))
+                .list((dir, name) -> name.startsWith("onnxruntime-java"));
+        List<String> sorted = new ArrayList<>(Arrays.asList(names == null ? new String[0] : names));
+        sorted.sort(null);
+        return sorted;
     }
 
     @Test
