@@ -10,7 +10,6 @@ import java.util.concurrent.Callable;
 import java.util.function.Function;
 
 import org.gtlens.GtLensException;
-import org.gtlens.analysis.GroupMemory;
 import org.gtlens.runtime.GTransformer;
 import org.gtlens.model.Kind;
 import org.gtlens.csv.output.CsvTables;
@@ -116,13 +115,12 @@ final class ExtractCommand implements Callable<Integer> {
             if (input.fromFile()) {
                 try (SequenceCsvReader reader = input.reader(m.info(), groupColumn);
                         ProgressDisplay progress = new ProgressDisplay(countDataLines(input.file()), System.err)) {
-                    n = CsvTables.write(run, job, withinBudget(empty.watch(reader::nextItem, err), job, m.info()),
-                            out, progress, interruption::requested);
+                    n = CsvTables.write(run, job, empty.watch(reader::nextItem, err), out, progress,
+                            interruption::requested);
                 }
             } else {
-                n = CsvTables.write(run, job, withinBudget(empty.watch(
-                        SequenceSource.of(input.given(m.info())).<String>items(), err), job, m.info()), out,
-                        Extractor.ProgressListener.NONE, interruption::requested);
+                n = CsvTables.write(run, job, empty.watch(SequenceSource.of(input.given(m.info())).<String>items(),
+                        err), out, Extractor.ProgressListener.NONE, interruption::requested);
             }
             spec.commandLine().getOut().println("Extracted " + n + " sequence" + (n == 1 ? "" : "s") + " into "
                     + out.resolve(CsvTables.REPRESENTATIONS) + " and " + out.resolve(CsvTables.PREDICTIONS)
@@ -131,25 +129,6 @@ final class ExtractCommand implements Callable<Integer> {
                     + BatchPlan.mb(plan.budgetBytes()) + ").");
         }
         return 0;
-    }
-
-    /**
-     * The items of {@code source}; with {@code --aggregate}, each item's group is counted against --memory first
-     * ({@link GroupMemory}), so too many groups stop the run with one sentence before the heap runs out.
-     */
-    private static Extractor.ItemSource<String> withinBudget(Extractor.ItemSource<String> source, TableJob job,
-            org.gtlens.model.ModelInfo info) {
-        if (!job.aggregate()) {
-            return source;
-        }
-        GroupMemory groups = new GroupMemory(info, job.selection(), job.summarises(), job.plan());
-        return () -> {
-            org.gtlens.repr.Item<String> item = source.next();
-            if (item != null) {
-                groups.see(item.origin() == null ? org.gtlens.table.Tables.ALL_GROUP : item.origin());
-            }
-            return item;
-        };
     }
 
     /**

@@ -5,6 +5,7 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 
 import org.gtlens.analysis.CellAggregate;
+import org.gtlens.analysis.GroupMemory;
 import org.gtlens.analysis.Summaries;
 import org.gtlens.model.ModelInfo;
 import org.gtlens.repr.BatchResult;
@@ -22,7 +23,8 @@ import org.gtlens.table.Tables;
  * The one run that turns input items into output tables, for the command line and the KNIME node alike: batches
  * through the model, the rows of the representation table (long, matrix, or aggregated per group at the end), the
  * summary tables, and every item's prediction, in input order. Front ends only supply the sinks, so the same input
- * gives the same rows in both. Memory is one batch plus the per-group moments of an aggregation.
+ * gives the same rows in both. Memory is one batch plus the per-group moments of an aggregation, which count against
+ * the same budget ({@link GroupMemory}).
  *
  * @param <T> the front end's unit of input, from which the group of an item is read
  */
@@ -70,7 +72,9 @@ public final class TableRun<T> {
         CellAggregate cells = repr != null && job.aggregate() ? new CellAggregate(info, selection) : null;
         Summaries summaries = job.summarises() ? new Summaries(info, selection, job.aggregate()) : null;
         int width = Layouts.matrixWidth(info, selection.kinds());
-        long n = extractor.run(input, (BatchResult batch, List<Item<T>> items) -> {
+        Extractor.ItemSource<T> source = job.aggregate()
+                ? withinBudget(input, new GroupMemory(info, selection, job.summarises(), job.plan())) : input;
+        long n = extractor.run(source, (BatchResult batch, List<Item<T>> items) -> {
             int s = 0;
             for (Item<T> item : items) {
                 Object[] row = null;
@@ -117,6 +121,20 @@ public final class TableRun<T> {
             Layouts.writeLong(batch, selection, (seq, block, head, kind, row, col, rowLabel, colLabel, value) ->
                     sink.row(LayoutRows.longRow(seq, block, head, kind, row, col, rowLabel, colLabel, value)));
         }
+    }
+
+    /**
+     * The items of {@code input}, each running item's group counted against the budget before it is extracted, so
+     * that too many groups stop the run with one sentence before the heap runs out.
+     */
+    private Extractor.ItemSource<T> withinBudget(Extractor.ItemSource<T> input, GroupMemory groups) {
+        return () -> {
+            Item<T> item = input.next();
+            if (item != null && item.runs()) {
+                groups.see(group(item.origin()));
+            }
+            return item;
+        };
     }
 
     private String group(T origin) {

@@ -55,6 +55,40 @@ class ExtractAnalysisNodeTest {
             rows);
     }
 
+    /** Group means hold moments per group until the end: too many groups stop the node in one sentence, in time. */
+    @Test
+    void groupMeansCountAgainstTheMemorySetting() throws Exception {
+        Object[][] rows = new Object[20_000][];
+        for (int i = 0; i < rows.length; i++) {
+            rows[i] = new Object[]{"4,5,5", "g" + i};
+        }
+        BufferedDataTable many = TestTables.table(new String[]{"sequence", "class"},
+            new DataType[]{StringCell.TYPE, StringCell.TYPE}, rows);
+        NodeModel m = ExtractRepresentationsNodeTest.model(s -> {
+            for (org.gtlens.model.Kind k : org.gtlens.model.Kind.values()) {
+                s.addBoolean("kind_" + k.contractName(), true);
+            }
+            s.addString("aggregate", "group");
+            s.addString("group_column", "class");
+            s.addInt("memory_mb", 64);
+        });
+        var e = assertThrows(Exception.class, () -> NodeTestHarness.run(m, TestSupport.defaultPort(), many));
+        assertTrue(e.getMessage().matches("Means over more than \\d+ groups of \\d+ cells each \\([0-9.]+ KB a group\\) "
+            + "do not fit in the memory budget of 64 MB; raise \"Memory per batch \\(MB\\)\".*"), e.getMessage());
+        AblateHeadsNodeTest.assertOneSentence(e.getMessage());
+        // with room for them, the same groups run
+        NodeModel roomy = ExtractRepresentationsNodeTest.model(s -> {
+            s.addString("aggregate", "group");
+            s.addString("group_column", "class");
+            s.addInt("memory_mb", 1024);
+        });
+        PortObject[] out = NodeTestHarness.run(roomy, TestSupport.defaultPort(), TestTables.table(
+            new String[]{"sequence", "class"}, new DataType[]{StringCell.TYPE, StringCell.TYPE},
+            java.util.Arrays.copyOf(rows, 2_000)));
+        assertEquals(2_000, TestTables.rows((BufferedDataTable)out[1]).stream()
+            .map(r -> ((StringValue)r.getCell(0)).getStringValue()).distinct().count());
+    }
+
     @Test
     void groupMeansOfAttentionEqualTorchMeanPerClass() throws Exception {
         Path ref = TestSupport.root().resolve("models/reference");
