@@ -110,17 +110,19 @@ final class ExtractCommand implements Callable<Integer> {
                         + ".");
             }
             long n;
-            EmptySelection empty = new EmptySelection(job.selection(), select.positions);
+            org.gtlens.run.EmptySelection empty = new org.gtlens.run.EmptySelection(job.selection(), "--positions",
+                    select.positions);
             java.io.PrintWriter err = spec.commandLine().getErr();
+            java.util.function.Consumer<String> warning = w -> err.println("gtlens: warning: " + w);
             if (input.fromFile()) {
                 try (SequenceCsvReader reader = input.reader(m.info(), groupColumn);
                         ProgressDisplay progress = new ProgressDisplay(countDataLines(input.file()), System.err)) {
-                    n = CsvTables.write(run, job, empty.watch(reader::nextItem, err), out, progress,
+                    n = CsvTables.write(run, job, empty.watch(reader::nextItem, warning), out, progress,
                             interruption::requested);
                 }
             } else {
                 n = CsvTables.write(run, job, empty.watch(SequenceSource.of(input.given(m.info())).<String>items(),
-                        err), out, Extractor.ProgressListener.NONE, interruption::requested);
+                        warning), out, Extractor.ProgressListener.NONE, interruption::requested);
             }
             spec.commandLine().getOut().println("Extracted " + n + " sequence" + (n == 1 ? "" : "s") + " into "
                     + out.resolve(CsvTables.REPRESENTATIONS) + " and " + out.resolve(CsvTables.PREDICTIONS)

@@ -19,14 +19,6 @@ final class OptionValues {
         return Math.min(256, 4 * Math.max(1, Runtime.getRuntime().availableProcessors()));
     }
 
-    /**
-     * A value as a message quotes it: whole up to 40 characters, else its first 37 and how long it is, so that a
-     * 100 KB argument makes a one-line message.
-     */
-    static String shorten(String text) {
-        return text.length() <= 40 ? text : text.substring(0, 37) + "... (" + text.length() + " characters)";
-    }
-
     /** Every path option: a file or folder name, never empty. */
     static final class PathValue implements CommandLine.ITypeConverter<Path> {
         @Override

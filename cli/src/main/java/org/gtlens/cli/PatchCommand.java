@@ -210,7 +210,7 @@ final class PatchCommand implements Callable<Integer> {
         if (first == null) {
             return;
         }
-        String what = "--positions " + OptionValues.shorten(positions) + " selects no position of ";
+        String what = "--positions " + org.gtlens.Quoted.shorten(positions) + " selects no position of ";
         if (empty == pairs.size()) {
             throw new GtLensException(what + "any of the " + pairs.size() + " pair" + (pairs.size() == 1 ? "" : "s")
                     + " (the longest clean sequence has " + longest + " token" + (longest == 1 ? "" : "s")

@@ -63,7 +63,7 @@ final class RenderCommand implements Callable<Integer> {
             }
             org.gtlens.repr.Selection chosenSelection = selection.selection(chosen, m.info(), spec.commandLine());
             org.gtlens.repr.Sequence one = OneSequence.of(sequence, null, m.info());
-            EmptySelection.requireRows(chosenSelection, selection.positions, one);
+            org.gtlens.run.EmptySelection.requireRows(chosenSelection, "--positions", selection.positions, one);
             // --memory: the one sequence must fit the budget, as a batch of extract must
             plan.batchFor(m.info(), org.gtlens.repr.Selection.all(fetch).outputs(m.info()), one.length());
             BatchResult batch = new Extractor(m, fetch, 1).extract(one);

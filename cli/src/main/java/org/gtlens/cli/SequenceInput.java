@@ -85,7 +85,7 @@ final class SequenceInput {
             try {
                 sequences.add(new Sequence(id, reader.encode(text)));
             } catch (TextTokens.Problem p) {
-                throw new GtLensException("--text '" + OptionValues.shorten(text) + "' (sequence " + id + ") "
+                throw new GtLensException("--text '" + org.gtlens.Quoted.shorten(text) + "' (sequence " + id + ") "
                         + p.getMessage()
                         + ".");
             }

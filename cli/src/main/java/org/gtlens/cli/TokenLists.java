@@ -25,7 +25,7 @@ final class TokenLists {
         try {
             return new Sequence(id, TokenText.parse(text));
         } catch (TokenText.Problem p) {
-            throw new GtLensException("--tokens '" + OptionValues.shorten(text) + "' (sequence " + id + "): "
+            throw new GtLensException("--tokens '" + org.gtlens.Quoted.shorten(text) + "' (sequence " + id + "): "
                     + p.getMessage() + ".");
         }
     }

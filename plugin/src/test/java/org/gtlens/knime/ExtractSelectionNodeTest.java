@@ -171,4 +171,28 @@ class ExtractSelectionNodeTest {
             full.toString()));
         assertEquals(2, ((BufferedDataTable)out[0]).size());
     }
+
+    /** The command line's rule for positions a sequence does not have: none kept of any stops, some lacking warns. */
+    @Test
+    void positionsNoSequenceHasStopTheNodeAndSomeLackingWarn() throws Exception {
+        var e = assertThrows(Exception.class, () -> org.knime.core.node.NodeTestHarness.run(
+            ExtractRepresentationsNodeTest.model(s -> s.addString("positions", "3")), TestSupport.defaultPort(),
+            ExtractRepresentationsNodeTest.sequences("1,2,3", "4,5")));
+        assertEquals("Positions 3 selects no position of any of the 2 sequences (the longest has 3 tokens); nothing "
+            + "is written.", e.getMessage());
+
+        org.knime.core.node.NodeModel m = ExtractRepresentationsNodeTest.model(s -> s.addString("positions", "2"));
+        var out = org.knime.core.node.NodeTestHarness.run(m, TestSupport.defaultPort(),
+            ExtractRepresentationsNodeTest.sequences("1,2,3", "4,5", "1,2,3,4"));
+        String warning = org.knime.core.node.NodeTestHarness.warningMessage(m);
+        assertTrue(warning != null && warning.startsWith("Positions 2 selects no position of sequence Row1, which has "
+            + "2 tokens (positions 0..1), and of 0 more of the 3 sequences;"), warning);
+        assertFalse(ExtractRepresentationsNodeTest.rows(out[1]).isEmpty());
+
+        // head scores cover every position whatever the selection: nothing to refuse
+        org.knime.core.node.NodeTestHarness.run(ExtractRepresentationsNodeTest.model(s -> {
+            s.addString("positions", "3");
+            s.addString("second_output", "head_scores");
+        }), TestSupport.defaultPort(), ExtractRepresentationsNodeTest.sequences("1,2,3", "4,5"));
+    }
 }

@@ -3,8 +3,10 @@ package org.gtlens.knime.extract;
 import org.gtlens.knime.table.KnimeTables;
 import org.gtlens.model.ModelInfo;
 import org.gtlens.repr.CancelledException;
+import org.gtlens.repr.Extractor;
 import org.gtlens.repr.Item;
 import org.gtlens.repr.Sequence;
+import org.gtlens.run.EmptySelection;
 import org.gtlens.run.Output;
 import org.gtlens.run.RunSinks;
 import org.gtlens.run.TableJob;
@@ -74,6 +76,12 @@ final class ExtractNodeRun implements RunSinks<DataRow> {
 
     private long m_rowsDone;
 
+    /** The selection's rule for sequences it keeps no position of. */
+    private final EmptySelection m_empty;
+
+    /** What the selection kept nothing of, or null. */
+    private String m_selectionWarning;
+
     ExtractNodeRun(final GTransformer model, final ExtractSettings settings, final SequenceReader reader,
         final int groupColumn) throws InvalidSettingsException {
         m_model = model;
@@ -81,6 +89,7 @@ final class ExtractNodeRun implements RunSinks<DataRow> {
         m_reader = reader;
         m_skip = settings.skipBadRows();
         m_groupColumn = groupColumn;
+        m_empty = new EmptySelection(m_job.selection(), "Positions", settings.m_positions.getStringValue());
     }
 
     /**
@@ -99,7 +108,10 @@ final class ExtractNodeRun implements RunSinks<DataRow> {
         m_second = second;
         TableRun<DataRow> run = new TableRun<>(m_job, m_model, this::group);
         try {
-            m_rowsDone = run.run(() -> next(in), this, done -> progress(exec, done, total), () -> canceled(exec));
+            Extractor.ItemSource<DataRow> rows = () -> next(in);
+            boolean selects = m_job.writes(Output.REPRESENTATIONS) && !m_job.selection().kinds().isEmpty();
+            m_rowsDone = run.run(selects ? m_empty.watch(rows, w -> m_selectionWarning = w) : rows, this,
+                done -> progress(exec, done, total), () -> canceled(exec));
         } catch (CancelledException e) {
             throw new CanceledExecutionException(e.getMessage());
         }
@@ -174,6 +186,11 @@ final class ExtractNodeRun implements RunSinks<DataRow> {
     /** @return rows skipped (skip policy) */
     long skipped() {
         return m_skipped;
+    }
+
+    /** @return the sequences the selection kept no position of, as a warning, or null */
+    String selectionWarning() {
+        return m_selectionWarning;
     }
 
     /** @return why the first skipped row was skipped, or null */

@@ -180,8 +180,10 @@ public final class ExtractRepresentationsNodeModel extends NodeModel {
                 + x.firstSkipReason();
         }
         String note = x.rowsDone() == 0 ? null : settingsNote(info);
-        if (rows != null || note != null) {
-            setWarningMessage(rows == null ? note : note == null ? rows : rows + " " + note);
+        String said = String.join(" ", java.util.Arrays.stream(new String[]{rows, x.selectionWarning(), note})
+            .filter(java.util.Objects::nonNull).toList());
+        if (!said.isEmpty()) {
+            setWarningMessage(said);
         }
     }
 
