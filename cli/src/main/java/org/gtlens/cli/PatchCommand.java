@@ -156,7 +156,10 @@ final class PatchCommand implements Callable<Integer> {
         IndexList positionList = OptionValues.indexList("--positions", positions, spec.commandLine());
         List<PatchPair> pairs = pairs();
         if (chosen.contains(PatchSite.RESID)) {
-            positionsOfPairs(positionList, pairs);
+            String lacking = org.gtlens.run.EmptySelection.ofPairs(positionList, "--positions", positions, pairs);
+            if (lacking != null) {
+                spec.commandLine().getErr().println("gtlens: warning: " + lacking);
+            }
         }
         try (org.gtlens.files.OutputLock folder = OutputFolder.prepare(out);
                 Interruption interruption = new Interruption(); GTransformer m = model.open()) {
@@ -190,35 +193,6 @@ final class PatchCommand implements Callable<Integer> {
                     + (files.size() == 1 ? "" : "s") + ".");
         }
         return 0;
-    }
-
-    /**
-     * The rule for a selection that selects nothing (README, "Selection"): --positions that no pair's clean sequence
-     * has stop the run before anything is written; positions some pairs lack give one warning line.
-     */
-    private void positionsOfPairs(IndexList positionList, List<PatchPair> pairs) throws GtLensException {
-        long empty = 0;
-        PatchPair first = null;
-        int longest = 0;
-        for (PatchPair p : pairs) {
-            longest = Math.max(longest, p.clean().length);
-            if (positionList.resolve(p.clean().length).length == 0) {
-                empty++;
-                first = first == null ? p : first;
-            }
-        }
-        if (first == null) {
-            return;
-        }
-        String what = "--positions " + org.gtlens.Quoted.shorten(positions) + " selects no position of ";
-        if (empty == pairs.size()) {
-            throw new GtLensException(what + "any of the " + pairs.size() + " pair" + (pairs.size() == 1 ? "" : "s")
-                    + " (the longest clean sequence has " + longest + " token" + (longest == 1 ? "" : "s")
-                    + "); nothing is written.");
-        }
-        spec.commandLine().getErr().println("gtlens: warning: " + what + "pair " + first.id() + ", whose clean "
-                + "sequence has " + first.clean().length + " tokens, and of " + (empty - 1) + " more of the "
-                + pairs.size() + " pairs; they have no resid rows.");
     }
 
     private void warn(PatchPair pair, PairOutcome outcome) {

@@ -1,16 +1,20 @@
 package org.gtlens.run;
 
+import java.util.List;
 import java.util.function.Consumer;
 
 import org.gtlens.GtLensException;
 import org.gtlens.Quoted;
+import org.gtlens.causal.PatchPair;
 import org.gtlens.repr.Extractor;
+import org.gtlens.repr.IndexList;
 import org.gtlens.repr.Item;
 import org.gtlens.repr.Selection;
 import org.gtlens.repr.Sequence;
 
 /**
- * The one rule for a selection that selects nothing, in every front end: positions that a sequence does not have.
+ * The one rule for a selection that selects nothing, in every front end: positions that a sequence (or a pair's clean
+ * sequence) does not have.
  * When the selection keeps no position of any sequence the run stops with one sentence and writes nothing; when it
  * keeps nothing of some sequences, the run goes on and says at the end, in one warning, how many and which was the
  * first. Sentences name the setting as the front end calls it ({@code --positions}, {@code Positions}).
@@ -45,6 +49,38 @@ public final class EmptySelection {
     private static String nothing(String positions, Sequence s) {
         return positions + " selects no position of sequence " + s.id() + ", which has " + s.length() + " token"
                 + (s.length() == 1 ? "" : "s") + " (positions 0.." + (s.length() - 1) + ")";
+    }
+
+    /**
+     * The rule for the positions of activation patching's residual stream, over the clean sequences of the pairs:
+     * positions no pair has stop the run before anything is written; positions some pairs lack give a warning.
+     *
+     * @return the warning, or null when every pair has a position selected
+     * @throws GtLensException when no pair has one
+     */
+    public static String ofPairs(IndexList positions, String setting, String positionsText, List<PatchPair> pairs)
+            throws GtLensException {
+        long empty = 0;
+        PatchPair first = null;
+        int longest = 0;
+        for (PatchPair p : pairs) {
+            longest = Math.max(longest, p.clean().length);
+            if (positions.resolve(p.clean().length).length == 0) {
+                empty++;
+                first = first == null ? p : first;
+            }
+        }
+        if (first == null) {
+            return null;
+        }
+        String what = setting + " " + Quoted.shorten(positionsText) + " selects no position of ";
+        if (empty == pairs.size()) {
+            throw new GtLensException(what + "any of the " + pairs.size() + " pair" + (pairs.size() == 1 ? "" : "s")
+                    + " (the longest clean sequence has " + longest + " token" + (longest == 1 ? "" : "s")
+                    + "); nothing is written.");
+        }
+        return what + "pair " + first.id() + ", whose clean sequence has " + first.clean().length + " tokens, and of "
+                + (empty - 1) + " more of the " + pairs.size() + " pairs; they have no resid rows.";
     }
 
     /**

@@ -224,6 +224,30 @@ class PatchActivationsNodeTest {
         AblateHeadsNodeTest.assertOneSentence(e.getMessage());
     }
 
+    /** The command line's rule for residual positions a pair does not have: none kept stops, some lacking warns. */
+    @Test
+    void positionsNoPairHasStopTheNodeAndSomeLackingWarn() throws Exception {
+        BufferedDataTable in = TestTables.table(new String[]{"clean", "corrupted"},
+            new DataType[]{StringCell.TYPE, StringCell.TYPE}, new Object[]{"4,5,5", "4,5,4"},
+            new Object[]{"4,5,5,5", "4,5,5,4"});
+        var e = assertThrows(InvalidSettingsException.class, () -> NodeTestHarness.run(node(s -> {
+            s.addString("sites", "resid");
+            s.addString("positions", "4");
+        }), TestSupport.defaultPort(), in));
+        assertEquals("Positions 4 selects no position of any of the 2 pairs (the longest clean sequence has 4 tokens); "
+            + "nothing is written.", e.getMessage());
+        NodeModel m = node(s -> s.addString("positions", "3"));
+        NodeTestHarness.run(m, TestSupport.defaultPort(), in);
+        String warning = NodeTestHarness.warningMessage(m);
+        assertTrue(warning != null && warning.startsWith("Positions 3 selects no position of pair Row0, whose clean "
+            + "sequence has 3 tokens, and of 0 more of the 2 pairs; they have no resid rows."), warning);
+        // the head site patches every position: nothing to refuse
+        NodeTestHarness.run(node(s -> {
+            s.addString("sites", "head");
+            s.addString("positions", "4");
+        }), TestSupport.defaultPort(), in);
+    }
+
     @Test
     void settingsSavedWithoutTheLaterKeysLoadAndRun() throws Exception {
         NodeModel m = NodeTestHarness.createModel(new PatchActivationsNodeFactory());

@@ -5,7 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.gtlens.causal.ActivationPatching;
+import org.gtlens.GtLensException;
 import org.gtlens.causal.PatchPair;
+import org.gtlens.causal.PatchSite;
 import org.gtlens.knime.causal.CausalNodes;
 import org.gtlens.knime.port.GTransformerPortObject;
 import org.gtlens.knime.table.KnimeTables;
@@ -13,6 +15,7 @@ import org.gtlens.model.ModelException;
 import org.gtlens.model.ModelInfo;
 import org.gtlens.repr.CancelledException;
 import org.gtlens.repr.InputException;
+import org.gtlens.run.EmptySelection;
 import org.gtlens.run.PatchRun;
 import org.gtlens.runtime.GTransformer;
 import org.gtlens.table.Tables;
@@ -87,6 +90,15 @@ public final class PatchActivationsNodeModel extends NodeModel {
                 pairs.add(reader.read(it.next()));
             }
         }
+        String lacking = null;
+        if (m_settings.sites().contains(PatchSite.RESID)) {
+            try {
+                lacking = EmptySelection.ofPairs(m_settings.positions(), "Positions",
+                    m_settings.m_positions.getStringValue(), pairs);
+            } catch (GtLensException e) {
+                throw new InvalidSettingsException(e.getMessage());
+            }
+        }
         DataTableSpec[] specs = outSpecs();
         BufferedDataContainer values = exec.createDataContainer(specs[0]);
         BufferedDataContainer pairTable = exec.createDataContainer(specs[1]);
@@ -117,14 +129,20 @@ public final class PatchActivationsNodeModel extends NodeModel {
         }
         values.close();
         pairTable.close();
-        warn(pairs.size(), notSeparating);
+        warn(pairs.size(), notSeparating, lacking);
         return new PortObject[]{values.getTable(), pairTable.getTable()};
     }
 
-    /** The warning for pairs that do not separate (their patched values are missing), or an empty input. */
-    private void warn(final int pairs, final List<String> notSeparating) {
+    /**
+     * The warning for pairs that do not separate (their patched values are missing) or that have no position
+     * selected, or an empty input.
+     */
+    private void warn(final int pairs, final List<String> notSeparating, final String lacking) {
         if (pairs == 0) {
             setWarningMessage("The input table is empty; both output tables are empty.");
+        } else if (lacking != null) {
+            setWarningMessage(lacking + (notSeparating.isEmpty() ? "" : " And " + notSeparating.size()
+                + " pairs do not separate: the clean and the corrupted run give the same metric."));
         } else if (!notSeparating.isEmpty()) {
             int n = notSeparating.size();
             String named = String.join(", ", notSeparating.subList(0, Math.min(NAMED, n)))
