@@ -116,7 +116,7 @@ final class AblateCommand implements Callable<Integer> {
             EffectSummary summary;
             List<Path> files;
             try (AtomicOutput file = new AtomicOutput(out.resolve(TABLE));
-                    ProgressDisplay progress = new ProgressDisplay(sequences.size(), System.err)) {
+                    ProgressDisplay progress = new ProgressDisplay(ProgressDisplay.Task.ABLATE, sequences.size(), System.err)) {
                 CsvTableWriter table = new CsvTableWriter(file.writer(), run.schema());
                 summary = run.run(sequences, groups, table::row, progress, interruption::requested);
                 table.close(); // flushes into the file, which commitAll then finishes

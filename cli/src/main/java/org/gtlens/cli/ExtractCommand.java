@@ -116,7 +116,7 @@ final class ExtractCommand implements Callable<Integer> {
             java.util.function.Consumer<String> warning = w -> err.println("gtlens: warning: " + w);
             if (input.fromFile()) {
                 try (SequenceCsvReader reader = input.reader(m.info(), groupColumn);
-                        ProgressDisplay progress = new ProgressDisplay(countDataLines(input.file()), System.err)) {
+                        ProgressDisplay progress = new ProgressDisplay(ProgressDisplay.Task.EXTRACT, countDataLines(input.file()), System.err)) {
                     n = CsvTables.write(run, job, empty.watch(reader::nextItem, warning), out, progress,
                             interruption::requested);
                 }

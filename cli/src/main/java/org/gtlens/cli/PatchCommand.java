@@ -175,7 +175,7 @@ final class PatchCommand implements Callable<Integer> {
             List<Path> files;
             try (AtomicOutput table = new AtomicOutput(out.resolve(TABLE));
                     AtomicOutput pairFile = new AtomicOutput(out.resolve(PAIRS));
-                    ProgressDisplay progress = new ProgressDisplay(pairs.size(), System.err)) {
+                    ProgressDisplay progress = new ProgressDisplay(ProgressDisplay.Task.PATCH, pairs.size(), System.err)) {
                 CsvTableWriter values = new CsvTableWriter(table.writer(), run.schema());
                 CsvTableWriter pairRows = new CsvTableWriter(pairFile.writer(), Tables.PAIRS);
                 summary = run.run(pairs, values::row, pairRows::row, this::warn, progress, interruption::requested);

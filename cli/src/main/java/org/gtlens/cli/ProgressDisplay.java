@@ -17,10 +17,27 @@ import org.gtlens.repr.Extractor;
  */
 final class ProgressDisplay implements Extractor.ProgressListener, AutoCloseable {
 
+    /** What a run counts, as its bar and its lines name it. */
+    enum Task {
+        EXTRACT("extract", "sequences", " seq"), ABLATE("ablate", "sequences", " seq"), PATCH("patch", "pairs",
+                " pair");
+
+        final String name;
+        final String things;
+        final String unit;
+
+        Task(String name, String things, String unit) {
+            this.name = name;
+            this.things = things;
+            this.unit = unit;
+        }
+    }
+
     private static final long DELAY_NANOS = 1_000_000_000L;
     /** Seconds between two plain lines when stderr is no terminal. */
     static final int LINE_SECONDS = 10;
 
+    private final Task task;
     private final long total;
     private final PrintStream err;
     private final boolean terminal;
@@ -31,13 +48,14 @@ final class ProgressDisplay implements Extractor.ProgressListener, AutoCloseable
     private long done;
     private boolean lines;
 
-    /** @param total number of sequences expected, or -1 when unknown */
-    ProgressDisplay(long total, PrintStream err) {
-        this(total, err, System.console() != null, System::nanoTime);
+    /** @param total number of sequences (or pairs) expected, or -1 when unknown */
+    ProgressDisplay(Task task, long total, PrintStream err) {
+        this(task, total, err, System.console() != null, System::nanoTime);
     }
 
     /** @param terminal whether {@code err} is a terminal (Java's console: stdin and stdout are, and so stderr) */
-    ProgressDisplay(long total, PrintStream err, boolean terminal, LongSupplier clock) {
+    ProgressDisplay(Task task, long total, PrintStream err, boolean terminal, LongSupplier clock) {
+        this.task = task;
         this.total = total;
         this.err = err;
         this.terminal = terminal;
@@ -58,7 +76,7 @@ final class ProgressDisplay implements Extractor.ProgressListener, AutoCloseable
             return;
         }
         if (bar == null && now - start > DELAY_NANOS) {
-            bar = new ProgressBarBuilder().setTaskName("extract").setInitialMax(total).setUnit(" seq", 1)
+            bar = new ProgressBarBuilder().setTaskName(task.name).setInitialMax(total).setUnit(task.unit, 1)
                     .setStyle(ProgressBarStyle.ASCII).setConsumer(new ConsoleProgressBarConsumer(err))
                     .setUpdateIntervalMillis(250).showSpeed().build();
         }
@@ -70,7 +88,7 @@ final class ProgressDisplay implements Extractor.ProgressListener, AutoCloseable
     private void line(long now) {
         lines = true;
         double seconds = (now - start) / 1e9;
-        err.println("gtlens: " + done + (total >= 0 ? " of " + total : "") + " sequences"
+        err.println("gtlens: " + done + (total >= 0 ? " of " + total : "") + " " + task.things
                 + (total > 0 ? String.format(java.util.Locale.ROOT, " (%d%%)", done * 100 / total) : "")
                 + String.format(java.util.Locale.ROOT, " after %.0f s", seconds));
         err.flush();

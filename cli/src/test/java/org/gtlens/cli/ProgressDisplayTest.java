@@ -17,13 +17,16 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class ProgressDisplayTest {
 
-    @ParameterizedTest(name = "terminal={0}, {1} s")
-    @CsvSource({"false, 0, 0", "false, 35, 5", "true, 0, 0"})
-    void framesOnlyOnATerminal(boolean terminal, int seconds, int lines) {
+    @ParameterizedTest(name = "terminal={0}, {1} s, {3}")
+    @CsvSource({"false, 0, 0, EXTRACT", "false, 35, 5, EXTRACT", "true, 0, 0, EXTRACT", "false, 35, 5, ABLATE",
+        "false, 35, 5, PATCH",
+        "true, 35, 0, PATCH"})
+    void framesOnlyOnATerminal(boolean terminal, int seconds, int lines, ProgressDisplay.Task task) {
+        String things = task == ProgressDisplay.Task.PATCH ? "pairs" : "sequences";
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         PrintStream err = new PrintStream(bytes, true, StandardCharsets.UTF_8);
         long[] now = {0};
-        try (ProgressDisplay p = new ProgressDisplay(1000, err, terminal, () -> now[0])) {
+        try (ProgressDisplay p = new ProgressDisplay(task, 1000, err, terminal, () -> now[0])) {
             for (int i = 0; i <= 1000; i++) {
                 now[0] = (long) seconds * 1_000_000_000L * i / 1000;
                 p.progress(i);
@@ -34,12 +37,15 @@ class ProgressDisplayTest {
             assertFalse(text.contains("\r"), "no carriage return in a log: " + text);
             assertEquals(lines, text.lines().count(), text);
             if (lines > 0) {
-                assertTrue(text.lines().allMatch(l -> l.matches("gtlens: \\d+ of 1000 sequences \\(\\d+%\\) after \\d+ "
-                        + "s")), text);
-                assertTrue(text.strip().endsWith("1000 of 1000 sequences (100%) after 35 s"), text);
+                assertTrue(text.lines().allMatch(l -> l.matches("gtlens: \\d+ of 1000 " + things
+                        + " \\(\\d+%\\) after \\d+ s")), text);
+                assertTrue(text.strip().endsWith("1000 of 1000 " + things + " (100%) after 35 s"), text);
             }
-        } else {
+        } else if (seconds == 0) {
             assertEquals("", text, "a run under a second draws nothing");
+        } else {
+            assertTrue(text.contains("\r" + task.name().toLowerCase(java.util.Locale.ROOT) + " 100%"), text);
+            assertTrue(text.contains("1000/1000" + task.unit), text);
         }
     }
 }
