@@ -166,6 +166,22 @@ class RenderCommandTest {
         }
     }
 
+    /** The logit-lens statistics of a 64-token sequence (six blocks) are no thin strip of four panels. */
+    @Test
+    void lensStatisticsOfALongSequenceAreNoStrip() throws Exception {
+        Path out = dir.resolve("lens");
+        StringBuilder tokens = new StringBuilder("0");
+        for (int i = 1; i < 64; i++) {
+            tokens.append(',').append(i * 7 % 64);
+        }
+        CliRun run = CliRun.of("render", "--model", Project.models("mid/mid.onnx").toString(), "--tokens",
+                tokens.toString(), "--kinds", "out", "--summary", "--out", out.toString());
+        assertEquals(0, run.exit(), run.err());
+        BufferedImage lens = ImageIO.read(out.resolve("lens_stats.png").toFile());
+        double aspect = (double) lens.getWidth() / lens.getHeight();
+        assertTrue(aspect > 1 / 3.0 && aspect < 3, lens.getWidth() + " x " + lens.getHeight());
+    }
+
     @Test
     void renderRefusesBadOptions() {
         CliRun bad = CliRun.of("render", "--tokens", "4,5", "--out", dir.toString(), "--format", "gif");

@@ -165,9 +165,9 @@ public final class RepresentationFigures {
     }
 
     /**
-     * Panels per row for {@code depth} block panels of {@code rows x cols} cells: balanced rows (6 blocks give 3+3,
-     * not 4+2) whose overall shape is closest to {@link #TARGET_ASPECT}, so that neither a wide vocabulary nor a
-     * long sequence makes a strip.
+     * Panels per row for {@code depth} panels of {@code rows x cols} cells (the blocks of a figure, or the statistics
+     * of the lens figure): balanced rows (6 blocks give 3+3, not 4+2) whose overall shape is closest to
+     * {@link #TARGET_ASPECT}, so that neither a wide vocabulary nor a long sequence makes a strip.
      */
     static int blocksPerRow(int depth, int rows, int cols) {
         int best = 1;
