@@ -7,6 +7,8 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.concurrent.Callable;
 
+import org.gtlens.chart.figures.Figure;
+import org.gtlens.chart.figures.RepresentationFigures;
 import org.gtlens.runtime.GTransformer;
 import org.gtlens.model.Kind;
 import org.gtlens.model.ModelInfo;
@@ -65,14 +67,20 @@ final class DemoCommand implements Callable<Integer> {
             stdout.println();
             Sequence sequence = OneSequence.of(this.sequence, EXAMPLE, info);
             Prediction[] predicted = new Prediction[1];
-            List<Path> figureFiles = new ArrayList<>();
+            List<Figure> drawn = new ArrayList<>();
             TableJob job = TableJob.representations(Selection.all(Kind.contract()), BatchPlan.of(1), Layout.LONG);
             TableRun<Sequence> run = new TableRun<Sequence>(job, m, null).onBatch(batch -> {
                 predicted[0] = batch.prediction(0);
-                figureFiles.addAll(FigureWriter.write(batch, 0, out, figures, spec.commandLine().getErr()));
+                drawn.addAll(RepresentationFigures.build(batch, 0));
             });
-            CsvTables.write(run, job, SequenceSource.of(List.of(sequence)).items(), out,
-                    Extractor.ProgressListener.NONE, interruption::requested);
+            List<Path> figureFiles;
+            try (CsvTables<Sequence> tables = CsvTables.inFolder(out, job, info)) {
+                run.run(SequenceSource.of(List.of(sequence)).items(), tables, Extractor.ProgressListener.NONE,
+                        interruption::requested);
+                tables.finish();
+                // the tables and the figures appear together or not at all
+                figureFiles = FigureWriter.writeWith(tables.files(), drawn, out, figures, spec.commandLine().getErr());
+            }
             Prediction p = predicted[0];
             stdout.println("sequence:    " + sequence.tokensText());
             StringBuilder next = new StringBuilder();

@@ -34,12 +34,6 @@ final class FigureWriter {
     private FigureWriter() {
     }
 
-    /** The six figures of a sequence with every block and head. */
-    static List<Path> write(BatchResult batch, int seq, Path dir, FigureOptions options, PrintWriter err)
-            throws IOException, GtLensException {
-        return write(RepresentationFigures.build(batch, seq), dir, options, err);
-    }
-
     /** The figures of the given kinds (rollout included) and, with {@code summary}, the two summary figures. */
     static List<Path> write(BatchResult batch, int seq, Set<Kind> kinds, Selection selection, boolean summary,
             Path dir, FigureOptions options, PrintWriter err) throws IOException, GtLensException {
@@ -54,8 +48,8 @@ final class FigureWriter {
 
     /**
      * Tests only: with the system property {@value #HOLD_PROPERTY} (milliseconds), waits that long with every figure
-     * written as a temporary file and none committed, or until the process shuts down, so that a test can signal the
-     * run at exactly that point instead of racing the clock.
+     * (and the tables committed with them) written as a temporary file and none committed, or until the process shuts
+     * down, so that a test can signal the run at exactly that point instead of racing the clock.
      */
     static final String HOLD_PROPERTY = "gtlens.test.holdBeforeCommit";
 
@@ -102,6 +96,7 @@ final class FigureWriter {
         try {
             List<AtomicOutput> all = new ArrayList<>(tables);
             all.addAll(drawn);
+            holdForTest();
             AtomicOutput.commitAll(all);
             return drawn.stream().map(AtomicOutput::target).toList();
         } finally {

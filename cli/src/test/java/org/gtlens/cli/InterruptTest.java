@@ -42,12 +42,12 @@ class InterruptTest {
     }
 
     /**
-     * The figure commands, held (a test-only property) with every figure written as a temporary file and none
-     * committed: the signal then comes at the one moment a figure run has {@code .part} files.
+     * The figure commands, held (a test-only property) with every figure (and demo's two tables) written as a
+     * temporary file and none committed: the signal then comes at the one moment a figure run has {@code .part} files.
      */
     @ParameterizedTest(name = "{0}")
-    @CsvSource({"render, 6", "demo, 6"})
-    void interruptedFigureRunLeavesNoFiles(String command, int figures) throws Exception {
+    @CsvSource({"render, 6", "demo, 8"})
+    void interruptedFigureRunLeavesNoFiles(String command, int files) throws Exception {
         Path out = Files.createDirectory(dir.resolve("out"));
         List<String> args = new ArrayList<>(List.of(command, "--out", out.toString()));
         if (command.equals("render")) {
@@ -55,7 +55,7 @@ class InterruptTest {
         }
         Process p = CliProcess.start(dir, List.of("-D" + FigureWriter.HOLD_PROPERTY + "=600000"),
                 args.toArray(String[]::new));
-        CliProcess.awaitPartFiles(p, dir, out, figures);
+        CliProcess.awaitPartFiles(p, dir, out, files);
         p.destroy();
         assertTrue(p.waitFor(60, TimeUnit.SECONDS), "the run stopped");
         Leftovers.assertNone(out, command + "; stderr: " + Files.readString(dir.resolve("stderr.txt")));

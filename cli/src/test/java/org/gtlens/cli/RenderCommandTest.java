@@ -139,6 +139,49 @@ class RenderCommandTest {
         assertTrue(lens.getHeight() > 200, "lens " + lens.getHeight());
     }
 
+    /**
+     * Rows 0..20 of a 64-token sequence are drawn as the 21-token sequence that begins it is: attention and rollout
+     * panels of 21 x 21 cells, their key columns ending at the last selected position.
+     */
+    @Test
+    void causalKindsEndTheirKeyColumnsAtTheLastSelectedPosition() throws Exception {
+        String model = Project.models("mid/mid.onnx").toString();
+        List<String> tokens = new java.util.ArrayList<>();
+        for (int i = 0; i < 64; i++) {
+            tokens.add(Integer.toString(i * 7 % 64));
+        }
+        Path some = dir.resolve("some");
+        Path prefix = dir.resolve("prefix");
+        CliRun run = CliRun.of("render", "--model", model, "--tokens", String.join(",", tokens), "--positions", "0-20",
+                "--kinds", "attention,rollout", "--out", some.toString());
+        assertEquals(0, run.exit(), run.err());
+        run = CliRun.of("render", "--model", model, "--tokens", String.join(",", tokens.subList(0, 21)), "--kinds",
+                "attention,rollout", "--out", prefix.toString());
+        assertEquals(0, run.exit(), run.err());
+        for (String name : List.of("attention_maps.png", "rollout_maps.png")) {
+            BufferedImage selected = ImageIO.read(some.resolve(name).toFile());
+            BufferedImage shorter = ImageIO.read(prefix.resolve(name).toFile());
+            assertEquals(shorter.getWidth() + "x" + shorter.getHeight(), selected.getWidth() + "x"
+                    + selected.getHeight(), name);
+        }
+    }
+
+    /** The logit-lens statistics of a 64-token sequence (six blocks) are no thin strip of four panels. */
+    @Test
+    void lensStatisticsOfALongSequenceAreNoStrip() throws Exception {
+        Path out = dir.resolve("lens");
+        StringBuilder tokens = new StringBuilder("0");
+        for (int i = 1; i < 64; i++) {
+            tokens.append(',').append(i * 7 % 64);
+        }
+        CliRun run = CliRun.of("render", "--model", Project.models("mid/mid.onnx").toString(), "--tokens",
+                tokens.toString(), "--kinds", "out", "--summary", "--out", out.toString());
+        assertEquals(0, run.exit(), run.err());
+        BufferedImage lens = ImageIO.read(out.resolve("lens_stats.png").toFile());
+        double aspect = (double) lens.getWidth() / lens.getHeight();
+        assertTrue(aspect > 1 / 3.0 && aspect < 3, lens.getWidth() + " x " + lens.getHeight());
+    }
+
     @Test
     void renderRefusesBadOptions() {
         CliRun bad = CliRun.of("render", "--tokens", "4,5", "--out", dir.toString(), "--format", "gif");

@@ -78,6 +78,14 @@ public enum Kind {
         return cols == Axis.IN_POSITION;
     }
 
+    /**
+     * How many leading columns of matrix row {@code row} hold values, of {@code cols}: a query at position i sees
+     * only the keys 0..i under the causal mask, so a causal kind's row ends at its diagonal; other kinds use all.
+     */
+    public int visibleColumns(int row, int cols) {
+        return causal() ? Math.min(cols, row + 1) : cols;
+    }
+
     /** The contract's spelling, e.g. {@code attention}. */
     public String contractName() {
         return contractName;

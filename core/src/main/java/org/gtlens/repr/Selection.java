@@ -157,7 +157,7 @@ public record Selection(Set<Kind> kinds, IndexList blocks, IndexList heads, Inde
         if (kind == Kind.LOGPROBS && topK > 0 && topK < cols) {
             return topColumns(m, row, out);
         }
-        int n = !keepMasked && kind.causal() ? Math.min(cols, row + 1) : cols;
+        int n = keepMasked ? cols : kind.visibleColumns(row, cols);
         for (int c = 0; c < n; c++) {
             out[c] = c;
         }
@@ -194,7 +194,7 @@ public record Selection(Set<Kind> kinds, IndexList blocks, IndexList heads, Inde
             long perMatrix = 0;
             for (int r : rows) {
                 perMatrix += kind == Kind.LOGPROBS && topK > 0 ? Math.min(topK, cols)
-                        : !keepMasked && kind.causal() ? Math.min(cols, r + 1) : cols;
+                        : keepMasked ? cols : kind.visibleColumns(r, cols);
             }
             cells += perMatrix * heads(info, kind).length;
         }

@@ -70,7 +70,10 @@ public final class RepresentationFigures {
         return figure(info, tokens, kind, source, Selection.all(EnumSet.of(kind)));
     }
 
-    /** One figure of the selected blocks, heads and rows. */
+    /**
+     * One figure of the selected blocks, heads and rows. The columns of a causal kind (the keys) end at the last
+     * selected row, whose query sees keys up to its own position: beyond it every cell would be masked.
+     */
     public static Figure figure(ModelInfo info, int[] tokens, Kind kind, MatrixSource source, Selection selection) {
         int[] rowIndex = selection.rows(tokens.length);
         String[] allRows = kind.rowAxis().labels(info, tokens, tokens.length);
@@ -79,7 +82,12 @@ public final class RepresentationFigures {
             rowLabels[i] = allRows[rowIndex[i]];
         }
         List<String> rows = List.of(rowLabels);
-        List<String> cols = List.of(kind.colAxis().labels(info, tokens, tokens.length));
+        String[] allCols = kind.colAxis().labels(info, tokens, tokens.length);
+        int width = rowIndex.length == 0 ? allCols.length : 0;
+        for (int row : rowIndex) {
+            width = Math.max(width, kind.visibleColumns(row, allCols.length));
+        }
+        List<String> cols = List.of(allCols).subList(0, width);
         FigureKind drawn = FigureKind.of(kind);
         String title = drawn.displayName() + " · " + sequenceTitle(info, tokens);
         int[] blocks = selection.blocks(info);
@@ -90,15 +98,15 @@ public final class RepresentationFigures {
             for (int b = 0; b < blocks.length; b++) {
                 for (int h = 0; h < heads.length; h++) {
                     panels[b][h] = new HeatmapPanelData("Block " + blocks[b] + " · Head " + heads[h],
-                            panelValues(source.matrix(kind, blocks[b], heads[h]), rowIndex, drawn), rows, cols);
+                            panelValues(source.matrix(kind, blocks[b], heads[h]), rowIndex, width, drawn), rows, cols);
                 }
             }
             grid = HeatmapGrid.of(title, panels, kind.rowAxis().title(), kind.colAxis().title());
         } else {
             List<HeatmapPanelData> panels = new ArrayList<>();
             for (int b : blocks) {
-                panels.add(new HeatmapPanelData("Block " + b, panelValues(source.matrix(kind, b, 0), rowIndex, drawn),
-                        rows, cols));
+                panels.add(new HeatmapPanelData("Block " + b, panelValues(source.matrix(kind, b, 0), rowIndex, width,
+                        drawn), rows, cols));
             }
             grid = HeatmapGrid.wrap(title, panels, blocksPerRow(blocks.length, rows.size(), cols.size()),
                     kind.rowAxis().title(), kind.colAxis().title());
@@ -108,10 +116,10 @@ public final class RepresentationFigures {
 
     /**
      * What a panel shows of a matrix, in one copy of its own (so that a figure does not keep a whole batch tensor
-     * alive): the given rows, each cell as its figure kind shows it ({@link FigureKind#shown}).
+     * alive): the given rows and their first {@code cols} columns, each cell as its figure kind shows it
+     * ({@link FigureKind#shown}).
      */
-    static Matrix panelValues(Matrix m, int[] rowIndex, FigureKind drawn) {
-        int cols = m.cols();
+    static Matrix panelValues(Matrix m, int[] rowIndex, int cols, FigureKind drawn) {
         float[] v = new float[rowIndex.length * cols];
         for (int i = 0; i < rowIndex.length; i++) {
             int row = rowIndex[i];
@@ -157,9 +165,9 @@ public final class RepresentationFigures {
     }
 
     /**
-     * Panels per row for {@code depth} block panels of {@code rows x cols} cells: balanced rows (6 blocks give 3+3,
-     * not 4+2) whose overall shape is closest to {@link #TARGET_ASPECT}, so that neither a wide vocabulary nor a
-     * long sequence makes a strip.
+     * Panels per row for {@code depth} panels of {@code rows x cols} cells (the blocks of a figure, or the statistics
+     * of the lens figure): balanced rows (6 blocks give 3+3, not 4+2) whose overall shape is closest to
+     * {@link #TARGET_ASPECT}, so that neither a wide vocabulary nor a long sequence makes a strip.
      */
     static int blocksPerRow(int depth, int rows, int cols) {
         int best = 1;

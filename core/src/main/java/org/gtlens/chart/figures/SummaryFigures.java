@@ -11,10 +11,12 @@ import org.gtlens.repr.BatchResult;
 import org.gtlens.repr.Matrix;
 import org.gtlens.chart.data.HeatmapGrid;
 import org.gtlens.chart.data.HeatmapPanelData;
+import org.gtlens.chart.data.MatrixSource;
 
 /**
  * The summaries of one sequence as figures: head scores as one block x head panel per score, logit-lens statistics
  * as one block x position panel per statistic, each panel on its own colour range (they are different quantities).
+ * The statistics' panels of a long sequence go one to a row, so that the figure is no thin strip.
  */
 public final class SummaryFigures {
 
@@ -42,28 +44,36 @@ public final class SummaryFigures {
 
     /** The {@code lens_stats} figure of sequence {@code seq} (needs the batch's logprobs of every block). */
     public static Figure lensStats(BatchResult batch, int seq) {
-        ModelInfo info = batch.info();
-        int length = batch.length();
-        Matrix fin = batch.finalLogprobs(seq);
+        return lensStats(batch.info(), batch.sequence(seq).tokens(), (kind, block, head) -> batch.matrix(seq, kind,
+                block, head), batch.finalLogprobs(seq));
+    }
+
+    /**
+     * The {@code lens_stats} figure of one sequence from its blocks' log-probabilities ({@code lens}) and the final
+     * ones ({@code fin}), so that it can be drawn from any source of matrices.
+     */
+    public static Figure lensStats(ModelInfo info, int[] tokens, MatrixSource lens, Matrix fin) {
+        int length = tokens.length;
         int[] top = new int[length];
         for (int p = 0; p < length; p++) {
             top[p] = LensStat.finalToken(fin, p);
         }
         String[] blocks = labels("Block ", info.depth());
-        String[] positions = Kind.LOGPROBS.rowAxis().labels(info, batch.sequence(seq).tokens(), length);
+        String[] positions = Kind.LOGPROBS.rowAxis().labels(info, tokens, length);
         List<HeatmapPanelData> panels = new ArrayList<>();
         for (LensStat stat : LensStat.values()) {
             float[][] v = new float[info.depth()][length];
             for (int b = 0; b < info.depth(); b++) {
-                Matrix lens = batch.matrix(seq, Kind.LOGPROBS, b, 0);
+                Matrix m = lens.matrix(Kind.LOGPROBS, b, 0);
                 for (int p = 0; p < length; p++) {
-                    v[b][p] = (float) stat.of(lens, fin, p, top[p]);
+                    v[b][p] = (float) stat.of(m, fin, p, top[p]);
                 }
             }
             panels.add(HeatmapPanelData.of(stat.key(), v, blocks, positions));
         }
         return new Figure(FigureKind.LENS_STATS, HeatmapGrid.wrap("Logit-lens statistics · "
-                + RepresentationFigures.sequenceTitle(info, batch.sequence(seq).tokens()), panels, 2, "Block", "Position i"));
+                + RepresentationFigures.sequenceTitle(info, tokens), panels, RepresentationFigures.blocksPerRow(
+                        panels.size(), info.depth(), length), "Block", "Position i"));
     }
 
     static String[] labels(String prefix, int n) {

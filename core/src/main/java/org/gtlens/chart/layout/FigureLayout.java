@@ -29,6 +29,10 @@ public final class FigureLayout {
     static final int AUTO_MAX_HEIGHT = 1200;
     /** With labels ON a figure may grow this far (per side) so that every value can be read. */
     static final int LABELLED_MAX_SIDE = 6000;
+    /** Widest a panel of a naturally sized figure should be for its height, so that none is a thin strip. */
+    static final double MAX_PANEL_ASPECT = 8;
+    /** How much higher than wide a cell may grow for that. */
+    static final int MAX_CELL_ASPECT = 4;
     static final float MIN_LABEL_FONT = 7f;
     static final float MIN_AUTO_LABEL_FONT = 8f;
 

@@ -80,6 +80,9 @@ final class LayoutSolver {
                 cellW = w;
                 cellH = h;
             }
+            if (targetW == 0 && targetH == 0) {
+                cellH = taller(m, cellW, cellH, maxH);
+            }
         }
         Pass p = pass(m, cellW, cellH);
         int width = options.width() > 0 ? options.width() : p.width;
@@ -87,6 +90,26 @@ final class LayoutSolver {
         int dx = Math.max(0, (width - p.width) / 2);
         int dy = Math.max(0, (height - p.height) / 2);
         return new FigureLayout(grid, options, mapping, fonts, p, width, height, dx, dy);
+    }
+
+    /**
+     * The cell height of a figure of the natural size, raised where its panels would be thin strips (a block x
+     * position panel of a long sequence): until no panel is more than {@link FigureLayout#MAX_PANEL_ASPECT} times
+     * wider than high, but cells at most {@link FigureLayout#MAX_CELL_ASPECT} times higher than wide and the figure
+     * within its height cap.
+     */
+    private static int taller(TextMeasure m, int cellW, int cellH, int maxH) {
+        double flattest = 0;
+        for (HeatmapPanelData d : m.grid.all()) {
+            flattest = Math.max(flattest, (double) d.cols() / Math.max(1, d.rows()));
+        }
+        int wanted = Math.min((int) Math.ceil(flattest * cellW / FigureLayout.MAX_PANEL_ASPECT),
+                FigureLayout.MAX_CELL_ASPECT * cellW);
+        if (wanted <= cellH || m.totalRows == 0) {
+            return cellH;
+        }
+        int fit = (int) Math.floor((double) (maxH - pass(m, cellW, wanted).fixedH) / m.totalRows);
+        return Math.max(cellH, Math.min(wanted, fit));
     }
 
     /** Intermediate geometry for one cell size. */

@@ -25,7 +25,8 @@ final class FacetGrid {
         return panels.isEmpty();
     }
 
-    HeatmapPanelData[][] panels(String rowName, String colName) {
+    /** The panels, each cut to at most {@code maxCols} columns. */
+    HeatmapPanelData[][] panels(String rowName, String colName, int maxCols) {
         List<String> rowFacets = sorted(panels.keySet().stream().map(k -> k.get(0)).toList());
         List<String> colFacets = sorted(panels.keySet().stream().map(k -> k.get(1)).toList());
         HeatmapPanelData[][] grid = new HeatmapPanelData[rowFacets.size()][colFacets.size()];
@@ -33,7 +34,7 @@ final class FacetGrid {
             for (int j = 0; j < colFacets.size(); j++) {
                 PanelCells p = panels.get(List.of(rowFacets.get(i), colFacets.get(j)));
                 if (p != null) {
-                    grid[i][j] = p.panel(title(rowName, rowFacets.get(i), colName, colFacets.get(j)));
+                    grid[i][j] = p.panel(title(rowName, rowFacets.get(i), colName, colFacets.get(j)), maxCols);
                 }
             }
         }

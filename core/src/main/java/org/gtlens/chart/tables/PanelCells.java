@@ -32,7 +32,9 @@ final class PanelCells {
         }
     }
 
-    HeatmapPanelData panel(String title) {
+    /** The panel, its columns beyond {@code maxCols} left out. */
+    HeatmapPanelData panel(String title, int maxCols) {
+        int cols = Math.min(this.cols, maxCols);
         float[][] values = new float[rows][cols];
         for (float[] row : values) {
             Arrays.fill(row, Float.NaN); // cells no row falls on have no value (drawn grey), not 0
@@ -40,7 +42,9 @@ final class PanelCells {
         for (Map.Entry<Long, double[]> e : cells.entrySet()) {
             int r = (int) (e.getKey() >>> 32);
             int c = (int) (e.getKey() & 0xffffffffL);
-            values[r][c] = (float) (e.getValue()[0] / e.getValue()[1]);
+            if (c < cols) {
+                values[r][c] = (float) (e.getValue()[0] / e.getValue()[1]);
+            }
         }
         String[] rl = new String[rows];
         for (int r = 0; r < rl.length; r++) {

@@ -11,7 +11,8 @@ import org.gtlens.model.Kind;
 /**
  * One figure of a table: rows are filtered by kind, source, block and head, moved to the chosen matrix rows, shown
  * as the figure kind shows them (e.g. probabilities for log-probabilities) and averaged per cell of their panel, so
- * that a table of several sources gives the mean over them.
+ * that a table of several sources gives the mean over them. The key columns of a causal kind end at the last position
+ * drawn, even when the table keeps the masked cells.
  */
 public final class TableFigureBuilder {
 
@@ -32,6 +33,8 @@ public final class TableFigureBuilder {
     private final FacetGrid grid = new FacetGrid();
     private final Set<String> sources = new HashSet<>();
     private boolean manySources;
+    /** The largest matrix row drawn, whose causal columns end the figure's. */
+    private int lastRow = -1;
 
     /**
      * @param layout how rows become the figure
@@ -77,6 +80,7 @@ public final class TableFigureBuilder {
         if (row < 0) {
             return;
         }
+        lastRow = Math.max(lastRow, e.row());
         grid.panel(e.facetRow(), e.facetCol()).add(row, e.col(), shown.of(e.value(), e.row(), e.col()),
                 e.rowLabel(), e.colLabel());
     }
@@ -99,7 +103,10 @@ public final class TableFigureBuilder {
         Kind k = kindName == null ? null : Kind.fromContractName(kindName);
         String rowAxis = k != null ? k.rowAxis().title() : layout.rowAxis();
         String colAxis = k != null ? k.colAxis().title() : layout.colAxis();
-        return HeatmapGrid.of(title(), grid.panels(layout.facetRowsName(), layout.facetColsName()), rowAxis, colAxis);
+        // the key columns of a causal kind end where the last row drawn sees, as in the figures of a sequence
+        int cols = k != null ? k.visibleColumns(lastRow, Integer.MAX_VALUE) : Integer.MAX_VALUE;
+        return HeatmapGrid.of(title(), grid.panels(layout.facetRowsName(), layout.facetColsName(), cols), rowAxis,
+                colAxis);
     }
 
     private String title() {

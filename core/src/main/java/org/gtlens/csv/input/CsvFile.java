@@ -34,6 +34,7 @@ final class CsvFile implements AutoCloseable {
     private final String name;
     private final CSVParser parser;
     private final LengthLimit limit;
+    private long line;
 
     private CsvFile(String name, CSVParser parser, LengthLimit limit) {
         this.name = name;
@@ -76,7 +77,7 @@ final class CsvFile implements AutoCloseable {
             limit.close();
             throw new GtLensException("Input file " + name + " " + problem(e) + ".");
         }
-        limit.mark(parser.getCurrentLineNumber() + 1);
+        limit.mark();
         Map<String, Integer> header = parser.getHeaderMap();
         if (header == null || header.isEmpty()) {
             parser.close();
@@ -117,8 +118,8 @@ final class CsvFile implements AutoCloseable {
         } catch (java.io.UncheckedIOException | IllegalStateException e) {
             throw new GtLensException("Input file " + name + " " + problem(e) + " (after data row " + index + ").");
         }
+        line = limit.rowStart();
         rowEnded();
-        long line = record.getRecordNumber() + 1;
         int fields = headerNames().size();
         if (record.size() != fields) {
             throw new GtLensException("Input file " + name + " line " + line + " has " + record.size()
@@ -128,6 +129,14 @@ final class CsvFile implements AutoCloseable {
                     + "); a sequence in one column needs quotes, e.g. \"4,5,5\".");
         }
         return record;
+    }
+
+    /**
+     * The line the row {@link #next} handed over last starts on, as a text editor counts: blank lines and line
+     * breaks inside quotes before it count, though no row is made of them.
+     */
+    long line() {
+        return line;
     }
 
     /** The file's name as messages give it. */
@@ -152,7 +161,7 @@ final class CsvFile implements AutoCloseable {
 
     /** A row was handed over: the length limit counts the next one afresh. */
     void rowEnded() {
-        limit.mark(parser.getCurrentLineNumber() + 1);
+        limit.mark();
     }
 
     /** What went wrong while reading, in words, without exception class names. */

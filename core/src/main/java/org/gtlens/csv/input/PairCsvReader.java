@@ -42,7 +42,7 @@ public final class PairCsvReader {
             List<PatchPair> pairs = new ArrayList<>();
             for (CSVRecord record = file.next(0, "pair", "pairs"); record != null;
                     record = file.next(pairs.size(), "pair", "pairs")) {
-                RowPlace row = new RowPlace(name, record.getRecordNumber() + 1, pairs.size());
+                RowPlace row = new RowPlace(name, file.line(), pairs.size());
                 int[] c = new SequenceColumns.TokenList(clean, cleanColumn).tokens(record, row);
                 int[] k = new SequenceColumns.TokenList(corrupted, corruptedColumn).tokens(record, row);
                 pairs.add(new PatchPair(Integer.toString(pairs.size()), c, k, token(record, answer, answerColumn, row),

@@ -17,9 +17,9 @@ import org.gtlens.table.Tables;
  * file has more than one). Sequence ids are the 0-based data row numbers; messages also give the file line.
  * <p>
  * Nothing is guessed: a header that names a column twice, a first line that reads as data (a file without a
- * header), and a row with more or fewer fields than the header are refused with the line and field named. A line
- * longer than {@link #MAX_LINE_CHARS} characters, or a row running on for as long (an unclosed quote), is refused
- * before it is held in memory.
+ * header), and a row with more or fewer fields than the header are refused with the line (as a text editor counts
+ * it) and field named. Blank lines are skipped, however many. A line longer than {@link #MAX_LINE_CHARS} characters,
+ * or a row running on for as long (an unclosed quote), is refused before it is held in memory.
  */
 public final class SequenceCsvReader implements SequenceSource, AutoCloseable {
 
@@ -80,8 +80,7 @@ public final class SequenceCsvReader implements SequenceSource, AutoCloseable {
         if (record == null) {
             return null;
         }
-        long line = record.getRecordNumber() + 1;
-        int[] tokens = columns.sequence().tokens(record, new RowPlace(file.name(), line, index));
+        int[] tokens = columns.sequence().tokens(record, new RowPlace(file.name(), file.line(), index));
         String group = columns.group(record);
         return new Item<>(group, new Sequence(Long.toString(index++), tokens));
     }

@@ -150,6 +150,14 @@ public final class CsvTables<T> implements RunSinks<T>, AutoCloseable {
         }
     }
 
+    /**
+     * The files in a folder, not yet in place: after {@link #finish()}, a caller that writes other files of the run
+     * (its figures) commits them all together ({@link AtomicOutput#commitAll}) instead of {@link #commit()}.
+     */
+    public List<AtomicOutput> files() {
+        return List.copyOf(files);
+    }
+
     /** Flushes every table; into a folder, moves the files into place together. */
     public void commit() throws Exception {
         finish();

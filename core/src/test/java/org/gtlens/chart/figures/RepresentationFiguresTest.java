@@ -19,7 +19,9 @@ import org.gtlens.model.ModelException;
 import org.gtlens.model.ModelInfo;
 import org.gtlens.repr.BatchResult;
 import org.gtlens.repr.Extractor;
+import org.gtlens.repr.IndexList;
 import org.gtlens.repr.Matrix;
+import org.gtlens.repr.Selection;
 import org.gtlens.repr.Sequence;
 import org.gtlens.testing.Project;
 import org.junit.jupiter.api.Assumptions;
@@ -209,6 +211,34 @@ class RepresentationFiguresTest {
         // A subset of kinds from any source.
         List<Figure> some = RepresentationFigures.build(s.info, s.tokens, Set.of(Kind.VALUES, Kind.OUT), s.source());
         assertEquals(List.of("value_matrices", "out_matrices"), some.stream().map(Figure::name).toList());
+    }
+
+    /**
+     * A query at position i sees the keys 0..i: the key columns of attention and rollout end at the last selected
+     * position (rows 0..40 of 128 positions are 41 x 41, not 41 x 128 with two thirds grey); other kinds keep theirs.
+     */
+    @Test
+    void causalKeyColumnsEndAtTheLastSelectedPosition() {
+        Synthetic s = Synthetic.of(6, 3, 2, 128, 10, 9);
+        for (String positions : List.of("0-40", "3,40", "40")) {
+            Selection selection = Selection.all(EnumSet.of(Kind.ATTENTION, Kind.ROLLOUT, Kind.KEYS))
+                    .withPositions(IndexList.parse(positions));
+            int rows = selection.rows(128).length;
+            for (Kind kind : List.of(Kind.ATTENTION, Kind.ROLLOUT)) {
+                Figure f = RepresentationFigures.figure(s.info, s.tokens, kind, s.source(), selection);
+                for (HeatmapPanelData p : f.grid().all()) {
+                    assertEquals(rows, p.rows(), positions);
+                    assertEquals(41, p.cols(), kind + " " + positions + ": keys 0..40");
+                    assertEquals("In 40: " + s.info.tokenLabel(s.tokens[40]), p.colLabels().get(40));
+                    assertEquals(s.matrix(kind, 0, 0).get(40, 40), f.grid().all().get(0).value(rows - 1, 40));
+                }
+            }
+            Figure keys = RepresentationFigures.figure(s.info, s.tokens, Kind.KEYS, s.source(), selection);
+            assertEquals(s.info.headDim(), keys.grid().panel(0, 0).cols(), "keys are not causal: every dimension");
+        }
+        Selection last = Selection.all(EnumSet.of(Kind.ATTENTION)).withPositions(IndexList.parse("0,last"));
+        assertEquals(128, RepresentationFigures.figure(s.info, s.tokens, Kind.ATTENTION, s.source(), last).grid()
+                .panel(1, 2).cols(), "the last position sees every key");
     }
 
     @Test

@@ -51,7 +51,32 @@ class TableFigureBuilderTest {
         TableFigureBuilder attention = new TableFigureBuilder(LAYOUT, "attention", null, null, null, null,
                 FigureKind.ATTENTION::shown);
         attention.add(entry("attention", "a", 0, 0, 0, 1, 0.0));
+        attention.add(entry("attention", "a", 0, 0, 1, 1, 1.0));
         assertTrue(Float.isNaN(attention.build().panel(0, 0).value(0, 1)), "above the diagonal the mask hides it");
+    }
+
+    /**
+     * A table that keeps the masked cells (zeros right of the diagonal) draws the key columns of its causal rows only:
+     * up to the last position drawn, as the figures of a sequence do.
+     */
+    @Test
+    void causalKeyColumnsEndAtTheLastPositionDrawn() throws GtLensException {
+        TableFigureBuilder b = new TableFigureBuilder(LAYOUT, "attention", null, null, null,
+                e -> e.row() == 2 || e.row() == 5 ? e.row() / 3 : -1, FigureKind.ATTENTION::shown);
+        TableFigureBuilder keys = new TableFigureBuilder(LAYOUT, "keys", null, null, null, null,
+                FigureKind.KEYS::shown);
+        for (int row = 0; row < 8; row++) {
+            for (int col = 0; col < 8; col++) {
+                b.add(entry("attention", "a", 0, 0, row, col, col > row ? 0.0 : 1.0 / (row + 1)));
+                keys.add(entry("keys", "a", 0, 0, row, col, 1.0));
+            }
+        }
+        HeatmapGrid g = b.build();
+        assertEquals(2, g.panel(0, 0).rows());
+        assertEquals(6, g.panel(0, 0).cols(), "positions 2 and 5 see keys 0..5");
+        assertEquals(1 / 6f, g.panel(0, 0).value(1, 5), 1e-6f);
+        assertTrue(Float.isNaN(g.panel(0, 0).value(0, 3)), "right of position 2's diagonal: no value");
+        assertEquals(8, keys.build().panel(0, 0).cols(), "a kind without a mask keeps its columns");
     }
 
     @Test
