@@ -31,13 +31,27 @@ class CausalViewTest {
         HeatmapExplorer explorer = explore(table);
         assertEquals(0, explorer.selectedItem());
         assertEquals(FigureKind.HEAD_ABLATION, explorer.figure().kind());
-        assertEquals(3, explorer.figure().grid().all().size(), "one panel per metric");
+        // the panels of the command line's head_ablation figure: one per metric, in the metrics' order, titled by key
+        assertEquals(java.util.Arrays.stream(org.gtlens.causal.EffectMetric.values()).map(org.gtlens.Keyed::key)
+            .toList(), explorer.figure().grid().all().stream().map(p -> p.title()).toList());
         explorer.choose(2, Kind.ATTENTION, "all", "all", ChartOptions.ValueScale.LINEAR,
             ChartOptions.RangeMode.SHARED);
         assertNull(explorer.error(), explorer.error());
         assertEquals("Head ablation of source row Row1", explorer.figure().grid().title());
         assertEquals(ChartOptions.RangeMode.PER_PANEL, explorer.figure().defaults().range(),
             "each metric keeps its own range");
+    }
+
+    /** Head scores drawn from the Extract node's table have the command line's panels: one per score, in order. */
+    @Test
+    void headScorePanelsAreTheCommandLines() throws Exception {
+        BufferedDataTable table = (BufferedDataTable)NodeTestHarness.run(ExtractRepresentationsNodeTest.model(
+            s -> s.addString("second_output", "head_scores")), TestSupport.defaultPort(),
+            ExtractRepresentationsNodeTest.sequences("4,5,4,5,4", "4,5,5,5,4"))[1];
+        HeatmapExplorer explorer = explore(table);
+        assertEquals(FigureKind.HEAD_SCORES, explorer.figure().kind());
+        assertEquals(java.util.Arrays.stream(org.gtlens.analysis.HeadScore.values()).map(org.gtlens.analysis.HeadScore::key)
+            .toList(), explorer.figure().grid().all().stream().map(p -> p.title()).toList());
     }
 
     @Test

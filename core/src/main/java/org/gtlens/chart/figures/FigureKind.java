@@ -1,6 +1,9 @@
 package org.gtlens.chart.figures;
 
 import org.gtlens.Keyed;
+import org.gtlens.analysis.HeadScore;
+import org.gtlens.analysis.LensStat;
+import org.gtlens.causal.EffectMetric;
 import org.gtlens.chart.options.ChartOptions;
 import org.gtlens.chart.options.ChartOptions.PaletteFamily;
 import org.gtlens.chart.options.ChartOptions.RangeMode;
@@ -94,6 +97,19 @@ public enum FigureKind implements Keyed {
     /** The representation kind it shows, or null for a summary or any other table. */
     public Kind kind() {
         return kind;
+    }
+
+    /**
+     * The panels of a summary figure, in the order and with the titles the figure draws them: the keys of its scores,
+     * statistics or metrics; empty for a figure whose panels are blocks and heads.
+     */
+    public java.util.List<String> panelKeys() {
+        return switch (this) {
+            case HEAD_SCORES -> java.util.Arrays.stream(HeadScore.values()).map(HeadScore::key).toList();
+            case LENS_STATS -> java.util.Arrays.stream(LensStat.values()).map(LensStat::key).toList();
+            case HEAD_ABLATION -> java.util.Arrays.stream(EffectMetric.values()).map(EffectMetric::key).toList();
+            default -> java.util.List.of();
+        };
     }
 
     /** True when each panel is a different quantity and gets its own colour range whatever the user's choice. */

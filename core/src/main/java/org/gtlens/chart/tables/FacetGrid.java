@@ -25,16 +25,27 @@ final class FacetGrid {
         return panels.isEmpty();
     }
 
-    /** The panels, each cut to at most {@code maxCols} columns. */
-    HeatmapPanelData[][] panels(String rowName, String colName, int maxCols) {
+    /**
+     * The panels, each cut to at most {@code maxCols} columns.
+     *
+     * @param colOrder the column facets' values in the order to draw them, each panel titled by its value alone (values
+     *                 not in it follow in natural order); empty for natural order and titles that name the facet
+     */
+    HeatmapPanelData[][] panels(String rowName, String colName, List<String> colOrder, int maxCols) {
         List<String> rowFacets = sorted(panels.keySet().stream().map(k -> k.get(0)).toList());
         List<String> colFacets = sorted(panels.keySet().stream().map(k -> k.get(1)).toList());
+        String colTitle = colName;
+        if (!colOrder.isEmpty()) {
+            colFacets.sort(Comparator.comparingInt(v -> colOrder.contains(v) ? colOrder.indexOf(v)
+                    : colOrder.size()));
+            colTitle = colName == null ? null : "";
+        }
         HeatmapPanelData[][] grid = new HeatmapPanelData[rowFacets.size()][colFacets.size()];
         for (int i = 0; i < rowFacets.size(); i++) {
             for (int j = 0; j < colFacets.size(); j++) {
                 PanelCells p = panels.get(List.of(rowFacets.get(i), colFacets.get(j)));
                 if (p != null) {
-                    grid[i][j] = p.panel(title(rowName, rowFacets.get(i), colName, colFacets.get(j)), maxCols);
+                    grid[i][j] = p.panel(title(rowName, rowFacets.get(i), colTitle, colFacets.get(j)), maxCols);
                 }
             }
         }
@@ -47,7 +58,7 @@ final class FacetGrid {
             parts.add(rowName + " " + rowValue);
         }
         if (colName != null && !colValue.isEmpty()) {
-            parts.add(colName + " " + colValue);
+            parts.add(colName.isEmpty() ? colValue : colName + " " + colValue);
         }
         return String.join(" \u00b7 ", parts);
     }

@@ -105,7 +105,7 @@ public final class TableFigureBuilder {
         String colAxis = k != null ? k.colAxis().title() : layout.colAxis();
         // the key columns of a causal kind end where the last row drawn sees, as in the figures of a sequence
         int cols = k != null ? k.visibleColumns(lastRow, Integer.MAX_VALUE) : Integer.MAX_VALUE;
-        return HeatmapGrid.of(title(), grid.panels(layout.facetRowsName(), layout.facetColsName(), cols), rowAxis,
+        return HeatmapGrid.of(title(), grid.panels(layout.facetRowsName(), layout.facetColsName(), layout.facetColOrder(), cols), rowAxis,
                 colAxis);
     }
 

@@ -118,7 +118,8 @@ record HeatmapColumns(int kind, int source, int facetRows, int facetCols, int ro
         int kind = figure == null ? KnimeTables.find(spec, Tables.KIND) : -1;
         TableLayout layout = patching ? patchingLayout(FigureKind.PATCHING_RESID, source >= 0)
             : new TableLayout(figure == null ? null : figure.displayName(), rowName, col < 0 ? "Column" : colName,
-                facetRowsName, facetColsName, kind >= 0, source >= 0);
+                facetRowsName, facetColsName, kind >= 0, source >= 0,
+                figure == null ? List.of() : figure.panelKeys());
         return new HeatmapColumns(kind, source, facet(spec, facetRowsName, "facet rows"),
             facet(spec, facetColsName, "facet columns"), row, col, values, stringColumn(spec, Tables.ROW_LABEL),
             stringColumn(spec, Tables.COL_LABEL), KnimeTables.find(spec, Tables.BLOCK),
