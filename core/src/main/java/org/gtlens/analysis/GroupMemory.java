@@ -66,4 +66,22 @@ public final class GroupMemory {
         used = needed;
         groups.add(group);
     }
+
+    /**
+     * Refuses, before a run starts, means over {@code groups} groups known up front (a causal run reads its whole
+     * input first) when their moments would not fit in the budget, in one sentence naming the groups and cells.
+     *
+     * @param what          what the groups are, e.g. "groups" or "pairs"
+     * @param bytesPerGroup bytes one group's moments take, keys and objects included
+     */
+    public static void requireFits(long groups, String what, long cellsPerGroup, long bytesPerGroup, long budgetBytes)
+            throws MemoryBudgetException {
+        long needed = groups * (bytesPerGroup + NAME_BYTES);
+        if (groups > 1 && needed > budgetBytes) {
+            throw new MemoryBudgetException("Means over " + groups + " " + what + " of " + cellsPerGroup
+                    + " cells each (" + size(bytesPerGroup) + " each, " + BatchPlan.mb(needed) + " in all) do not "
+                    + "fit in the memory budget of " + BatchPlan.mb(budgetBytes) + "; raise the memory budget, group "
+                    + "by a column with fewer values, or choose fewer blocks or heads.");
+        }
+    }
 }

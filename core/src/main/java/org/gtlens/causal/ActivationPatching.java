@@ -75,6 +75,24 @@ public final class ActivationPatching {
         return model;
     }
 
+    /** Memory the runs of one batch may take, which the summary's groups may take too. */
+    public long budgetBytes() {
+        return budgetBytes;
+    }
+
+    /** The most sites a pair of {@code length} tokens is patched at: its resid positions and heads per block. */
+    public long sitesPerPair(int length) {
+        long n = 0;
+        int b = blocks.resolve(info.depth()).length;
+        if (sites.contains(PatchSite.RESID)) {
+            n += (long) b * positions.resolve(length).length;
+        }
+        if (sites.contains(PatchSite.HEAD)) {
+            n += (long) b * heads.resolve(info.heads()).length;
+        }
+        return n;
+    }
+
     /**
      * Patches every chosen site of every pair.
      *

@@ -24,6 +24,19 @@ public final class EffectSummary {
         this.heads = java.util.List.copyOf(heads);
     }
 
+    /** Moments one group holds: one per head and metric. */
+    public long cellsPerGroup() {
+        return (long) heads.size() * EffectMetric.values().length;
+    }
+
+    /** Bytes one group holds: its moments and its entry in the map of groups. */
+    public long bytesPerGroup() {
+        return Moments.OBJECT_BYTES + Moments.bytes(cellsPerGroup()) + ENTRY_BYTES;
+    }
+
+    /** Bytes of a map entry and its key's object, besides the key's characters. */
+    static final long ENTRY_BYTES = 48;
+
     public void add(String group, HeadEffect effect) {
         Moments m = groups.computeIfAbsent(group, g -> new Moments(cells()));
         for (EffectMetric metric : EffectMetric.values()) {

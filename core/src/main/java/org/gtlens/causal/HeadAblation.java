@@ -77,6 +77,11 @@ public final class HeadAblation {
     }
 
     /** The model the heads belong to. */
+    /** Memory the runs of one batch may take, which the summary's groups may take too. */
+    public long budgetBytes() {
+        return budgetBytes;
+    }
+
     public GTransformer model() {
         return model;
     }

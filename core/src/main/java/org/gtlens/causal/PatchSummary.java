@@ -19,6 +19,9 @@ public final class PatchSummary {
 
     private final Map<String, Map<Site, Moments>> groups = new LinkedHashMap<>();
 
+    /** Bytes one site of a group holds: its key, its moments of one cell and its map entry. */
+    public static final long BYTES_PER_SITE = 32 + Moments.OBJECT_BYTES + Moments.bytes(1) + EffectSummary.ENTRY_BYTES;
+
     public void add(String group, PatchedValue value) {
         Moments m = groups.computeIfAbsent(group, g -> new LinkedHashMap<>())
                 .computeIfAbsent(new Site(value.site(), value.block(), value.head(), value.position()),

@@ -3,6 +3,7 @@ package org.gtlens.run;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 
+import org.gtlens.analysis.GroupMemory;
 import org.gtlens.causal.EffectMetric;
 import org.gtlens.causal.EffectSummary;
 import org.gtlens.causal.HeadAblation;
@@ -42,6 +43,9 @@ public final class AblationRun {
             throw new IllegalArgumentException(groups.size() + " groups for " + sequences.size() + " sequences");
         }
         EffectSummary summaries = new EffectSummary(ablation.model().info(), ablation.heads());
+        long distinct = groups == null ? 1 : new java.util.HashSet<>(groups).size();
+        GroupMemory.requireFits(distinct, "groups", summaries.cellsPerGroup(), summaries.bytesPerGroup(),
+                ablation.budgetBytes());
         ablation.run(sequences, effect -> {
             Sequence s = sequences.get(effect.sequence());
             for (EffectMetric metric : aggregate ? new EffectMetric[0] : EffectMetric.values()) {

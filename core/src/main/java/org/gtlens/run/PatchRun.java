@@ -3,6 +3,7 @@ package org.gtlens.run;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 
+import org.gtlens.analysis.GroupMemory;
 import org.gtlens.causal.ActivationPatching;
 import org.gtlens.causal.PairOutcome;
 import org.gtlens.causal.PatchPair;
@@ -48,6 +49,11 @@ public final class PatchRun {
             Extractor.ProgressListener progress, BooleanSupplier cancelled) throws Exception {
         ModelInfo info = patching.model().info();
         PatchSummary summary = new PatchSummary();
+        int longest = pairs.stream().mapToInt(p -> p.clean().length).max().orElse(0);
+        long sites = patching.sitesPerPair(longest);
+        long groups = aggregate ? pairs.stream().map(PatchRun::group).distinct().count() : pairs.size();
+        GroupMemory.requireFits(groups, aggregate ? "groups" : "pairs", sites, sites * PatchSummary.BYTES_PER_SITE,
+                patching.budgetBytes());
         patching.run(pairs, new ActivationPatching.PatchSink() {
             @Override
             public void pair(PatchPair pair, PairOutcome o) throws Exception {

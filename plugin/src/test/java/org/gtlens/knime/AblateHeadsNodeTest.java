@@ -51,6 +51,7 @@ import org.knime.core.data.IntValue;
 import org.knime.core.data.StringValue;
 import org.knime.core.data.def.DefaultRow;
 import org.knime.core.data.def.StringCell;
+import org.knime.core.data.DataType;
 import org.knime.core.node.BufferedDataTable;
 import org.knime.core.node.CanceledExecutionException;
 import org.knime.core.node.InvalidSettingsException;
@@ -184,6 +185,25 @@ class AblateHeadsNodeTest {
         assertTrue(message.endsWith(".") && !message.substring(0, message.length() - 1).contains(". "), message);
     }
 
+    /** The summary's groups count against the memory setting, refused before any run in one sentence. */
+    @Test
+    void tooManyGroupsForTheMemoryAreOneSentence() throws Exception {
+        Object[][] rows = new Object[20_000][];
+        for (int i = 0; i < rows.length; i++) {
+            rows[i] = new Object[]{"4,5", "g" + i};
+        }
+        BufferedDataTable many = TestTables.table(new String[]{"sequence", "class"},
+            new DataType[]{StringCell.TYPE, StringCell.TYPE}, rows);
+        var e = assertThrows(Exception.class, () -> NodeTestHarness.run(node(s -> {
+            s.addString("aggregate", "mean");
+            s.addString("group_column", "class");
+            s.addInt("memory_mb", 1);
+        }), TestSupport.defaultPort(), many));
+        assertTrue(e.getMessage().matches("Means over 20000 groups of 18 cells each \\([0-9.]+ KB each, [0-9.]+ MB in "
+            + "all\\) do not fit in the memory budget of 1 MB; raise the memory budget.*"), e.getMessage());
+        assertOneSentence(e.getMessage());
+    }
+
     @Test
     void configureRefusesAVersionOneModelInOneSentence() throws Exception {
         var e = assertThrows(InvalidSettingsException.class, () -> NodeTestHarness.configure(node(s -> { }),
@@ -271,15 +291,16 @@ class AblateHeadsNodeTest {
         List<String> titles = new ArrayList<>();
         for (HeatmapPanelData p : grid.all()) {
             titles.add(p.title());
-            HeatmapPanelData c = cli.grid().all().stream().filter(q -> p.title().equals("Metric " + q.title()))
-                .findFirst().orElseThrow();
+            HeatmapPanelData c = cli.grid().all().stream().filter(q -> p.title().equals(q.title())).findFirst()
+                .orElseThrow();
             for (int b = 0; b < 2; b++) {
                 for (int h = 0; h < 3; h++) {
                     assertEquals(c.value(b, h), p.value(b, h), 1e-5, p.title() + " " + b + " " + h);
                 }
             }
         }
-        assertEquals(List.of("Metric kl", "Metric logprob_change", "Metric loss_increase"), titles);
+        // the command line's panels, in its order and with its titles
+        assertEquals(cli.grid().all().stream().map(HeatmapPanelData::title).toList(), titles);
         assertEquals("Block", grid.rowAxisTitle());
     }
 

@@ -224,6 +224,21 @@ class PatchActivationsNodeTest {
         AblateHeadsNodeTest.assertOneSentence(e.getMessage());
     }
 
+    /** Every pair's summary (for the figures) counts against the memory setting, refused before any run. */
+    @Test
+    void tooManyPairsForTheMemoryAreOneSentence() throws Exception {
+        Object[][] rows = new Object[20_000][];
+        for (int i = 0; i < rows.length; i++) {
+            rows[i] = new Object[]{"4,5,5", "7,5,5"};
+        }
+        BufferedDataTable many = TestTables.table(new String[]{"clean", "corrupted"},
+            new DataType[]{StringCell.TYPE, StringCell.TYPE}, rows);
+        var e = assertThrows(Exception.class, () -> NodeTestHarness.run(node(s -> s.addInt("memory_mb", 1)),
+            TestSupport.defaultPort(), many));
+        assertTrue(e.getMessage().startsWith("Means over 20000 pairs of 12 cells each"), e.getMessage());
+        AblateHeadsNodeTest.assertOneSentence(e.getMessage());
+    }
+
     /** The command line's rule for residual positions a pair does not have: none kept stops, some lacking warns. */
     @Test
     void positionsNoPairHasStopTheNodeAndSomeLackingWarn() throws Exception {
