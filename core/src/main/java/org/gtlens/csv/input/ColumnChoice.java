@@ -29,15 +29,15 @@ record ColumnChoice(SequenceColumns sequence, int group) {
      *                    position columns
      * @param groupColumn a column whose value groups the sequences, or null
      */
-    static ColumnChoice of(String file, Map<String, Integer> header, List<String> names, String column,
-            String groupColumn) throws GtLensException {
-        return of(file, header, names, column, groupColumn, null);
+    static ColumnChoice of(String file, long headerLine, Map<String, Integer> header, List<String> names,
+            String column, String groupColumn) throws GtLensException {
+        return of(file, headerLine, header, names, column, groupColumn, null);
     }
 
     /** @param text reads the sequence column as text through a vocabulary, or null for token ids */
-    static ColumnChoice of(String file, Map<String, Integer> header, List<String> names, String column,
-            String groupColumn, TextTokens text) throws GtLensException {
-        checkHeader(file, names, column, groupColumn);
+    static ColumnChoice of(String file, long headerLine, Map<String, Integer> header, List<String> names,
+            String column, String groupColumn, TextTokens text) throws GtLensException {
+        checkHeader(file, headerLine, names, column, groupColumn);
         int group = -1;
         if (groupColumn != null) {
             group = index(file, header, names, groupColumn, "group column");
@@ -95,18 +95,18 @@ record ColumnChoice(SequenceColumns sequence, int group) {
     }
 
     /** Refuses a header with a nameless or twice-named column, or one that reads as data (no header at all). */
-    static void checkHeader(String file, List<String> names, String column, String groupColumn)
+    static void checkHeader(String file, long headerLine, List<String> names, String column, String groupColumn)
             throws GtLensException {
         Map<String, Integer> seen = new HashMap<>();
         for (int i = 0; i < names.size(); i++) {
             String name = names.get(i);
             if (name == null || name.isBlank()) {
-                throw new GtLensException("Input file " + file + " line 1, field " + (i + 1) + " has no column "
+                throw new GtLensException("Input file " + file + " line " + headerLine + ", field " + (i + 1) + " has no column "
                         + "name; every column of the header needs one.");
             }
             Integer before = seen.putIfAbsent(name, i);
             if (before != null) {
-                throw new GtLensException("Input file " + file + " line 1 names column '" + name + "' twice "
+                throw new GtLensException("Input file " + file + " line " + headerLine + " names column '" + name + "' twice "
                         + "(fields " + (before + 1) + " and " + (i + 1) + "); every column needs its own name.");
             }
         }

@@ -34,12 +34,19 @@ final class CsvFile implements AutoCloseable {
     private final String name;
     private final CSVParser parser;
     private final LengthLimit limit;
+    private final long headerLine;
     private long line;
 
-    private CsvFile(String name, CSVParser parser, LengthLimit limit) {
+    private CsvFile(String name, CSVParser parser, LengthLimit limit, long headerLine) {
         this.name = name;
         this.parser = parser;
         this.limit = limit;
+        this.headerLine = headerLine;
+    }
+
+    /** The line the header is on, as a text editor counts (blank lines before it are skipped). */
+    long headerLine() {
+        return headerLine;
     }
 
     /** Opens the file and reads its header; a file without a header (empty) is refused. */
@@ -77,6 +84,7 @@ final class CsvFile implements AutoCloseable {
             limit.close();
             throw new GtLensException("Input file " + name + " " + problem(e) + ".");
         }
+        long headerLine = Math.max(1, limit.rowStart());
         limit.mark();
         Map<String, Integer> header = parser.getHeaderMap();
         if (header == null || header.isEmpty()) {
@@ -84,7 +92,7 @@ final class CsvFile implements AutoCloseable {
             throw new GtLensException("Input file " + name + " is empty; it needs a header row and one sequence "
                     + "per row.");
         }
-        return new CsvFile(name, parser, limit);
+        return new CsvFile(name, parser, limit, headerLine);
     }
 
     /** The text without the byte order mark some editors write first (else it would be part of the first name). */

@@ -30,7 +30,7 @@ public final class PairCsvReader {
             String wrongColumn, String groupColumn) throws IOException, GtLensException {
         try (CsvFile file = CsvFile.open(path)) {
             String name = file.name();
-            ColumnChoice.checkHeader(name, file.headerNames(), cleanColumn, groupColumn);
+            ColumnChoice.checkHeader(name, file.headerLine(), file.headerNames(), cleanColumn, groupColumn);
             int clean = ColumnChoice.index(name, file.header(), file.headerNames(), cleanColumn, "clean column");
             int corrupted = ColumnChoice.index(name, file.header(), file.headerNames(), corruptedColumn,
                     "corrupted column");
@@ -38,7 +38,7 @@ public final class PairCsvReader {
                     : ColumnChoice.index(name, file.header(), file.headerNames(), answerColumn, "answer column");
             int wrong = wrongColumn == null ? -1
                     : ColumnChoice.index(name, file.header(), file.headerNames(), wrongColumn, "wrong column");
-            ColumnChoice groups = ColumnChoice.of(name, file.header(), file.headerNames(), cleanColumn, groupColumn);
+            ColumnChoice groups = ColumnChoice.of(name, file.headerLine(), file.header(), file.headerNames(), cleanColumn, groupColumn);
             List<PatchPair> pairs = new ArrayList<>();
             for (CSVRecord record = file.next(0, "pair", "pairs"); record != null;
                     record = file.next(pairs.size(), "pair", "pairs")) {

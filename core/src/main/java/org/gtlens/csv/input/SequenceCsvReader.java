@@ -57,8 +57,8 @@ public final class SequenceCsvReader implements SequenceSource, AutoCloseable {
             throws IOException, GtLensException {
         this.file = CsvFile.open(file);
         try {
-            this.columns = ColumnChoice.of(this.file.name(), this.file.header(), this.file.headerNames(), column,
-                    groupColumn, text);
+            this.columns = ColumnChoice.of(this.file.name(), this.file.headerLine(), this.file.header(),
+                    this.file.headerNames(), column, groupColumn, text);
         } catch (GtLensException e) {
             this.file.close();
             throw e;

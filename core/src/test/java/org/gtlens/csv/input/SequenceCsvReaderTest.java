@@ -1,6 +1,7 @@
 package org.gtlens.csv.input;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -60,6 +61,18 @@ class SequenceCsvReaderTest {
             assertTrue(says.contains("has a row running on from line 4 for more than 4194304 characters")
                     && says.contains("a closing quote is probably missing"), says);
         }
+    }
+
+    @Test
+    void aHeaderAfterBlankLinesIsNamedByItsOwnLine() throws Exception {
+        Path file = Files.writeString(dir.resolve("in.csv"), "\n\n\nid,,tokens\na,,\"4,5\"\n");
+        String says = assertThrows(GtLensException.class, () -> new SequenceCsvReader(file, "tokens")).getMessage();
+        assertEquals("Input file in.csv line 4, field 2 has no column name; every column of the header needs one.",
+                says);
+        Path twice = Files.writeString(dir.resolve("twice.csv"), "\r\n\r\nclean,clean\r\n4,5\r\n");
+        says = assertThrows(GtLensException.class, () -> PairCsvReader.read(twice, "clean", "clean", null, null,
+                null)).getMessage();
+        assertTrue(says.startsWith("Input file twice.csv line 3 names column 'clean' twice"), says);
     }
 
     @Test
