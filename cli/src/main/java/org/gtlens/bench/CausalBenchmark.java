@@ -18,9 +18,9 @@ import org.gtlens.repr.Sequence;
 import org.gtlens.runtime.GTransformer;
 
 /**
- * The speed of the causal analyses on full-length random sequences: a zero-ablation sweep of every head (sequences
- * per second) and the resid and head patching of one pair (seconds), each the median of timed runs after a warm-up,
- * batched as models/bench_causal.py batches PyTorch's runs for the same comparison.
+ * The speed of the causal analyses on random sequences of one length (the model's t unless told): a zero-ablation
+ * sweep of every head (sequences per second) and the resid and head patching of one pair (seconds), each the median
+ * of timed runs after a warm-up, batched as models/bench_causal.py batches PyTorch's runs for the same comparison.
  */
 public final class CausalBenchmark {
 
@@ -30,11 +30,14 @@ public final class CausalBenchmark {
     private final GTransformer model;
     private final ModelInfo info;
     private final long budgetBytes;
+    private final int length;
 
-    public CausalBenchmark(GTransformer model, long budgetBytes) {
+    /** @param length the sequences' length, 1..t */
+    public CausalBenchmark(GTransformer model, long budgetBytes, int length) {
         this.model = model;
         this.info = model.info();
         this.budgetBytes = budgetBytes;
+        this.length = length;
     }
 
     /**
@@ -53,6 +56,7 @@ public final class CausalBenchmark {
         int copies = copiesPerRun();
         int sequences = quick ? 2 : 8;
         int runs = quick ? 1 : 3;
+        r.addProperty("length", length);
         r.addProperty("copies_per_run", copies);
         r.addProperty("ablation_sequences", sequences);
         double ablation = ablationSeqPerSecond(sequences, runs);
@@ -65,7 +69,8 @@ public final class CausalBenchmark {
         }
         try {
             String[] common = {"--onnx", onnx.toAbsolutePath().toString(), "--threads", Integer.toString(threads),
-                "--batch", Integer.toString(copies), "--runs", Integer.toString(runs)};
+                "--batch", Integer.toString(copies), "--runs", Integer.toString(runs), "--length",
+                Integer.toString(length)};
             JsonObject a = PythonScript.run(models.resolve("bench_causal.py"), 3600, concat(new String[] {"ablate",
                 "--sequences", Integer.toString(sequences)}, common));
             JsonObject p = PythonScript.run(models.resolve("bench_causal.py"), 3600, concat(new String[] {"patch"},
@@ -92,9 +97,9 @@ public final class CausalBenchmark {
         return v >= 10 ? Math.round(v * 10) / 10.0 : Math.round(v * 1000) / 1000.0;
     }
 
-    /** Copies of a full-length sequence one run takes: the batch PyTorch gets too. */
+    /** Copies of a sequence one run takes: the batch PyTorch gets too. */
     public int copiesPerRun() throws Exception {
-        return ablation().rowsPerRun(info.t());
+        return ablation().rowsPerRun(length);
     }
 
     /** Sequences per second of a zero-ablation sweep of every head over {@code n} random sequences. */
@@ -138,7 +143,7 @@ public final class CausalBenchmark {
     }
 
     private int[] randomTokens(Random random) {
-        int[] tokens = new int[info.t()];
+        int[] tokens = new int[length];
         for (int p = 0; p < tokens.length; p++) {
             tokens[p] = random.nextInt(info.numTokens());
         }

@@ -76,6 +76,11 @@ final class BenchCommand implements Callable<Integer> {
             description = "Sequences for the peak-heap run under -Xmx256m (default: ${DEFAULT-VALUE}; 0 skips it).")
     int heapSequences;
 
+    @Option(names = "--causal-length", paramLabel = "N", converter = OptionValues.Count.class,
+            description = "Length of the random sequences and of the pair of the causal benchmarks, 1 to the model's "
+                    + "t (default: t).")
+    Integer causalLength;
+
     @Spec
     CommandSpec spec;
 
@@ -101,6 +106,11 @@ final class BenchCommand implements Callable<Integer> {
             if (memoryMb < 1 || memoryMb > (1L << 30)) {
                 throw new CommandLine.ParameterException(spec.commandLine(), "--memory must be between 1 and "
                         + (1L << 30) + " MB, got " + memoryMb + ".");
+            }
+            int causal = causalLength == null ? info.t() : causalLength;
+            if (causal < 1 || causal > info.t()) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--causal-length must be between 1 and "
+                        + "the model's t (" + info.t() + "), got " + causal + ".");
             }
             List<String> allOutputs = Selection.all(EnumSet.copyOf(Kind.contract())).outputs(info);
             int largest = new BatchPlan(1024, memoryMb << 20, "--memory").batchFor(info, allOutputs, info.t());
@@ -147,10 +157,10 @@ final class BenchCommand implements Callable<Integer> {
                         : "models/ folder not found (run from the repository)");
             }
 
-            step("zero ablation of every head and full patching of one pair, full length, next to "
+            step("zero ablation of every head and full patching of one pair, length " + causal + ", next to "
                     + "PyTorch with hooks...");
-            result.add("causal", new CausalBenchmark(m, memoryMb << 20).report(noPython ? null : models, onnx,
-                    model.threads, quick));
+            result.add("causal", new CausalBenchmark(m, memoryMb << 20, causal).report(noPython ? null : models,
+                    onnx, model.threads, quick));
 
             if (selectedSequences > 0) {
                 step("" + selectedSequences + " full-length sequences, --kinds attention --blocks last "

@@ -56,4 +56,19 @@ class BenchBoundsTest {
                 .replace("\\t", "\t"));
         assertEquals(says, line);
     }
+
+    /** The causal benchmarks run at the length asked (former's size at full length takes hours with PyTorch). */
+    @Test
+    void theCausalBenchmarksRunAtTheLengthAsked() throws Exception {
+        try (GTransformer m = GTransformer.loadDefault(1)) {
+            com.google.gson.JsonObject r = new org.gtlens.bench.CausalBenchmark(m, 64L << 20, 3).report(null, null, 1,
+                    true);
+            assertEquals(3, r.get("length").getAsInt(), r.toString());
+            assertTrue(r.get("ablation_seq_per_s").getAsDouble() > 0 && r.get("patching_s").getAsDouble() > 0,
+                    r.toString());
+        }
+        CliRun run = CliRun.of("bench", "--quick", "--no-python", "--causal-length", "9");
+        assertEquals(2, run.exit(), run.err());
+        assertTrue(run.err().contains("--causal-length must be between 1 and the model's t (5), got 9."), run.err());
+    }
 }
