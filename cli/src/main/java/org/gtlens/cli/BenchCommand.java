@@ -103,10 +103,7 @@ final class BenchCommand implements Callable<Integer> {
             ExtractionBenchmark bench = new ExtractionBenchmark(m);
 
             ModelInfo info = m.info();
-            if (memoryMb < 1 || memoryMb > (1L << 30)) {
-                throw new CommandLine.ParameterException(spec.commandLine(), "--memory must be between 1 and "
-                        + (1L << 30) + " MB, got " + memoryMb + ".");
-            }
+            OptionValues.checkBudget(1, memoryMb, spec.commandLine()); // bench has no --batch: 1 passes
             int causal = causalLength == null ? info.t() : causalLength;
             if (causal < 1 || causal > info.t()) {
                 throw new CommandLine.ParameterException(spec.commandLine(), "--causal-length must be between 1 and "
