@@ -15,6 +15,7 @@ import org.gtlens.causal.PatchSummary;
 import org.gtlens.chart.figures.CausalFigures;
 import org.gtlens.chart.figures.Figure;
 import org.gtlens.csv.input.PairCsvReader;
+import org.gtlens.repr.TextTokens;
 import org.gtlens.csv.output.CsvTableWriter;
 import org.gtlens.files.AtomicOutput;
 import org.gtlens.repr.IndexList;
@@ -95,6 +96,12 @@ final class PatchCommand implements Callable<Integer> {
         String groupColumn;
     }
 
+    @Option(names = "--as", paramLabel = "ids|text", defaultValue = "ids",
+            description = "What --clean and --corrupted (or the clean and corrupted columns) hold: token ids, or text "
+                    + "read through the model's vocabulary (default: ${DEFAULT-VALUE}); answer and wrong tokens stay "
+                    + "ids.")
+    String as = "ids";
+
     @Option(names = "--sites", paramLabel = "resid,head", defaultValue = "resid,head",
             description = "What to put back: resid (the stream entering a block at one position), head (one head's "
                     + "output at every position) (default: ${DEFAULT-VALUE}).")
@@ -138,6 +145,9 @@ final class PatchCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         OptionValues.checkAggregate(aggregate, spec.commandLine());
         OptionValues.checkBudget(batch, memoryMb, spec.commandLine());
+        if (!"ids".equals(as) && !"text".equals(as)) {
+            throw new ParameterException(spec.commandLine(), "--as '" + as + "' is not known; choose ids or text.");
+        }
         List<PatchSite> chosen = new ArrayList<>();
         try {
             for (String s : sites.split(",")) {
@@ -154,15 +164,15 @@ final class PatchCommand implements Callable<Integer> {
         IndexList blockList = OptionValues.indexList("--blocks", blocks, spec.commandLine());
         IndexList headList = OptionValues.indexList("--heads", heads, spec.commandLine());
         IndexList positionList = OptionValues.indexList("--positions", positions, spec.commandLine());
-        List<PatchPair> pairs = pairs();
-        if (chosen.contains(PatchSite.RESID)) {
-            String lacking = org.gtlens.run.EmptySelection.ofPairs(positionList, "--positions", positions, pairs);
-            if (lacking != null) {
-                spec.commandLine().getErr().println("gtlens: warning: " + lacking);
-            }
-        }
         try (org.gtlens.files.OutputLock folder = OutputFolder.prepare(out);
                 Interruption interruption = new Interruption(); GTransformer m = model.open()) {
+            List<PatchPair> pairs = pairs("text".equals(as) ? TextTokens.of(m.info()) : null);
+            if (chosen.contains(PatchSite.RESID)) {
+                String lacking = org.gtlens.run.EmptySelection.ofPairs(positionList, "--positions", positions, pairs);
+                if (lacking != null) {
+                    spec.commandLine().getErr().println("gtlens: warning: " + lacking);
+                }
+            }
             ActivationPatching patching;
             try {
                 patching = new ActivationPatching(m, chosen, blockList, headList, positionList, memoryMb << 20,
@@ -212,18 +222,21 @@ final class PatchCommand implements Callable<Integer> {
         return group;
     }
 
-    private List<PatchPair> pairs() throws Exception {
+    /** @param text reads the sequences as text through the model's vocabulary, or null for token ids */
+    private List<PatchPair> pairs(TextTokens text) throws Exception {
         if (input.file != null) {
             FromFile f = input.file;
             return PairCsvReader.read(f.file, f.cleanColumn, f.corruptedColumn, f.answerColumn, f.wrongColumn,
-                    f.groupColumn);
+                    f.groupColumn, text);
         }
         if (input.given.clean.size() != input.given.corrupted.size()) {
             throw new ParameterException(spec.commandLine(), "--clean and --corrupted come in pairs: "
                     + input.given.clean.size() + " clean and " + input.given.corrupted.size() + " corrupted given.");
         }
-        List<Sequence> clean = TokenLists.parse(input.given.clean);
-        List<Sequence> corrupted = TokenLists.parse(input.given.corrupted);
+        List<Sequence> clean = text == null ? TokenLists.parse(input.given.clean)
+                : SequenceInput.texts("--clean", input.given.clean, text);
+        List<Sequence> corrupted = text == null ? TokenLists.parse(input.given.corrupted)
+                : SequenceInput.texts("--corrupted", input.given.corrupted, text);
         List<PatchPair> pairs = new ArrayList<>();
         for (int i = 0; i < clean.size(); i++) {
             pairs.add(new PatchPair(Integer.toString(i), clean.get(i).tokens(), corrupted.get(i).tokens(), null,

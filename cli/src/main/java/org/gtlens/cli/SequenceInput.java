@@ -74,20 +74,27 @@ final class SequenceInput {
         if (source.tokens != null) {
             return TokenLists.parse(source.tokens);
         }
-        TextTokens reader = TextTokens.of(info);
+        return texts("--text", source.text, TextTokens.of(info));
+    }
+
+    /**
+     * Texts given on the command line as sequences named by their 0-based index, read through the vocabulary.
+     *
+     * @param option the option that gave them, for the sentence that refuses one
+     */
+    static List<Sequence> texts(String option, List<String> texts, TextTokens reader) throws GtLensException {
         List<Sequence> sequences = new ArrayList<>();
-        for (String text : source.text) {
+        for (String text : texts) {
             String id = Integer.toString(sequences.size());
             if (text.isEmpty()) {
-                throw new GtLensException("--text (sequence " + id + ") is empty; the model needs at least one "
+                throw new GtLensException(option + " (sequence " + id + ") is empty; the model needs at least one "
                         + "token.");
             }
             try {
                 sequences.add(new Sequence(id, reader.encode(text)));
             } catch (TextTokens.Problem p) {
-                throw new GtLensException("--text '" + org.gtlens.Quoted.shorten(text) + "' (sequence " + id + ") "
-                        + p.getMessage()
-                        + ".");
+                throw new GtLensException(option + " '" + org.gtlens.Quoted.shorten(text) + "' (sequence " + id + ") "
+                        + p.getMessage() + ".");
             }
         }
         return sequences;

@@ -84,4 +84,34 @@ class TextInputTest {
         assertEquals(2, run.exit());
         assertTrue(run.errorLine().contains("--as text needs --input"), run.errorLine());
     }
+
+    /** patch reads pairs as text too: on the command line and in a CSV, the tables of the same pairs as ids. */
+    @Test
+    void patchReadsPairsAsText() throws Exception {
+        Path model = letters();
+        Path ids = dir.resolve("ids");
+        CliRun run = CliRun.of("patch", "--model", model.toString(), "--clean", "4,5,5,5,4", "--corrupted",
+                "4,5,5,5,5", "--clean", "0,1,2", "--corrupted", "0,1,3", "--out", ids.toString());
+        assertEquals(0, run.exit(), run.err());
+        Path given = dir.resolve("given");
+        run = CliRun.of("patch", "--model", model.toString(), "--as", "text", "--clean", "efffe", "--corrupted",
+                "effff", "--clean", "abc", "--corrupted", "abd", "--out", given.toString());
+        assertEquals(0, run.exit(), run.err());
+        Path csv = Files.writeString(dir.resolve("pairs.csv"), "clean,corrupted\nefffe,effff\nabc,abd\n");
+        Path read = dir.resolve("read");
+        run = CliRun.of("patch", "--model", model.toString(), "--as", "text", "--input", csv.toString(),
+                "--clean-column", "clean", "--corrupted-column", "corrupted", "--out", read.toString());
+        assertEquals(0, run.exit(), run.err());
+        for (String table : List.of(PatchCommand.TABLE, PatchCommand.PAIRS)) {
+            String expected = Files.readString(ids.resolve(table));
+            assertTrue(expected.lines().count() > 2, table);
+            assertEquals(expected, Files.readString(given.resolve(table)), table);
+            assertEquals(expected, Files.readString(read.resolve(table)), table);
+        }
+        run = CliRun.of("patch", "--model", model.toString(), "--as", "text", "--clean", "abz", "--corrupted", "abc",
+                "--out", dir.resolve("refused").toString());
+        assertEquals(1, run.exit());
+        assertEquals("gtlens: --clean 'abz' (sequence 0) has 'z' (U+007A) at character 2, which the model's "
+                + "vocabulary cannot express.", run.errorLine());
+    }
 }

@@ -8,6 +8,7 @@ import java.util.List;
 import org.apache.commons.csv.CSVRecord;
 import org.gtlens.GtLensException;
 import org.gtlens.causal.PatchPair;
+import org.gtlens.repr.TextTokens;
 import org.gtlens.repr.TokenText;
 
 /**
@@ -28,6 +29,15 @@ public final class PairCsvReader {
      */
     public static List<PatchPair> read(Path path, String cleanColumn, String corruptedColumn, String answerColumn,
             String wrongColumn, String groupColumn) throws IOException, GtLensException {
+        return read(path, cleanColumn, corruptedColumn, answerColumn, wrongColumn, groupColumn, null);
+    }
+
+    /**
+     * As {@link #read(Path, String, String, String, String, String)}, the clean and corrupted columns read as text
+     * through a model's vocabulary when {@code text} is given (answer and wrong tokens stay ids).
+     */
+    public static List<PatchPair> read(Path path, String cleanColumn, String corruptedColumn, String answerColumn,
+            String wrongColumn, String groupColumn, TextTokens text) throws IOException, GtLensException {
         try (CsvFile file = CsvFile.open(path)) {
             String name = file.name();
             ColumnChoice.checkHeader(name, file.headerLine(), file.headerNames(), cleanColumn, groupColumn);
@@ -38,13 +48,18 @@ public final class PairCsvReader {
                     : ColumnChoice.index(name, file.header(), file.headerNames(), answerColumn, "answer column");
             int wrong = wrongColumn == null ? -1
                     : ColumnChoice.index(name, file.header(), file.headerNames(), wrongColumn, "wrong column");
-            ColumnChoice groups = ColumnChoice.of(name, file.headerLine(), file.header(), file.headerNames(), cleanColumn, groupColumn);
+            ColumnChoice groups = ColumnChoice.of(name, file.headerLine(), file.header(), file.headerNames(),
+                    cleanColumn, groupColumn);
+            SequenceColumns cleanCells = text == null ? new SequenceColumns.TokenList(clean, cleanColumn)
+                    : new SequenceColumns.Text(clean, cleanColumn, text);
+            SequenceColumns corruptedCells = text == null ? new SequenceColumns.TokenList(corrupted, corruptedColumn)
+                    : new SequenceColumns.Text(corrupted, corruptedColumn, text);
             List<PatchPair> pairs = new ArrayList<>();
             for (CSVRecord record = file.next(0, "pair", "pairs"); record != null;
                     record = file.next(pairs.size(), "pair", "pairs")) {
                 RowPlace row = new RowPlace(name, file.line(), pairs.size());
-                int[] c = new SequenceColumns.TokenList(clean, cleanColumn).tokens(record, row);
-                int[] k = new SequenceColumns.TokenList(corrupted, corruptedColumn).tokens(record, row);
+                int[] c = cleanCells.tokens(record, row);
+                int[] k = corruptedCells.tokens(record, row);
                 pairs.add(new PatchPair(Integer.toString(pairs.size()), c, k, token(record, answer, answerColumn, row),
                         token(record, wrong, wrongColumn, row), groups.group(record)));
             }
