@@ -3,10 +3,8 @@ package org.gtlens.knime.ablate;
 import org.gtlens.knime.causal.CausalNodes;
 import org.gtlens.knime.dialog.Choice;
 import org.gtlens.knime.dialog.DialogComponentChoice;
-import org.gtlens.knime.extract.ExtractChoices;
+import org.gtlens.knime.extract.SequenceSettings;
 import org.knime.core.data.DataValue;
-import org.knime.core.data.StringValue;
-import org.knime.core.data.collection.ListDataValue;
 import org.knime.core.node.defaultnodesettings.DefaultNodeSettingsPane;
 import org.knime.core.node.defaultnodesettings.DialogComponentColumnNameSelection;
 import org.knime.core.node.defaultnodesettings.DialogComponentNumber;
@@ -18,22 +16,9 @@ final class AblateHeadsNodeDialog extends DefaultNodeSettingsPane {
 
     @SuppressWarnings("unchecked")
     AblateHeadsNodeDialog() {
-        SettingsModelString mode = AblateSettings.createSequenceModeModel();
-        SettingsModelString column = AblateSettings.createSequenceColumnModel();
-        SettingsModelString tokenColumns = AblateSettings.createTokenColumnsModel();
         createNewGroup("Sequences");
-        addDialogComponent(new DialogComponentChoice(mode, "Sequences from", ExtractChoices.MODES));
-        addDialogComponent(new DialogComponentColumnNameSelection(column,
-            "Sequence column (<none>: the first column that fits)", AblateHeadsNodeModel.TABLE_PORT, false, true,
-            StringValue.class, ListDataValue.class));
-        addDialogComponent(new DialogComponentString(tokenColumns,
-            "Token columns (comma-separated; empty = all integer columns)"));
+        SequenceSettings.addTo(this, AblateHeadsNodeModel.TABLE_PORT);
         closeCurrentGroup();
-        mode.addChangeListener(e -> {
-            boolean columns = ExtractChoices.MODE_COLUMNS == Choice.of(ExtractChoices.MODES, mode.getStringValue());
-            column.setEnabled(!columns);
-            tokenColumns.setEnabled(columns);
-        });
         createNewGroup("Ablation (indices and ranges such as 0,2-3, or last; all = every one)");
         addDialogComponent(new DialogComponentChoice(AblateSettings.createMethodModel(), "Method",
             AblateSettings.METHODS));

@@ -59,7 +59,7 @@ public final class AblateHeadsNodeModel extends NodeModel {
         ModelInfo info = CausalNodes.model(inSpecs[MODEL_PORT], PURPOSE);
         checkIndices(info);
         DataTableSpec in = (DataTableSpec)inSpecs[TABLE_PORT];
-        reader(in, null);
+        m_settings.m_sequences.reader(in, null);
         CausalNodes.optionalColumn(in, m_settings.groupColumn(), "group column");
         return new PortObjectSpec[]{outSpec()};
     }
@@ -70,11 +70,6 @@ public final class AblateHeadsNodeModel extends NodeModel {
 
     private void checkIndices(final ModelInfo info) throws InvalidSettingsException {
         CausalNodes.checkIndices(info, m_settings.blocks(), m_settings.heads());
-    }
-
-    private SequenceReader reader(final DataTableSpec in, final ModelInfo info) throws InvalidSettingsException {
-        return SequenceReader.create(m_settings.mode(), m_settings.m_column.getStringValue(),
-            m_settings.tokenColumns(), in, info);
     }
 
     @Override
@@ -90,7 +85,7 @@ public final class AblateHeadsNodeModel extends NodeModel {
         try (GTransformer model = port.openModel(1)) {
             List<Sequence> sequences = new ArrayList<>();
             List<String> groups = m_settings.aggregated() ? new ArrayList<>() : null;
-            read(table, reader(in, model.info()), groupColumn, sequences, groups, exec);
+            read(table, m_settings.m_sequences.reader(in, model.info()), groupColumn, sequences, groups, exec);
             if (method == AblationMethod.MEAN && sequences.size() < 2) {
                 throw new InvalidSettingsException("Mean ablation replaces a head's output by its mean over the "
                     + "input's rows and needs at least 2 rows; the input has " + sequences.size()

@@ -6,7 +6,7 @@ import org.gtlens.causal.AblationMethod;
 import org.gtlens.knime.causal.CausalNodes;
 import org.gtlens.knime.dialog.Choice;
 import org.gtlens.knime.extract.ExtractChoices;
-import org.gtlens.knime.extract.SequenceReader;
+import org.gtlens.knime.extract.SequenceSettings;
 import org.gtlens.knime.settings.Added;
 import org.gtlens.repr.IndexList;
 import org.knime.core.node.InvalidSettingsException;
@@ -29,30 +29,11 @@ final class AblateSettings {
         new Choice(AblationMethod.ZERO.key(), "Zero: the head contributes nothing"),
         new Choice(AblationMethod.MEAN.key(), "Mean: the head's mean output over the input's rows"));
 
-    static SettingsModelString createSequenceModeModel() {
-        return new SettingsModelString("sequence_mode", ExtractChoices.MODE_COLUMN.key());
-    }
-
-    static SettingsModelString createSequenceColumnModel() {
-        return new SettingsModelString("sequence_column", "");
-    }
-
-    /** @return comma-separated names of the token columns; empty means every integer column, in table order */
-    static SettingsModelString createTokenColumnsModel() {
-        SettingsModelString m = new SettingsModelString("token_columns", "");
-        m.setEnabled(false); // enabled in integer-columns mode only
-        return m;
-    }
-
     static SettingsModelString createMethodModel() {
         return new SettingsModelString("method", AblationMethod.ZERO.key());
     }
 
-    final SettingsModelString m_mode = createSequenceModeModel();
-
-    final SettingsModelString m_column = createSequenceColumnModel();
-
-    final SettingsModelString m_tokenColumns = createTokenColumnsModel();
+    final SequenceSettings m_sequences = new SequenceSettings();
 
     final SettingsModelString m_method = createMethodModel();
 
@@ -70,7 +51,7 @@ final class AblateSettings {
 
     /** The settings of the first version: every saved workflow has them. */
     private List<SettingsModel> original() {
-        return List.of(m_column, m_method, m_blocks, m_heads, m_batchSize);
+        return List.of(m_sequences.columnModel(), m_method, m_blocks, m_heads, m_batchSize);
     }
 
     /**
@@ -78,8 +59,8 @@ final class AblateSettings {
      * gets, which does what the node did then (one sequence column, every row's effects, the default memory).
      */
     private List<Added> added() {
-        return List.of(Added.of(m_mode, ExtractChoices.MODE_COLUMN.key(), FIRST_RELEASE),
-            Added.of(m_tokenColumns, "", FIRST_RELEASE),
+        return List.of(Added.of(m_sequences.modeModel(), ExtractChoices.MODE_COLUMN.key(), FIRST_RELEASE),
+            Added.of(m_sequences.tokenColumnsModel(), "", FIRST_RELEASE),
             Added.of(m_aggregate, CausalNodes.AGGREGATE_NONE.key(), FIRST_RELEASE),
             Added.of(m_groupColumn, "", FIRST_RELEASE),
             Added.of(m_memory, CausalNodes.defaultMemoryMb(), FIRST_RELEASE));
@@ -97,27 +78,17 @@ final class AblateSettings {
 
     void load(final NodeSettingsRO s) throws InvalidSettingsException {
         Added.load(original(), added(), s);
-        m_tokenColumns.setEnabled(columnsMode());
-        m_column.setEnabled(!columnsMode());
+        m_sequences.enableForMode();
         m_groupColumn.setEnabled(aggregated());
     }
 
     /** Checks the values that a settings model alone cannot check. */
     void check() throws InvalidSettingsException {
-        CausalNodes.checkChoice(m_mode, ExtractChoices.MODES, "sequence mode");
+        CausalNodes.checkChoice(m_sequences.modeModel(), ExtractChoices.MODES, "sequence mode");
         CausalNodes.checkChoice(m_method, METHODS, "ablation method");
         CausalNodes.checkChoice(m_aggregate, CausalNodes.AGGREGATES, "aggregation");
         blocks();
         heads();
-    }
-
-    boolean columnsMode() {
-        return ExtractChoices.MODE_COLUMNS == mode();
-    }
-
-    /** @return where the sequences come from: token ids in one column or in several, or text */
-    Choice mode() {
-        return Choice.of(ExtractChoices.MODES, m_mode.getStringValue());
     }
 
     boolean aggregated() {
@@ -141,10 +112,5 @@ final class AblateSettings {
 
     IndexList heads() throws InvalidSettingsException {
         return CausalNodes.indexList(m_heads, "Heads");
-    }
-
-    /** @return the token column names given (trimmed, without empty entries) */
-    List<String> tokenColumns() {
-        return SequenceReader.names(m_tokenColumns.getStringValue());
     }
 }

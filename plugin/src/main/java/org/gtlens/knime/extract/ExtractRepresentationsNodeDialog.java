@@ -3,8 +3,6 @@ package org.gtlens.knime.extract;
 import org.gtlens.knime.dialog.Choice;
 import org.gtlens.knime.dialog.DialogComponentChoice;
 import org.gtlens.model.Kind;
-import org.knime.core.data.StringValue;
-import org.knime.core.data.collection.ListDataValue;
 import org.knime.core.node.defaultnodesettings.DefaultNodeSettingsPane;
 import org.knime.core.node.defaultnodesettings.DialogComponentBoolean;
 import org.knime.core.node.defaultnodesettings.DialogComponentColumnNameSelection;
@@ -18,24 +16,9 @@ final class ExtractRepresentationsNodeDialog extends DefaultNodeSettingsPane {
 
     @SuppressWarnings("unchecked")
     ExtractRepresentationsNodeDialog() {
-        SettingsModelString mode = ExtractSettings.createSequenceModeModel();
-        SettingsModelString column = ExtractSettings.createSequenceColumnModel();
-        SettingsModelString tokenColumns = ExtractSettings.createTokenColumnsModel();
         createNewGroup("Sequences");
-        addDialogComponent(new DialogComponentChoice(mode, "Sequences from", ExtractChoices.MODES));
-        // <none> is the automatic choice (the first column that fits), so that a table whose column is not
-        // offered does not get its last column chosen behind the user's back
-        addDialogComponent(new DialogComponentColumnNameSelection(column,
-            "Sequence column (<none>: the first column that fits)", ExtractRepresentationsNodeModel.TABLE_PORT,
-            false, true, StringValue.class, ListDataValue.class));
-        addDialogComponent(new DialogComponentString(tokenColumns,
-            "Token columns (comma-separated; empty = all integer columns)"));
+        SequenceSettings.addTo(this, ExtractRepresentationsNodeModel.TABLE_PORT);
         closeCurrentGroup();
-        mode.addChangeListener(e -> {
-            boolean columns = ExtractChoices.MODE_COLUMNS == Choice.of(ExtractChoices.MODES, mode.getStringValue());
-            column.setEnabled(!columns);
-            tokenColumns.setEnabled(columns);
-        });
         createNewGroup("Representations");
         for (Kind k : Kind.values()) {
             SettingsModelBoolean m = ExtractSettings.createKindModel(k);

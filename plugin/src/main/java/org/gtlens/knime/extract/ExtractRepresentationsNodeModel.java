@@ -70,7 +70,7 @@ public final class ExtractRepresentationsNodeModel extends NodeModel {
             throw new InvalidSettingsException(e.getMessage());
         }
         DataTableSpec in = (DataTableSpec)inSpecs[TABLE_PORT];
-        SequenceReader.create(m_settings, in, null);
+        m_settings.m_sequences.reader(in, null);
         groupColumn(in);
         String note = settingsNote(modelSpec.getInfo());
         if (note != null) {
@@ -165,7 +165,7 @@ public final class ExtractRepresentationsNodeModel extends NodeModel {
 
     private ExtractNodeRun newRun(final GTransformer model, final DataTableSpec in)
         throws InvalidSettingsException {
-        SequenceReader reader = SequenceReader.create(m_settings, in, model.info());
+        SequenceReader reader = m_settings.m_sequences.reader(in, model.info());
         return new ExtractNodeRun(model, m_settings, reader, groupColumn(in));
     }
 

@@ -34,21 +34,6 @@ final class ExtractSettings {
     /** The release the settings of the migration table came with. */
     private static final String FIRST_RELEASE = "0.1.0";
 
-    static SettingsModelString createSequenceModeModel() {
-        return new SettingsModelString("sequence_mode", ExtractChoices.MODE_COLUMN.key());
-    }
-
-    static SettingsModelString createSequenceColumnModel() {
-        return new SettingsModelString("sequence_column", "");
-    }
-
-    /** @return comma-separated names of the token columns; empty means every integer column, in table order */
-    static SettingsModelString createTokenColumnsModel() {
-        SettingsModelString m = new SettingsModelString("token_columns", "");
-        m.setEnabled(false); // enabled in integer-columns mode only
-        return m;
-    }
-
     /**
      * @param kind a representation kind
      * @return whether to extract it (attention by default)
@@ -122,11 +107,7 @@ final class ExtractSettings {
         return new SettingsModelString("on_bad_row", ExtractChoices.POLICY_FAIL.key());
     }
 
-    final SettingsModelString m_mode = createSequenceModeModel();
-
-    final SettingsModelString m_column = createSequenceColumnModel();
-
-    final SettingsModelString m_tokenColumns = createTokenColumnsModel();
+    final SequenceSettings m_sequences = new SequenceSettings();
 
     final SettingsModelBoolean[] m_kinds = new SettingsModelBoolean[Kind.values().length];
 
@@ -162,7 +143,8 @@ final class ExtractSettings {
 
     /** The settings of the first version: every saved workflow has them. */
     private List<SettingsModel> original() {
-        List<SettingsModel> l = new ArrayList<>(List.of(m_mode, m_column, m_tokenColumns, m_layout, m_batchSize,
+        List<SettingsModel> l = new ArrayList<>(List.of(m_sequences.m_mode, m_sequences.m_column,
+            m_sequences.m_tokenColumns, m_layout, m_batchSize,
             m_policy));
         for (Kind k : Kind.contract()) {
             l.add(m_kinds[k.ordinal()]);
@@ -201,10 +183,9 @@ final class ExtractSettings {
     void load(final NodeSettingsRO s) throws InvalidSettingsException {
         Added.load(original(), added(), s);
         // earlier versions stored labels: store keys from now on
-        normalize(m_mode, ExtractChoices.MODES);
+        normalize(m_sequences.m_mode, ExtractChoices.MODES);
         normalize(m_policy, ExtractChoices.POLICIES);
-        m_tokenColumns.setEnabled(columnsMode());
-        m_column.setEnabled(!columnsMode());
+        m_sequences.enableForMode();
         m_groupColumn.setEnabled(perGroup());
     }
 
@@ -217,7 +198,7 @@ final class ExtractSettings {
 
     /** Checks the values that a settings model alone cannot check. */
     void check() throws InvalidSettingsException {
-        checkChoice(m_mode, ExtractChoices.MODES, "sequence mode");
+        checkChoice(m_sequences.m_mode, ExtractChoices.MODES, "sequence mode");
         checkChoice(m_layout, ExtractChoices.LAYOUTS, "layout");
         checkChoice(m_policy, ExtractChoices.POLICIES, "bad-row policy");
         checkChoice(m_aggregate, ExtractChoices.AGGREGATES, "aggregation");
@@ -248,15 +229,6 @@ final class ExtractSettings {
             throw new InvalidSettingsException("Unknown " + what + " '" + m.getStringValue() + "'; use one of "
                 + choices.stream().map(Choice::key).toList() + ".");
         }
-    }
-
-    boolean columnsMode() {
-        return ExtractChoices.MODE_COLUMNS == mode();
-    }
-
-    /** @return where the sequences come from: token ids in one column or in several, or text */
-    Choice mode() {
-        return Choice.of(ExtractChoices.MODES, m_mode.getStringValue());
     }
 
     boolean matrixLayout() {
@@ -327,10 +299,5 @@ final class ExtractSettings {
     BatchPlan plan() {
         return new BatchPlan(m_batchSize.getIntValue(), (long)m_memory.getIntValue() << 20,
             "\"Memory per batch (MB)\"");
-    }
-
-    /** @return the token column names given (trimmed, without empty entries) */
-    List<String> tokenColumns() {
-        return SequenceReader.names(m_tokenColumns.getStringValue());
     }
 }

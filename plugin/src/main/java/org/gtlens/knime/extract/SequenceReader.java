@@ -61,20 +61,6 @@ public final class SequenceReader {
     /**
      * Checks the settings against the input spec (configure time).
      *
-     * @param settings the node settings
-     * @param spec the input table spec
-     * @param info the model, whose vocabulary reads text and whose size checks tokens (null at configure time)
-     * @return a reader
-     * @throws InvalidSettingsException naming the missing or unsuitable column
-     */
-    static SequenceReader create(final ExtractSettings settings, final DataTableSpec spec, final ModelInfo info)
-        throws InvalidSettingsException {
-        return create(settings.mode(), settings.m_column.getStringValue(), settings.tokenColumns(), spec, info);
-    }
-
-    /**
-     * Checks the settings against the input spec (configure time).
-     *
      * @param mode one of {@link ExtractChoices#MODES}: token ids in one column or in one column per position, or
      *            text read through the model's vocabulary
      * @param column the sequence column (one-column modes); empty takes the first column the mode can read

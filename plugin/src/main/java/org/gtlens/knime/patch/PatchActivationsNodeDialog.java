@@ -4,6 +4,7 @@ import org.gtlens.knime.causal.CausalNodes;
 import org.gtlens.knime.dialog.Choice;
 import org.gtlens.knime.dialog.DialogComponentChoice;
 import org.gtlens.knime.extract.ExtractChoices;
+import org.gtlens.knime.extract.SequenceSettings;
 import org.knime.core.data.DataValue;
 import org.knime.core.data.IntValue;
 import org.knime.core.data.LongValue;
@@ -22,7 +23,7 @@ final class PatchActivationsNodeDialog extends DefaultNodeSettingsPane {
     PatchActivationsNodeDialog() {
         int port = PatchActivationsNodeModel.TABLE_PORT;
         createNewGroup("Pairs");
-        addDialogComponent(new DialogComponentChoice(PatchSettings.createSequenceModeModel(), "Sequences from",
+        addDialogComponent(new DialogComponentChoice(SequenceSettings.createModeModel(), "Sequences from",
             ExtractChoices.PAIR_MODES));
         addDialogComponent(new DialogComponentColumnNameSelection(PatchSettings.createCleanColumnModel(),
             "Clean column (<none>: the first column that fits)", port, false, true, StringValue.class,

@@ -6,6 +6,7 @@ import org.gtlens.causal.PatchSite;
 import org.gtlens.knime.causal.CausalNodes;
 import org.gtlens.knime.dialog.Choice;
 import org.gtlens.knime.extract.ExtractChoices;
+import org.gtlens.knime.extract.SequenceSettings;
 import org.gtlens.knime.settings.Added;
 import org.gtlens.repr.IndexList;
 import org.knime.core.node.InvalidSettingsException;
@@ -26,11 +27,6 @@ final class PatchSettings {
     static final List<Choice> SITES = List.of(SITES_BOTH,
         new Choice(PatchSite.RESID.key(), "Residual stream entering a block, one position at a time"),
         new Choice(PatchSite.HEAD.key(), "One head's output at every position"));
-
-    /** @return where the clean and corrupted sequences come from: token ids or text (both the same way) */
-    static SettingsModelString createSequenceModeModel() {
-        return new SettingsModelString("sequence_mode", ExtractChoices.MODE_COLUMN.key());
-    }
 
     /** @return the clean sequences' column; empty: the first text or list column */
     static SettingsModelString createCleanColumnModel() {
@@ -60,7 +56,8 @@ final class PatchSettings {
         return new SettingsModelString("positions", IndexList.ALL.toString());
     }
 
-    final SettingsModelString m_mode = createSequenceModeModel();
+    /** Where the clean and corrupted sequences come from: token ids or text (both the same way). */
+    final SettingsModelString m_mode = SequenceSettings.createModeModel();
 
     final SettingsModelString m_clean = createCleanColumnModel();
 
