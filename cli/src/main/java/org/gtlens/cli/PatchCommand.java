@@ -145,9 +145,7 @@ final class PatchCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         OptionValues.checkAggregate(aggregate, spec.commandLine());
         OptionValues.checkBudget(batch, memoryMb, spec.commandLine());
-        if (!"ids".equals(as) && !"text".equals(as)) {
-            throw new ParameterException(spec.commandLine(), "--as '" + as + "' is not known; choose ids or text.");
-        }
+        boolean text = SequenceInput.readsText(as, spec.commandLine());
         List<PatchSite> chosen = new ArrayList<>();
         try {
             for (String s : sites.split(",")) {
@@ -166,7 +164,7 @@ final class PatchCommand implements Callable<Integer> {
         IndexList positionList = OptionValues.indexList("--positions", positions, spec.commandLine());
         try (org.gtlens.files.OutputLock folder = OutputFolder.prepare(out);
                 Interruption interruption = new Interruption(); GTransformer m = model.open()) {
-            List<PatchPair> pairs = pairs("text".equals(as) ? TextTokens.of(m.info()) : null);
+            List<PatchPair> pairs = pairs(text ? TextTokens.of(m.info()) : null);
             if (chosen.contains(PatchSite.RESID)) {
                 String lacking = org.gtlens.run.EmptySelection.ofPairs(positionList, "--positions", positions, pairs);
                 if (lacking != null) {

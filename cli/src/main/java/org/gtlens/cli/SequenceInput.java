@@ -52,13 +52,23 @@ final class SequenceInput {
 
     /** Refuses options that need --input without it, and an --as other than ids or text. */
     void check(CommandLine cli, String groupColumn) {
-        if (!"ids".equals(as) && !"text".equals(as)) {
-            throw new CommandLine.ParameterException(cli, "--as '" + as + "' is not known; choose ids or text.");
-        }
+        readsText(as, cli);
         if (source.file == null && (column != null || groupColumn != null || "text".equals(as))) {
             throw new CommandLine.ParameterException(cli, (column != null ? "--column" : groupColumn != null
                     ? "--group-column" : "--as text") + " needs --input.");
         }
+    }
+
+    /**
+     * @param as an {@code --as} value
+     * @return true for text, false for token ids
+     * @throws CommandLine.ParameterException for any other value
+     */
+    static boolean readsText(String as, CommandLine cli) {
+        if (!"ids".equals(as) && !"text".equals(as)) {
+            throw new CommandLine.ParameterException(cli, "--as '" + as + "' is not known; choose ids or text.");
+        }
+        return "text".equals(as);
     }
 
     boolean fromFile() {
