@@ -21,7 +21,7 @@ import org.gtlens.repr.Sequence;
  */
 public final class EmptySelection {
 
-    private final Selection selection;
+    private final IndexList kept;
     private final String positions;
     private long sequences;
     private long empty;
@@ -33,7 +33,11 @@ public final class EmptySelection {
      * @param positionsText its value as the user gave it
      */
     public EmptySelection(Selection selection, String setting, String positionsText) {
-        this.selection = selection;
+        this(selection.positions(), setting, positionsText);
+    }
+
+    private EmptySelection(IndexList kept, String setting, String positionsText) {
+        this.kept = kept;
         this.positions = setting + " " + Quoted.shorten(positionsText);
     }
 
@@ -60,27 +64,22 @@ public final class EmptySelection {
      */
     public static String ofPairs(IndexList positions, String setting, String positionsText, List<PatchPair> pairs)
             throws GtLensException {
-        long empty = 0;
-        PatchPair first = null;
-        int longest = 0;
+        EmptySelection seen = new EmptySelection(positions, setting, positionsText);
         for (PatchPair p : pairs) {
-            longest = Math.max(longest, p.clean().length);
-            if (positions.resolve(p.clean().length).length == 0) {
-                empty++;
-                first = first == null ? p : first;
-            }
+            seen.see(new Sequence(p.id(), p.clean()));
         }
-        if (first == null) {
+        if (seen.firstEmpty == null) {
             return null;
         }
-        String what = setting + " " + Quoted.shorten(positionsText) + " selects no position of ";
-        if (empty == pairs.size()) {
-            throw new GtLensException(what + "any of the " + pairs.size() + " pair" + (pairs.size() == 1 ? "" : "s")
-                    + " (the longest clean sequence has " + longest + " token" + (longest == 1 ? "" : "s")
-                    + "); nothing is written.");
+        String what = seen.positions + " selects no position of ";
+        if (seen.empty == seen.sequences) {
+            throw new GtLensException(what + "any of the " + seen.sequences + " pair" + (seen.sequences == 1 ? ""
+                    : "s") + " (the longest clean sequence has " + seen.longest + " token"
+                    + (seen.longest == 1 ? "" : "s") + "); nothing is written.");
         }
-        return what + "pair " + first.id() + ", whose clean sequence has " + first.clean().length + " tokens, and of "
-                + (empty - 1) + " more of the " + pairs.size() + " pairs; they have no resid rows.";
+        return what + "pair " + seen.firstEmpty.id() + ", whose clean sequence has " + seen.firstEmpty.length()
+                + " tokens, and of " + (seen.empty - 1) + " more of the " + seen.sequences + " pairs; they have no "
+                + "resid rows.";
     }
 
     /**
@@ -112,7 +111,7 @@ public final class EmptySelection {
     private void see(Sequence s) {
         sequences++;
         longest = Math.max(longest, s.length());
-        if (selection.rows(s.length()).length == 0) {
+        if (kept.resolve(s.length()).length == 0) {
             empty++;
             if (firstEmpty == null) {
                 firstEmpty = s;
