@@ -58,10 +58,7 @@ public final class ActivationPatching {
         this.positions = positions;
         this.budgetBytes = budgetBytes;
         this.maxCopies = Math.max(1, maxCopies);
-        blocks.check(info.depth(), "block", "the model has " + info.depth() + " blocks (0.." + (info.depth() - 1)
-                + ")");
-        heads.check(info.heads(), "head", "the model has " + info.heads() + " heads per block (0.."
-                + (info.heads() - 1) + ")");
+        IndexList.checkBlocksAndHeads(info, blocks, heads);
         RunCopies.requireInterventions(info, "to patch activations");
     }
 

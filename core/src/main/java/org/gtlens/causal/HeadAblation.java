@@ -61,10 +61,7 @@ public final class HeadAblation {
         this.method = method;
         this.budgetBytes = budgetBytes;
         this.maxCopies = Math.max(1, maxCopies);
-        blocks.check(info.depth(), "block", "the model has " + info.depth() + " blocks (0.." + (info.depth() - 1)
-                + ")");
-        heads.check(info.heads(), "head", "the model has " + info.heads() + " heads per block (0.."
-                + (info.heads() - 1) + ")");
+        IndexList.checkBlocksAndHeads(info, blocks, heads);
         int[] b = blocks.resolve(info.depth());
         int[] h = heads.resolve(info.heads());
         chosen = new int[b.length * h.length];

@@ -5,6 +5,8 @@ import java.util.BitSet;
 import java.util.Locale;
 import java.util.StringJoiner;
 
+import org.gtlens.model.ModelInfo;
+
 /**
  * A choice of indices as people write it: {@code 0,10-11}, {@code last}, {@code 0,last}, or everything. Blocks and
  * heads resolve it against the model ({@code last} = the last block or head), positions against each sequence's
@@ -120,6 +122,19 @@ public final class IndexList {
             chosen[n] = size - 1;
         }
         return chosen;
+    }
+
+    /**
+     * Checks a choice of blocks and of heads against a model.
+     *
+     * @throws IllegalArgumentException naming the first index the model does not have, e.g. "block 12 does not
+     *                                  exist: the model has 12 blocks (0..11)"
+     */
+    public static void checkBlocksAndHeads(ModelInfo info, IndexList blocks, IndexList heads) {
+        blocks.check(info.depth(), "block", "the model has " + info.depth() + " blocks (0.." + (info.depth() - 1)
+                + ")");
+        heads.check(info.heads(), "head", "the model has " + info.heads() + " heads per block (0.."
+                + (info.heads() - 1) + ")");
     }
 
     /**

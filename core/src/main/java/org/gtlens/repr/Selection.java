@@ -73,10 +73,7 @@ public record Selection(Set<Kind> kinds, IndexList blocks, IndexList heads, Inde
      *                                  exist: the model has 12 blocks (0..11)"
      */
     public void check(ModelInfo info) {
-        blocks.check(info.depth(), "block", "the model has " + info.depth() + " blocks (0.." + (info.depth() - 1)
-                + ")");
-        heads.check(info.heads(), "head", "the model has " + info.heads() + " heads per block (0.."
-                + (info.heads() - 1) + ")");
+        IndexList.checkBlocksAndHeads(info, blocks, heads);
         positions.check(info.t(), "position", "the model takes sequences of at most " + info.t() + " tokens "
                 + "(positions 0.." + (info.t() - 1) + ")");
         if (topK > info.numTokens()) {

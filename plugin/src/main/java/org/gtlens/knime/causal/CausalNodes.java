@@ -115,10 +115,7 @@ public final class CausalNodes {
     public static void checkIndices(final ModelInfo info, final IndexList blocks, final IndexList heads)
         throws InvalidSettingsException {
         try {
-            blocks.check(info.depth(), "block", "the model has " + info.depth() + " blocks (0.." + (info.depth() - 1)
-                + ")");
-            heads.check(info.heads(), "head", "the model has " + info.heads() + " heads per block (0.."
-                + (info.heads() - 1) + ")");
+            IndexList.checkBlocksAndHeads(info, blocks, heads);
         } catch (IllegalArgumentException e) {
             throw new InvalidSettingsException(e.getMessage() + ".");
         }
