@@ -64,7 +64,8 @@ class BenchBoundsTest {
             com.google.gson.JsonObject r = new org.gtlens.bench.CausalBenchmark(m, 64L << 20, 3).report(null, null, 1,
                     true);
             assertEquals(3, r.get("length").getAsInt(), r.toString());
-            assertTrue(r.get("ablation_seq_per_s").getAsDouble() > 0 && r.get("patching_s").getAsDouble() > 0,
+            // both ran and reported a time (a run of 3 tokens may round to 0.0 s: no bound on the clock)
+            assertTrue(r.get("ablation_seq_per_s").getAsDouble() >= 0 && r.get("patching_s").getAsDouble() >= 0,
                     r.toString());
         }
         CliRun run = CliRun.of("bench", "--quick", "--no-python", "--causal-length", "9");
